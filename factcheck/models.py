@@ -1,0 +1,194 @@
+"""Frozen data models: articles in, claims out.
+
+Every model is a frozen pydantic model; invalid input raises ``pydantic.ValidationError``
+naming the field.
+
+>>> a = Article(id="a1", text="About 15,000 troops were sent.")
+>>> a.language is None
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from factcheck.values import Value
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(_Frozen):
+    """One news article. ``text`` is never modified: evidence offsets point into it."""
+
+    id: str = Field(min_length=1)
+    text: str
+    published: dt.date | None = None
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+class Modality(str, Enum):
+    """How the article presents the figure. Only asserted/estimated totals can conflict."""
+
+    ASSERTED = "asserted"
+    ESTIMATED = "estimated"
+    POSSIBLE = "possible"
+    PLANNED = "planned"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+
+    @property
+    def is_factual(self) -> bool:
+        return self in (Modality.ASSERTED, Modality.ESTIMATED)
+
+
+class Role(str, Enum):
+    """What the figure counts relative to the running total."""
+
+    TOTAL = "total"
+    INCREMENT = "increment"
+    SUBSET = "subset"
+
+
+Precision = Literal["day", "month", "year"]
+
+
+class TimeScope(_Frozen):
+    """When a figure holds.
+
+    ``as_of`` is the date the figure describes (the statement's or article's date by
+    default); ``start``/``end`` bound a period when the text gives one ("since October
+    last year", "in 2024"). ``precision`` says how much of ``as_of`` is known.
+    Unknown stays unknown (``as_of=None``) and ``reason`` says why.
+    """
+
+    as_of: dt.date | None = None
+    precision: Precision | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    phrase: str | None = None
+    reason: str | None = None
+
+    def as_of_text(self) -> str | None:
+        """``as_of`` at its precision: ``2025-08-13``, ``2025-04`` or ``2024``."""
+        if self.as_of is None:
+            return None
+        if self.precision == "year":
+            return f"{self.as_of.year:04d}"
+        if self.precision == "month":
+            return f"{self.as_of.year:04d}-{self.as_of.month:02d}"
+        return self.as_of.isoformat()
+
+
+class Evidence(_Frozen):
+    """Where a figure stands: ``article_text[start:end] == text``."""
+
+    article_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    sentence_start: int = Field(ge=0)
+    sentence_end: int = Field(ge=0)
+    sentence: str = ""
+    zone: str = "body"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Evidence:
+        if not (self.sentence_start <= self.start <= self.end <= self.sentence_end):
+            raise ValueError(
+                f"evidence span {self.start}:{self.end} must lie inside its sentence "
+                f"{self.sentence_start}:{self.sentence_end}"
+            )
+        if len(self.text) != self.end - self.start:
+            raise ValueError("evidence text length does not match its span")
+        return self
+
+
+UNATTRIBUTED = "unattributed"
+
+
+class Attribution(_Frozen):
+    """Who the article credits for a figure.
+
+    ``source`` is the originator (a canonical source id, or ``unattributed``);
+    ``chain`` lists the relays from the outlet to the originator, e.g.
+    ``("IANS", "Yonhap", "KCNA")``; ``cue`` is the attribution phrase found.
+    """
+
+    source: str = UNATTRIBUTED
+    chain: tuple[str, ...] = ()
+    cue: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class Claim(_Frozen):
+    """A typed numeric claim about a tracked quantity."""
+
+    article_id: str
+    measure: str
+    subject: str
+    value: Value
+    unit: str
+    modality: Modality = Modality.ASSERTED
+    role: Role = Role.TOTAL
+    subset: str | None = None
+    attribution: Attribution = Attribution()
+    time: TimeScope = TimeScope()
+    evidence: Evidence
+    language: str | None = None
+    published: dt.date | None = None
+    publisher: str | None = None
+
+    @property
+    def source(self) -> str:
+        return self.attribution.source
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """The reconciliation key: claims are compared only within one key."""
+        return (self.subject, self.measure, self.role.value)
+
+    def to_record(self) -> dict[str, Any]:
+        """The flat record printed by ``factcheck extract`` (one JSON object per claim)."""
+        iv = self.value.interval()
+        point = self.value.point
+        return {
+            "article": self.article_id,
+            "measure": self.measure,
+            "subject": self.subject,
+            "value": _num(point),
+            "low": _num(iv.low),
+            "high": _num(iv.high),
+            "bound": self.value.bound,
+            "unit": self.unit,
+            "modality": self.modality.value,
+            "role": self.role.value,
+            "subset": self.subset,
+            "source": self.attribution.source,
+            "chain": list(self.attribution.chain),
+            "as_of": self.time.as_of_text(),
+            "period_start": self.time.start.isoformat() if self.time.start else None,
+            "period_end": self.time.end.isoformat() if self.time.end else None,
+            "time_note": self.time.reason,
+            "text": self.evidence.text,
+            "start": self.evidence.start,
+            "end": self.evidence.end,
+            "sentence": self.evidence.sentence,
+            "language": self.language,
+        }
+
+
+def _num(x: float | None) -> int | float | None:
+    """JSON-friendly number: integral floats as ints, infinity as None (unbounded)."""
+    if x is None or math.isinf(x):
+        return None
+    return int(x) if float(x).is_integer() else x

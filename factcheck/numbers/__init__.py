@@ -1,0 +1,20 @@
+"""Number normaliser: find number expressions in text and type them as :data:`Value`.
+
+Contract used by the rest of factcheck (kept stable):
+
+- ``NumberMention``: ``start``/``end`` (the whole phrase incl. qualifier, offsets into the
+  text given), ``number_start``/``number_end`` (the numeral itself), ``value`` (a Value),
+  ``kind`` ("count" for things that may be counts; otherwise what it is: "ordinal",
+  "year", "date", "time", "percent", "calibre", "temperature", "length", "money", …),
+  ``unit`` (a pint unit name for physical quantities, else None), ``qualifier`` (as written).
+- ``find_numbers(text, language, *, settings=None) -> list[NumberMention]`` sorted by start.
+- ``parse_number(text, language, *, settings=None) -> Value | None``: the value of a string
+  that is exactly one number expression, else None.
+"""
+
+from __future__ import annotations
+
+# Placeholder: replaced by the normaliser implementation.
+from factcheck.numbers._placeholder import NumberMention, find_numbers, parse_number
+
+__all__ = ["NumberMention", "find_numbers", "parse_number"]
