@@ -192,3 +192,19 @@ def _num(x: float | None) -> int | float | None:
     if x is None or math.isinf(x):
         return None
     return int(x) if float(x).is_integer() else x
+
+
+class SkippedInput(_Frozen):
+    """An input that could not be read as an article: ``where`` names the file (and line/row)."""
+
+    where: str
+    reason: str
+
+
+class ArticleStatus(_Frozen):
+    """What happened to one input: ``processed`` with ``claims`` found, or ``skipped`` and why."""
+
+    id: str
+    status: Literal["processed", "skipped"]
+    claims: int = Field(default=0, ge=0)
+    reason: str | None = None
