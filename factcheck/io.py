@@ -1,50 +1,448 @@
-"""Loading articles from files: ``.txt`` (id = file name), JSONL and CSV rows.
+"""Loading articles from files, folders and stdin — bad input is reported, never fatal.
 
-Columns / keys: ``id, text, published, publisher, url, language``.
+Inputs (see docs/cli.md for the full reference):
+
+- ``.txt`` (and any other non-JSON/CSV file): one article; its id is the file name, or
+  its path relative to the folder given (``sub/a.txt``).
+- ``.jsonl`` / ``.ndjson``: one JSON object per line; ``-`` reads JSONL from stdin.
+- ``.csv``: a header row naming the columns ``id, text, published, publisher, url, language``.
+- ``.json``: one object, or a list of objects.
+- folders: read recursively, in sorted order of the relative path; hidden files and
+  folders (``.git``, ``.DS_Store``) are passed over; symlinked folders are not followed.
+
+Keys other than the six above are ignored (scraped rows carry many). A row without an id
+gets ``<file>:<line>`` (JSON lists: ``<file>[index]``). Every article leaves here with a
+language: its own, else the ``language`` argument, else :func:`factcheck.detect.detect_language`.
+
+Each bad input becomes one :class:`~factcheck.models.SkippedInput` naming the file (and
+line or row) and what to do, and reading goes on: unreadable paths, non-UTF-8 files,
+empty and binary files, malformed JSON lines, CSV rows without text, invalid fields,
+unsupported languages, articles over ``max_chars`` and duplicate ids (the second is
+skipped; ids must be unique because claims and reports refer to articles by id).
+
+>>> import pathlib, tempfile
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("North Korea sent about 15,000 troops.", encoding="utf-8")
+>>> _ = (d / "b.txt").write_bytes(b"")
+>>> [type(x).__name__ for x in iter_inputs([d])]
+['Article', 'SkippedInput']
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from factcheck.errors import InputError
-from factcheck.models import Article
+from pydantic import ValidationError
+
+from factcheck.detect import detect_language
+from factcheck.errors import FactcheckError, InputError, UnsupportedLanguageError
+from factcheck.langdata import supported_languages
+from factcheck.models import Article, SkippedInput
+
+#: Articles longer than this many characters are skipped with a reason: a 20 MB "article"
+#: is a dump of many pages, and one article's pipeline holds its whole text in memory.
+MAX_ARTICLE_CHARS = 5_000_000
+
+#: The keys/columns an article row may carry; others are ignored.
+FIELDS = ("id", "text", "published", "publisher", "url", "language")
+
+STDIN = "-"
+_ROW_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json"}
+_SNIFF_BYTES = 8192
+_CONVERT_HINT = "convert it to UTF-8 first (try: iconv -f latin1 -t utf-8 FILE > FILE.utf8)"
+
+PathLike = str | os.PathLike[str]
 
 
-def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Article]:
-    """Yield every article in ``paths`` (files or folders), in a stable order."""
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            for child in sorted(c for c in p.iterdir() if c.is_file()):
-                yield from _from_file(child)
+class _Skip(Exception):
+    """Internal: one input cannot be used (``where``: ``reason``); ``cause`` keeps a typed error."""
+
+    def __init__(self, where: str, reason: str, cause: FactcheckError | None = None) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where, self.reason, self.cause = where, reason, cause
+
+
+def iter_inputs(
+    paths: Iterable[PathLike],
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    max_chars: int | None = MAX_ARTICLE_CHARS,
+    stdin: io.BufferedIOBase | None = None,
+) -> Iterator[Article | SkippedInput]:
+    """Every article in ``paths``, and a :class:`SkippedInput` for every bad input, in order.
+
+    Args:
+        paths: files, folders, or ``"-"`` for JSONL on stdin.
+        strict: raise at the first bad input instead of yielding a SkippedInput.
+        language: the language of articles that do not state one (detected when None).
+        max_chars: articles longer than this are skipped (None or 0: no limit).
+        stdin: the byte stream ``"-"`` reads (default ``sys.stdin.buffer``).
+
+    Yields:
+        ``Article`` (with ``language`` set) or ``SkippedInput(where, reason)``.
+
+    Raises:
+        UnsupportedLanguageError: ``language`` is not supported (always), or, when
+            ``strict``, an article's language is not.
+        InputError: when ``strict``, the first bad input (names the file and line).
+
+    >>> list(iter_inputs(["/nonexistent/x.txt"]))[0].reason
+    'no such file or directory'
+    """
+    supported = supported_languages()
+    default = None
+    if language is not None:
+        default = normalise_language(language, supported)
+        if default is None:
+            raise UnsupportedLanguageError(language, supported)
+    loader = _Loader(supported, default, max_chars or None, stdin)
+    for item in loader.items(paths):
+        if isinstance(item, _Skip):
+            if strict:
+                raise (item.cause or InputError(str(item))) from None
+            yield SkippedInput(where=item.where, reason=item.reason)
         else:
-            yield from _from_file(p)
+            yield item
 
 
-def load_articles(paths: Iterable[str | os.PathLike[str]]) -> list[Article]:
-    """All articles in ``paths`` as a list."""
-    return list(iter_articles(paths))
+def iter_articles(paths: Iterable[PathLike], *, language: str | None = None) -> Iterator[Article]:
+    """Every article in ``paths`` (files or folders), in a stable order; bad input raises.
+
+    Raises:
+        InputError: a bad input; the message names the file and line and says what to do.
+        UnsupportedLanguageError: an article's language is not supported.
+
+    >>> list(iter_articles([]))
+    []
+    """
+    for item in iter_inputs(paths, strict=True, language=language):
+        assert isinstance(item, Article)  # strict mode raises instead of yielding skips
+        yield item
 
 
-def _from_file(p: Path) -> Iterator[Article]:
-    suffix = p.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        with open(p, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if line.strip():
-                    yield Article.model_validate(json.loads(line))
-    elif suffix == ".csv":
-        with open(p, encoding="utf-8", newline="") as f:
-            for row in csv.DictReader(f):
-                yield Article.model_validate({k: v for k, v in row.items() if v not in (None, "")})
-    else:
+def load_articles(paths: Iterable[PathLike], *, language: str | None = None) -> list[Article]:
+    """All articles in ``paths`` as a list (see :func:`iter_articles`).
+
+    >>> load_articles([])
+    []
+    """
+    return list(iter_articles(paths, language=language))
+
+
+def normalise_language(code: str, supported: Iterable[str]) -> str | None:
+    """The supported code ``code`` names (``"HI"``, ``"en-US"``, ``"en_GB"`` too), or None.
+
+    >>> normalise_language("en-US", ["en", "hi"])
+    'en'
+    """
+    known = set(supported)
+    c = code.strip()
+    for candidate in (c, c.lower(), c.replace("_", "-").split("-")[0].lower()):
+        if candidate in known:
+            return candidate
+    return None
+
+
+class _Loader:
+    """Expands paths into sources and turns their rows into validated articles."""
+
+    def __init__(
+        self,
+        supported: list[str],
+        language: str | None,
+        max_chars: int | None,
+        stdin: io.BufferedIOBase | None,
+    ) -> None:
+        self.supported = supported
+        self.language = language
+        self.max_chars = max_chars
+        self.stdin = stdin
+        self.seen: dict[str, str] = {}  # article id -> where it was first used
+
+    def items(self, paths: Iterable[PathLike]) -> Iterator[Article | _Skip]:
+        for raw in paths:
+            if os.fspath(raw) == STDIN:
+                stream = self.stdin or sys.stdin.buffer
+                yield from self._rows(_jsonl_rows(stream, "<stdin>", "<stdin>"))
+                continue
+            p = Path(raw)
+            if p.is_dir():
+                yield from self._folder(p)
+            else:
+                yield from self._file(p, str(p), p.name)
+
+    def _folder(self, root: Path) -> Iterator[Article | _Skip]:
+        found: list[tuple[tuple[str, ...], Path]] = []
+        problems: list[_Skip] = []
+
+        def onerror(e: OSError) -> None:
+            problems.append(_Skip(str(e.filename or root), f"cannot read folder: {e.strerror}"))
+
+        for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in filenames:
+                if not name.startswith("."):
+                    full = Path(dirpath) / name
+                    found.append((full.relative_to(root).parts, full))
+        yield from problems
+        if not found and not problems:
+            yield _Skip(str(root), "folder has no article files")
+        for parts, full in sorted(found):
+            yield from self._file(full, str(full), "/".join(parts))
+
+    def _file(self, path: Path, where: str, name: str) -> Iterator[Article | _Skip]:
+        """One file: ``where`` names it in messages, ``name`` is its id (or id prefix)."""
         try:
-            text = p.read_text(encoding="utf-8")
+            st = path.stat()
+        except FileNotFoundError:
+            yield _Skip(where, "no such file or directory")
+            return
         except OSError as e:
-            raise InputError(f"{p}: cannot read: {e.strerror}") from e
-        yield Article(id=p.name, text=text)
+            yield _Skip(where, f"cannot read: {e.strerror}")
+            return
+        if not path.is_file():
+            yield _Skip(where, "not a regular file (a device, socket or pipe)")
+            return
+        if st.st_size == 0:
+            yield _Skip(where, "empty file")
+            return
+        kind = _ROW_SUFFIXES.get(path.suffix.lower(), "text")
+        # Every character takes 1-4 bytes: a text file over 4x the limit is too large unread.
+        if kind == "text" and self.max_chars and st.st_size > 4 * self.max_chars:
+            yield _Skip(where, self._too_large(f"{st.st_size:,} bytes"))
+            return
+        try:
+            with open(path, "rb") as f:
+                if kind == "jsonl":
+                    head = f.peek(_SNIFF_BYTES)[:_SNIFF_BYTES] if hasattr(f, "peek") else b""
+                    if reason := _binary_reason(head):
+                        yield _Skip(where, reason)
+                        return
+                    yield from self._rows(_jsonl_rows(f, where, name))
+                    return
+                data = f.read()
+        except OSError as e:
+            yield _Skip(where, f"cannot read: {e.strerror}")
+            return
+        if reason := _binary_reason(data[:_SNIFF_BYTES]):
+            yield _Skip(where, reason)
+            return
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            yield _Skip(where, _decode_reason(data, e))
+            return
+        if kind == "csv":
+            yield from self._rows(_csv_rows(text, where, name))
+        elif kind == "json":
+            yield from self._rows(_json_rows(text, where, name))
+        elif not text.strip():
+            yield _Skip(where, "file has only whitespace")
+        else:
+            yield from self._rows(iter([(where, name, {"text": text})]))
+
+    def _rows(self, rows: Iterator[tuple[str, str, Any] | _Skip]) -> Iterator[Article | _Skip]:
+        for row in rows:
+            if isinstance(row, _Skip):
+                yield row
+                continue
+            where, default_id, obj = row
+            try:
+                yield self._article(where, default_id, obj)
+            except _Skip as s:
+                yield s
+
+    def _article(self, where: str, default_id: str, obj: Any) -> Article:
+        if not isinstance(obj, dict):
+            raise _Skip(where, f"expected a JSON object with a 'text' key, got {_json_type(obj)}")
+        fields = {k: v for k, v in obj.items() if k in FIELDS and v is not None and v != ""}
+        if "text" not in fields:
+            raise _Skip(where, "no text (the 'text' key or column is missing or empty)")
+        if isinstance(fields.get("id"), int) and not isinstance(fields["id"], bool):
+            fields["id"] = str(fields["id"])  # numeric ids are common in exports
+        fields.setdefault("id", default_id)
+        if isinstance(fields.get("published"), str):
+            fields["published"] = _date_of(fields["published"])
+        try:
+            article = Article.model_validate(fields)
+        except ValidationError as e:
+            raise _Skip(where, _validation_reason(e)) from None
+        if not article.text.strip():
+            raise _Skip(where, "empty text")
+        if self.max_chars and len(article.text) > self.max_chars:
+            raise _Skip(where, self._too_large(f"{len(article.text):,} characters"))
+        if article.id in self.seen:
+            raise _Skip(
+                where,
+                f"duplicate id {article.id!r} (first used by {self.seen[article.id]}); "
+                "give each article a unique id",
+            )
+        code = self._language(where, article)
+        self.seen[article.id] = where
+        return article.model_copy(update={"language": code})
+
+    def _language(self, where: str, article: Article) -> str:
+        if article.language is not None:
+            code = normalise_language(article.language, self.supported)
+            if code is None:
+                err = UnsupportedLanguageError(article.language, self.supported, where=where)
+                raise _Skip(where, _without_prefix(str(err), where), err)
+            return code
+        if self.language is not None:
+            return self.language
+        try:
+            return detect_language(article.text, where=where)
+        except UnsupportedLanguageError as err:
+            raise _Skip(where, _without_prefix(str(err), where), err) from None
+
+    def _too_large(self, size: str) -> str:
+        return (
+            f"too large ({size}; the limit is {self.max_chars:,} characters per article); "
+            "split it into separate articles, or raise the limit with --max-chars"
+        )
+
+
+def _jsonl_rows(stream: Any, where: str, name: str) -> Iterator[tuple[str, str, Any] | _Skip]:
+    """Rows of a JSONL byte stream, decoded line by line so one bad line costs one article."""
+    any_line = False
+    for n, raw in enumerate(stream, 1):
+        line_where = f"{where}:{n}"
+        if not raw.strip():
+            continue
+        any_line = True
+        if b"\x00" in raw:
+            yield _Skip(line_where, "binary data (NUL bytes) in this line")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            yield _Skip(line_where, f"not UTF-8 (invalid byte 0x{raw[e.start]:02x}); {_CONVERT_HINT}")
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield _Skip(line_where, f"malformed JSON ({e.msg} at column {e.colno}); fix or remove the line")
+            continue
+        yield (line_where, f"{name}:{n}", obj)
+    if not any_line:
+        yield _Skip(where, "empty file (no JSON lines)")
+
+
+def _csv_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any] | _Skip]:
+    """Rows of a CSV text with a header; ``where`` of a row is the line it starts on."""
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # article texts exceed csv's 128 KiB default field limit
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        try:
+            header = next(reader)
+        except StopIteration:
+            yield _Skip(where, "empty file")
+            return
+        except csv.Error as e:
+            yield _Skip(f"{where}:1", f"malformed CSV header ({e})")
+            return
+        columns = [h.strip().lower() for h in header]
+        if "text" not in columns:
+            yield _Skip(
+                where,
+                f"no 'text' column (columns: {', '.join(columns) or 'none'}); "
+                f"the header row should name {', '.join(FIELDS)}",
+            )
+            return
+        line = reader.line_num
+        rows = 0
+        while True:
+            start = line + 1
+            try:
+                values = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                yield _Skip(f"{where}:{start}", f"malformed CSV row ({e})")
+                if reader.line_num == line:
+                    break  # no progress: the rest of the file is unreadable
+                line = reader.line_num
+                continue
+            line = reader.line_num
+            if not any(v.strip() for v in values):
+                continue
+            rows += 1
+            yield (f"{where}:{start}", f"{name}:{start}", dict(zip(columns, values, strict=False)))
+        if rows == 0:
+            yield _Skip(where, "no rows after the header")
+    finally:
+        csv.field_size_limit(old_limit)
+
+
+def _json_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any] | _Skip]:
+    """Rows of a ``.json`` file: one object, or a list of objects."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield _Skip(f"{where}:{e.lineno}", f"malformed JSON ({e.msg} at column {e.colno})")
+        return
+    if isinstance(data, dict):
+        yield (where, name, data)
+    elif isinstance(data, list):
+        if not data:
+            yield _Skip(where, "empty list (no articles)")
+        for i, obj in enumerate(data):
+            yield (f"{where}[{i}]", f"{name}[{i}]", obj)
+    else:
+        yield _Skip(where, f"expected a JSON object or a list of objects, got {_json_type(data)}")
+
+
+def _binary_reason(head: bytes) -> str | None:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; convert it to UTF-8 first (try: iconv -f utf-16 -t utf-8 FILE > FILE.utf8)"
+    if b"\x00" in head:
+        return "binary file (contains NUL bytes); not a text article"
+    return None
+
+
+def _decode_reason(data: bytes, e: UnicodeDecodeError) -> str:
+    line = data.count(b"\n", 0, e.start) + 1
+    return f"not UTF-8 (invalid byte 0x{data[e.start]:02x} on line {line}); {_CONVERT_HINT}"
+
+
+def _date_of(value: str) -> str | dt.date:
+    """Accept ISO datetimes ("2025-08-13T10:00:00Z") for ``published``: the day is what counts."""
+    s = value.strip()
+    if len(s) > 10:
+        try:
+            return dt.datetime.fromisoformat(s.replace("Z", "+00:00")).date()
+        except ValueError:
+            pass
+    return s
+
+
+def _validation_reason(e: ValidationError) -> str:
+    parts = []
+    for item in e.errors():
+        field = ".".join(str(p) for p in item["loc"]) or "row"
+        got = item.get("input")
+        shown = repr(got) if isinstance(got, str | int | float | bool) else _json_type(got)
+        if isinstance(got, str) and len(got) > 40:
+            shown = repr(got[:40] + "…")
+        parts.append(f"invalid field {field!r}: {item['msg']} (got {shown})")
+    return "; ".join(parts)
+
+
+def _json_type(obj: Any) -> str:
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number", type(None): "null"}.get(type(obj), type(obj).__name__)
+
+
+def _without_prefix(message: str, where: str) -> str:
+    prefix = f"{where}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
