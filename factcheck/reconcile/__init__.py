@@ -4,10 +4,25 @@ Contract (kept stable)::
 
     reconcile(articles_or_claims, *, settings=None) -> Report
     Reconciler(settings=None).run(items) -> Report
+
+Rules, estimate and JSON schema: docs/reconcile.md.
 """
 
 from __future__ import annotations
 
-from factcheck.reconcile._placeholder import Reconciler, Report, reconcile
+from factcheck.reconcile.measures import is_cumulative
+from factcheck.reconcile.reconciler import Reconciler, reconcile, text_id
+from factcheck.reconcile.relations import relate
+from factcheck.reconcile.report import Estimate, Group, Relation, Report
 
-__all__ = ["Reconciler", "Report", "reconcile"]
+__all__ = [
+    "Estimate",
+    "Group",
+    "Reconciler",
+    "Relation",
+    "Report",
+    "is_cumulative",
+    "reconcile",
+    "relate",
+    "text_id",
+]

@@ -1,0 +1,205 @@
+"""Grouping claims by key, in a canonical order, and judging each group.
+
+Claims are sorted canonically before anything else — by key, time window, article id,
+offsets, then the rest of the claim — so a report never depends on input order.
+
+>>> canonical([]) == []
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from itertools import groupby
+
+from factcheck.models import Claim
+from factcheck.reconcile.estimate import estimate_figures
+from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, candidate_pairs
+from factcheck.reconcile.relations import SEVERITY, Facts, classify, explain, facts
+from factcheck.reconcile.report import Estimate, Group, Relation, Verdict
+from factcheck.reconcile.timing import window
+from factcheck.settings import Settings
+
+#: Relations stored per group (the verdict still uses every pair compared): worst first.
+MAX_RELATIONS = 500
+
+_NO_DATE = (dt.date.max.toordinal(), dt.date.max.toordinal())
+
+
+def _sort_key(c: Claim) -> tuple:
+    """Everything that tells two claims apart, cheap fields first."""
+    w = window(c.time, c.published)
+    iv = c.value.interval()
+    when = _NO_DATE if w is None else (w.start.toordinal(), w.end.toordinal())
+    return (
+        c.key,
+        when,
+        c.article_id,
+        c.evidence.start,
+        c.evidence.end,
+        c.unit,
+        iv.low,
+        iv.high,
+        c.value.kind,
+        c.modality.value,
+        c.attribution.source,
+        c.attribution.chain,
+        c.subset or "",
+        c.publisher or "",
+        c.evidence.text,
+    )
+
+
+def canonical(claims: Iterable[Claim]) -> list[Claim]:
+    """``claims`` in canonical order; ties on every cheap field fall back to the full JSON.
+
+    >>> import datetime as dt
+    >>> from factcheck.models import Claim, Evidence
+    >>> from factcheck.values import Exact
+    >>> ev = Evidence(article_id="a", start=0, end=1, text="1", sentence_start=0, sentence_end=1)
+    >>> c1 = Claim(article_id="b", measure="m", subject="s", value=Exact(value=1), unit="u", evidence=ev)
+    >>> c2 = c1.model_copy(update={"article_id": "a"})
+    >>> [c.article_id for c in canonical([c1, c2])]
+    ['a', 'b']
+    """
+    keyed = sorted(((_sort_key(c), c) for c in claims), key=lambda kc: kc[0])
+    out: list[Claim] = []
+    for _, run in groupby(keyed, key=lambda kc: kc[0]):
+        same = [c for _, c in run]
+        if len(same) > 1:  # rare: identical on every cheap field
+            same.sort(key=lambda c: c.model_dump_json())
+        out.extend(same)
+    return out
+
+
+def independent_sources(claims: Iterable[Claim]) -> tuple[str, ...]:
+    """The distinct originators of the asserted/estimated figures, sorted.
+
+    Outlets relaying one originator count once (the originator is ``attribution.source``);
+    all ``unattributed`` figures together count as one voice — nothing shows they are
+    independent of each other.
+
+    >>> independent_sources([])
+    ()
+    """
+    return tuple(sorted({c.attribution.source for c in claims if c.modality.is_factual}))
+
+
+def build_group(
+    claims: Sequence[Claim],
+    *,
+    settings: Settings,
+    cumulative: bool,
+    max_relations: int = MAX_RELATIONS,
+    full_limit: int = FULL_PAIRS_LIMIT,
+) -> Group:
+    """Judge one group: relations, verdict, sources and estimate.
+
+    Args:
+        claims: the group's claims, already in canonical order, all with one key.
+        settings: windows for "same period" and undated claims.
+        cumulative: whether the measure is a running total.
+        max_relations: relations stored (worst first); the verdict uses all compared.
+        full_limit: groups up to this size compare every pair (see ``pairs``).
+    """
+    subject, measure, role = claims[0].key
+    fs = [facts(c) for c in claims]
+    outcomes = []
+    worst = -1
+    for i, j in candidate_pairs(fs, settings, cumulative, full_limit=full_limit):
+        out = classify(fs[i], fs[j], settings, cumulative)
+        worst = max(worst, SEVERITY[out.kind])
+        outcomes.append((-SEVERITY[out.kind], i, j, out))
+    outcomes.sort(key=lambda t: t[:3])
+    kept = outcomes[:max_relations]
+    relations = tuple(
+        Relation(a=i, b=j, relation=out.kind, reason=explain(claims[i], claims[j], fs[i], fs[j], out, settings))
+        for _, i, j, out in sorted(kept, key=lambda t: t[1:3])
+    )
+    verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
+    sources = independent_sources(claims)
+    return Group(
+        subject=subject,
+        measure=measure,
+        role=role,
+        cumulative=cumulative,
+        verdict=verdict,
+        estimate=group_estimate(claims, fs, settings, cumulative),
+        independent_sources=len(sources),
+        sources=sources,
+        claims=tuple(claims),
+        relations=relations,
+        compared=len(outcomes),
+        omitted=len(outcomes) - len(kept),
+    )
+
+
+_VERDICTS: dict[int, Verdict] = {3: "conflict", 2: "evolving", 1: "agree", 0: "not_comparable"}
+
+
+def group_estimate(claims: Sequence[Claim], fs: Sequence[Facts], settings: Settings, cumulative: bool) -> Estimate:
+    """The estimate for the group's latest period (rule: ``factcheck.reconcile.estimate``)."""
+    factual = [i for i, f in enumerate(fs) if f.factual]
+    if not factual:
+        return Estimate(note="no asserted or estimated figure")
+    dated = [i for i in factual if fs[i].window is not None]
+    carried: float | None = None
+    if dated:
+        last = max(dated, key=lambda i: (fs[i].window.end, fs[i].window.start, -i))  # type: ignore[union-attr]
+        lw = fs[last].window
+        assert lw is not None
+        period = [i for i in dated if fs[i].window.gap_days(lw) <= settings.same_period_days]  # type: ignore[union-attr]
+        members = set(period)
+        earlier = [i for i in dated if i not in members]
+        if cumulative and earlier:
+            carried = max(fs[i].low for i in earlier)
+        c = claims[last]
+        as_of = c.time.as_of_text() or lw.end.isoformat()
+        start = min(fs[i].window.start for i in period).isoformat()  # type: ignore[union-attr]
+        end = max(fs[i].window.end for i in period).isoformat()  # type: ignore[union-attr]
+        note = f"latest period: figures within {settings.same_period_days} days of {lw.label}"
+    else:
+        period, as_of, start, end = factual, None, None, None
+        note = "no figure has a date: all asserted figures form one period"
+    fig = estimate_figures(
+        [(claims[i].value.interval(), claims[i].value.point) for i in period], carried_low=carried
+    )
+    if fig.low != 0 and carried is not None and fig.low == carried:
+        note += "; low carried from an earlier figure (a running total never shrinks)"
+    if not fig.consistent:
+        note += "; the period's figures contradict each other: envelope given"
+    return Estimate(
+        low=fig.low,
+        best=fig.best,
+        high=fig.high,
+        as_of=as_of,
+        period_start=start,
+        period_end=end,
+        independent_sources=len(independent_sources(claims[i] for i in period)),
+        claims=tuple(period),
+        consistent=fig.consistent,
+        note=note,
+    )
+
+
+def build_groups(
+    claims: Iterable[Claim],
+    *,
+    settings: Settings,
+    cumulative: Callable[[str], bool],
+    max_relations: int = MAX_RELATIONS,
+    full_limit: int = FULL_PAIRS_LIMIT,
+) -> list[Group]:
+    """Sort ``claims`` canonically, split them by key and judge every group (sorted by key)."""
+    ordered = canonical(claims)
+    return [
+        build_group(
+            list(run),
+            settings=settings,
+            cumulative=cumulative(key[1]),
+            max_relations=max_relations,
+            full_limit=full_limit,
+        )
+        for key, run in groupby(ordered, key=lambda c: c.key)
+    ]

@@ -1,0 +1,155 @@
+"""Which pairs of a group to compare: all of them in small groups, a bounded set in large ones.
+
+Comparing every pair is quadratic. Up to ``full_limit`` claims a group compares all pairs;
+above it, each claim is compared with
+
+* its neighbour in time order (overall, and among comparable claims of its unit), and
+* the *witnesses* that decide a verdict, found by sweeps in ``O(n log n)``:
+  in the same period, the partner with the highest lower bound and the one with the
+  lowest upper bound (a disjoint pair exists iff one of them is disjoint from the claim);
+  for a cumulative measure, among clearly earlier figures, the one with the highest lower
+  bound (a shrinking total exists iff it is above the claim's upper bound) and the one
+  with the smallest figure (growth exists iff it is below the claim's figure).
+
+So ``conflict`` and ``evolving`` are found exactly as with all pairs; ``agree`` versus
+``not_comparable`` in a large group is decided on the pairs compared.
+
+>>> list(candidate_pairs([], None, False))
+[]
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+
+from factcheck.reconcile.relations import Facts
+from factcheck.settings import Settings
+
+#: Groups up to this many claims compare all pairs.
+FULL_PAIRS_LIMIT = 40
+
+
+def candidate_pairs(
+    fs: Sequence[Facts],
+    settings: Settings | None,
+    cumulative: bool,
+    *,
+    full_limit: int = FULL_PAIRS_LIMIT,
+) -> Iterator[tuple[int, int]]:
+    """Pairs ``(i, j)``, ``i < j``, of indices into ``fs`` to compare, without repeats.
+
+    Args:
+        fs: the facts of a group's claims in canonical (time) order.
+        settings: the windows (defaults if None).
+        cumulative: whether the measure is a running total.
+        full_limit: groups up to this size compare every pair.
+
+    >>> from factcheck.reconcile.relations import Facts
+    >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier")
+    >>> sorted(candidate_pairs([f, f, f], None, False))
+    [(0, 1), (0, 2), (1, 2)]
+    """
+    n = len(fs)
+    if n <= full_limit:
+        for i in range(n):
+            for j in range(i + 1, n):
+                yield (i, j)
+        return
+    settings = settings or Settings()
+    seen: set[tuple[int, int]] = set()
+
+    def emit(i: int, j: int) -> Iterator[tuple[int, int]]:
+        if i == j:
+            return
+        p = (i, j) if i < j else (j, i)
+        if p not in seen:
+            seen.add(p)
+            yield p
+
+    for i in range(n - 1):
+        yield from emit(i, i + 1)
+    by_unit: dict[str, list[int]] = {}
+    for i, f in enumerate(fs):
+        if f.factual and f.window is not None:
+            by_unit.setdefault(f.unit, []).append(i)
+    for idx in by_unit.values():
+        idx.sort(key=lambda k: (fs[k].window.start, fs[k].window.end, k))  # type: ignore[union-attr]
+        for a, b in zip(idx, idx[1:]):
+            yield from emit(a, b)
+        dated = [k for k in idx if not fs[k].window.assumed]  # type: ignore[union-attr]
+        assumed = [k for k in idx if fs[k].window.assumed]  # type: ignore[union-attr]
+        for src, dst, days in (
+            (dated, dated, settings.same_period_days),
+            (idx, assumed, settings.undated_window_days),
+            (assumed, dated, settings.undated_window_days),
+        ):
+            for i, j in _same_period_witnesses(fs, src, dst, days):
+                yield from emit(i, j)
+        if cumulative:
+            for i, j in _earlier_witnesses(fs, dated, settings.same_period_days):
+                yield from emit(i, j)
+
+
+def _same_period_witnesses(
+    fs: Sequence[Facts], src: list[int], dst: list[int], days: int
+) -> Iterator[tuple[int, int]]:
+    """For each claim in ``src``: the extreme partners in ``dst`` starting within its window."""
+    if not src or not dst:
+        return
+    starts = [fs[k].window.start.toordinal() for k in dst]  # type: ignore[union-attr]
+    lows = _SparseTable([(fs[k].low, k) for k in dst], max)
+    highs = _SparseTable([(fs[k].high, k) for k in dst], min)
+    for i in src:
+        w = fs[i].window
+        assert w is not None
+        lo = bisect.bisect_left(starts, w.start.toordinal())
+        hi = bisect.bisect_right(starts, w.end.toordinal() + days)
+        if lo >= hi:
+            continue
+        # a partner starting no earlier and within ``days`` of the claim's end shares its period
+        yield (i, lows.query(lo, hi)[1])
+        yield (i, highs.query(lo, hi)[1])
+
+
+def _earlier_witnesses(fs: Sequence[Facts], dated: list[int], days: int) -> Iterator[tuple[int, int]]:
+    """For each dated claim: the clearly earlier claim with the highest low and the smallest figure."""
+    if len(dated) < 2:
+        return
+    order = sorted(dated, key=lambda k: (fs[k].window.end, k))  # type: ignore[union-attr]
+    ends = [fs[k].window.end.toordinal() for k in order]  # type: ignore[union-attr]
+    best_low: list[tuple[float, int]] = []
+    least: list[tuple[float, int]] = []
+    for k in order:
+        cand_low = (fs[k].low, -k)
+        cand_c = (fs[k].central, k)
+        best_low.append(max(best_low[-1], cand_low) if best_low else cand_low)
+        least.append(min(least[-1], cand_c) if least else cand_c)
+    for j in dated:
+        w = fs[j].window
+        assert w is not None
+        # claims ending more than ``days`` before this one starts lie in an earlier period
+        n = bisect.bisect_left(ends, w.start.toordinal() - days)
+        if n == 0:
+            continue
+        yield (-best_low[n - 1][1], j)
+        yield (least[n - 1][1], j)
+
+
+class _SparseTable:
+    """Range max/min over a static list in O(1) per query after O(n log n) set-up."""
+
+    def __init__(self, items: list[tuple[float, int]], pick) -> None:  # type: ignore[no-untyped-def]
+        self.pick = pick
+        self.levels = [items]
+        step = 1
+        while 2 * step <= len(items):
+            prev = self.levels[-1]
+            self.levels.append([pick(prev[i], prev[i + step]) for i in range(len(prev) - step)])
+            step *= 2
+
+    def query(self, lo: int, hi: int) -> tuple[float, int]:
+        """The pick over ``items[lo:hi]`` (``hi > lo``)."""
+        k = (hi - lo).bit_length() - 1
+        level = self.levels[k]
+        return self.pick(level[lo], level[hi - (1 << k)])

@@ -1,0 +1,190 @@
+"""Pairwise relations between two claims of one group, each with a reason.
+
+Rules (docs/reconcile.md, "Relations"), tried in this order:
+
+1. different units → ``not_comparable``;
+2. a figure that is not asserted/estimated (possible, planned, denied, hypothetical)
+   → ``not_comparable``;
+3. no date at all, or a date taken from the article (``published``) when the articles are
+   more than ``undated_window_days`` apart → ``not_comparable``; closer than that, the two
+   are treated as the same period and the reason says so;
+4. same period (windows at most ``same_period_days`` apart): overlapping intervals →
+   ``agree``, disjoint → ``conflict``;
+5. different periods, cumulative measure: the later upper bound below the earlier lower
+   bound → ``conflict`` (a running total cannot shrink); the later figure larger →
+   ``evolving``; otherwise ``agree``;
+6. different periods, other measures → ``not_comparable``.
+
+>>> import datetime as dt
+>>> from factcheck.models import Claim, Evidence, TimeScope
+>>> from factcheck.values import Approx, AtLeast
+>>> def c(value, text, day, src):
+...     ev = Evidence(article_id=src, start=0, end=len(text), text=text,
+...                   sentence_start=0, sentence_end=len(text))
+...     return Claim(article_id=src, measure="troops_deployed", subject="north_korea",
+...                  value=value, unit="soldier", evidence=ev,
+...                  time=TimeScope(as_of=day, precision="day"))
+>>> a = c(AtLeast(value=11000, strict=True), "more than 11,000", dt.date(2024, 12, 31), "a1")
+>>> b = c(Approx(value=15000), "about 15,000", dt.date(2025, 9, 4), "a2")
+>>> relate(a, b, cumulative=True)[0]
+'evolving'
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from factcheck.models import Claim
+from factcheck.reconcile.timing import Window, window
+from factcheck.settings import Settings
+
+RelationKind = Literal["conflict", "evolving", "agree", "not_comparable"]
+
+#: Severity, worst first: a group's verdict is its worst relation.
+SEVERITY: dict[str, int] = {"conflict": 3, "evolving": 2, "agree": 1, "not_comparable": 0}
+
+
+class Facts(NamedTuple):
+    """What the rules need of a claim, computed once per claim."""
+
+    low: float
+    high: float
+    central: float
+    window: Window | None
+    factual: bool
+    unit: str
+
+
+def facts(claim: Claim) -> Facts:
+    """The numbers and dates of ``claim`` the rules compare.
+
+    ``central`` is the figure as given (the value of "about 15,000", "more than 11,000",
+    the middle of a range) or, for vague words with no figure, the interval's lower end.
+    """
+    iv = claim.value.interval()
+    point = claim.value.point
+    return Facts(
+        low=iv.low,
+        high=iv.high,
+        central=iv.low if point is None else point,
+        window=window(claim.time, claim.published),
+        factual=claim.modality.is_factual,
+        unit=claim.unit,
+    )
+
+
+class Outcome(NamedTuple):
+    """A relation and the rule that decided it (``rule`` keys the reason's wording)."""
+
+    kind: RelationKind
+    rule: str
+    earlier_first: bool  # for ordered rules: is the first claim the earlier one?
+    assumed: bool  # was a date taken from the article?
+
+
+def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outcome:
+    """Decide the relation of two claims from their :class:`Facts` (the fast path)."""
+    if fa.unit != fb.unit:
+        return Outcome("not_comparable", "units", True, False)
+    if not (fa.factual and fb.factual):
+        return Outcome("not_comparable", "modality", True, False)
+    wa, wb = fa.window, fb.window
+    if wa is None or wb is None:
+        return Outcome("not_comparable", "no_date", True, False)
+    gap = wa.gap_days(wb)
+    assumed = wa.assumed or wb.assumed
+    if assumed:
+        if gap > settings.undated_window_days:
+            return Outcome("not_comparable", "undated_far", True, True)
+        same = True
+    else:
+        same = gap <= settings.same_period_days
+    overlap = fa.low <= fb.high and fb.low <= fa.high
+    if same:
+        return Outcome("agree" if overlap else "conflict", "same_overlap" if overlap else "same_disjoint", True, assumed)
+    first_earlier = (wa.start, wa.end) <= (wb.start, wb.end)
+    if not cumulative:
+        return Outcome("not_comparable", "periods", first_earlier, False)
+    early, late = (fa, fb) if first_earlier else (fb, fa)
+    if late.high < early.low:
+        return Outcome("conflict", "shrank", first_earlier, False)
+    if late.central > early.central:
+        return Outcome("evolving", "grew", first_earlier, False)
+    return Outcome("agree", "steady", first_earlier, False)
+
+
+def relate(
+    a: Claim, b: Claim, *, settings: Settings | None = None, cumulative: bool = False
+) -> tuple[RelationKind, str]:
+    """The relation of claims ``a`` and ``b`` and its human-readable reason.
+
+    Args:
+        a, b: two claims of one group (same subject, measure and role).
+        settings: windows for "same period" and undated claims (defaults if None).
+        cumulative: whether the measure is a running total.
+
+    Returns:
+        ``(relation, reason)``.
+    """
+    settings = settings or Settings()
+    fa, fb = facts(a), facts(b)
+    out = classify(fa, fb, settings, cumulative)
+    return out.kind, explain(a, b, fa, fb, out, settings)
+
+
+def describe(claim: Claim, f: Facts) -> str:
+    """One claim as a reason names it: figure as written, source, relays, article, date.
+
+    >>> import datetime as dt
+    >>> from factcheck.models import Attribution, Claim, Evidence
+    >>> from factcheck.values import Exact
+    >>> ev = Evidence(article_id="a7", start=0, end=3, text="600", sentence_start=0, sentence_end=3)
+    >>> c = Claim(article_id="a7", measure="troops_killed", subject="north_korea",
+    ...           value=Exact(value=600), unit="soldier", evidence=ev,
+    ...           attribution=Attribution(source="NIS", chain=("IANS", "NIS")))
+    >>> describe(c, facts(c))
+    '“600” (NIS via IANS, article a7, date unknown)'
+    """
+    relays = [s for s in claim.attribution.chain if s != claim.attribution.source]
+    who = claim.attribution.source + (f" via {', '.join(relays)}" if relays else "")
+    if claim.publisher:
+        who += f", in {claim.publisher}"
+    when = f.window.label if f.window is not None else "date unknown"
+    return f"“{claim.evidence.text}” ({who}, article {claim.article_id}, {when})"
+
+
+def explain(a: Claim, b: Claim, fa: Facts, fb: Facts, out: Outcome, settings: Settings) -> str:
+    """The reason for ``out``: names both figures, their sources and dates, and assumptions."""
+    da, db = describe(a, fa), describe(b, fb)
+    early, late = (da, db) if out.earlier_first else (db, da)
+    rule = out.rule
+    if rule == "units":
+        text = f"{da} and {db} count different units ({fa.unit} vs {fb.unit}); never compared"
+    elif rule == "modality":
+        which = [f"{d} is {c.modality.value}" for d, c in ((da, a), (db, b)) if not c.modality.is_factual]
+        text = "; ".join(which) + " — not an asserted figure, so it cannot contradict one"
+    elif rule == "no_date":
+        text = f"{da} and {db}: at least one has no date and no article date; not compared"
+    elif rule == "undated_far":
+        text = (
+            f"{da} and {db}: a date is not stated and the articles are more than "
+            f"{settings.undated_window_days} days apart; not compared"
+        )
+    elif rule == "same_overlap":
+        text = f"{da} and {db} describe the same period and their ranges overlap"
+    elif rule == "same_disjoint":
+        text = f"{da} and {db} describe the same period but their ranges do not overlap"
+    elif rule == "shrank":
+        text = f"the later {late} is below the earlier {early}, but a running total cannot shrink"
+    elif rule == "grew":
+        text = f"the later {late} is larger than the earlier {early}: a running total that grew, not a contradiction"
+    elif rule == "steady":
+        text = f"the later {late} is consistent with the earlier {early} (no growth shown)"
+    else:  # "periods"
+        text = f"{da} and {db} describe different periods of a measure that is not cumulative; not compared"
+    if out.assumed and rule != "undated_far":
+        text += (
+            f". Assumption: a figure without a stated date holds on its article's publication date, "
+            f"and figures from articles within {settings.undated_window_days} days describe the same period"
+        )
+    return text + "."

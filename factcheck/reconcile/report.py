@@ -1,0 +1,210 @@
+"""The result of a reconciliation: groups, relations, estimates and every input's status.
+
+All models are frozen. ``Report.to_json()`` prints the documented schema
+(docs/reconcile.md, "JSON"); ``Report.model_dump_json()`` / ``model_validate_json`` round-trip
+the full model, claims included.
+
+>>> r = Report(groups=(), articles=())
+>>> r.to_dict()["groups"]
+[]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.models import ArticleStatus, Claim
+from factcheck.reconcile.relations import RelationKind
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    from matplotlib.figure import Figure
+
+Verdict = Literal["conflict", "evolving", "agree", "not_comparable", "single"]
+"""A group's verdict: its worst relation (conflict > evolving > agree > not_comparable);
+``single`` for a group of one claim."""
+
+#: Verdicts worst first, as the notebook display and tables order groups.
+VERDICT_ORDER: tuple[str, ...] = ("conflict", "evolving", "agree", "not_comparable", "single")
+
+SCHEMA_VERSION = 1
+
+
+def _num(x: float | None) -> int | float | None:
+    """JSON-friendly number: integral floats as ints, infinity as None (unbounded)."""
+    if x is None or math.isinf(x):
+        return None
+    return int(x) if float(x).is_integer() else x
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Relation(_Frozen):
+    """How claims ``a`` and ``b`` (indices into the group's claims, ``a < b``) relate, and why."""
+
+    a: int = Field(ge=0)
+    b: int = Field(ge=0)
+    relation: RelationKind
+    reason: str
+
+
+class Estimate(_Frozen):
+    """Low / best / high for the group's latest period (docs/reconcile.md, "Estimate").
+
+    ``high`` None means unbounded; all None when no asserted figure exists.
+    ``claims`` index the group's claims the estimate rests on.
+    """
+
+    low: float | None = None
+    best: float | None = None
+    high: float | None = None
+    as_of: str | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    independent_sources: int = Field(default=0, ge=0)
+    claims: tuple[int, ...] = ()
+    consistent: bool = True
+    note: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-friendly form: integral numbers as ints."""
+        d = self.model_dump(mode="json")
+        for k in ("low", "best", "high"):
+            d[k] = _num(getattr(self, k))
+        d["claims"] = list(self.claims)
+        return d
+
+
+class Group(_Frozen):
+    """Claims with one key (subject, measure, role), their relations and estimate."""
+
+    subject: str
+    measure: str
+    role: str
+    cumulative: bool
+    verdict: Verdict
+    estimate: Estimate
+    independent_sources: int = Field(ge=0)
+    sources: tuple[str, ...]
+    claims: tuple[Claim, ...]
+    relations: tuple[Relation, ...]
+    compared: int = Field(default=0, ge=0, description="pairs compared (stored or not)")
+    omitted: int = Field(default=0, ge=0, description="relations compared but not stored (cap)")
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject, self.measure, self.role)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The group as in ``Report.to_json()``."""
+        return {
+            "subject": self.subject,
+            "measure": self.measure,
+            "role": self.role,
+            "cumulative": self.cumulative,
+            "verdict": self.verdict,
+            "estimate": self.estimate.to_dict(),
+            "independent_sources": self.independent_sources,
+            "sources": list(self.sources),
+            "claims": [c.to_record() for c in self.claims],
+            "relations": [r.model_dump(mode="json") for r in self.relations],
+            "compared": self.compared,
+            "omitted": self.omitted,
+        }
+
+
+class Report(_Frozen):
+    """What :func:`factcheck.reconcile` returns.
+
+    ``groups`` are sorted by key; ``articles`` by id; ``claims`` lists every claim, group
+    by group, in canonical order.
+    """
+
+    groups: tuple[Group, ...]
+    articles: tuple[ArticleStatus, ...]
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """Every claim, group by group."""
+        return tuple(c for g in self.groups for c in g.claims)
+
+    @property
+    def conflicts(self) -> tuple[Group, ...]:
+        """Groups whose verdict is ``conflict``."""
+        return tuple(g for g in self.groups if g.verdict == "conflict")
+
+    def group(self, measure: str, subject: str | None = None, role: str = "total") -> Group:
+        """The group for ``measure`` (and ``subject``/``role``); KeyError names what exists.
+
+        >>> Report(groups=(), articles=()).group("troops_killed")
+        Traceback (most recent call last):
+        ...
+        KeyError: "no group for measure 'troops_killed', role 'total'; groups: []"
+        """
+        for g in self.groups:
+            if g.measure == measure and g.role == role and (subject is None or g.subject == subject):
+                return g
+        have = [list(g.key) for g in self.groups]
+        raise KeyError(f"no group for measure {measure!r}, role {role!r}; groups: {have}")
+
+    def by_severity(self) -> list[Group]:
+        """Groups with conflicts first, then evolving, agree, not_comparable, single."""
+        return sorted(self.groups, key=lambda g: (VERDICT_ORDER.index(g.verdict), g.key))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The documented JSON schema as Python objects."""
+        return {
+            "version": SCHEMA_VERSION,
+            "groups": [g.to_dict() for g in self.groups],
+            "articles": [a.model_dump(mode="json") for a in self.articles],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (schema: docs/reconcile.md); non-ASCII kept as is."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_pandas(self) -> pandas.DataFrame:
+        """One row per claim: the claim record plus its group's key, verdict and estimate.
+
+        Raises:
+            ImportError: pandas is not installed (``pip install 'factcheck[analysis]'``).
+        """
+        from factcheck.reconcile.render import to_pandas
+
+        return to_pandas(self)
+
+    def to_html(self, *, title: str = "factcheck reconciliation") -> str:
+        """A self-contained HTML page (no scripts, no external files)."""
+        from factcheck.reconcile.render import html_page
+
+        return html_page(self, title=title)
+
+    def _repr_html_(self) -> str:
+        from factcheck.reconcile.render import html_fragment
+
+        return html_fragment(self)
+
+    def render_table(self) -> Any:
+        """A ``rich`` renderable: one table row per group, conflicts first."""
+        from factcheck.reconcile.render import rich_table
+
+        return rich_table(self)
+
+    def __rich__(self) -> Any:
+        return self.render_table()
+
+    def plot(self, *, groups: list[Group] | None = None) -> Figure:
+        """A matplotlib timeline per group: intervals over time, coloured by source.
+
+        Raises:
+            ImportError: matplotlib is not installed (``pip install 'factcheck[analysis]'``).
+        """
+        from factcheck.reconcile.render import plot
+
+        return plot(self, groups=groups)
