@@ -1,0 +1,79 @@
+"""One figure, one source, four languages: the articles land in one group with one voice.
+
+tests/data/crosslingual/ holds four articles written for this test (Hindi, English, Korean,
+Russian), each reporting South Korea's NIS: about 15,000 North Korean troops sent to
+Russia since October 2024, published the same day. A fact-checker reading the four sees
+one claim repeated, not four independent confirmations; the report must say so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+import factcheck
+from factcheck.detect import detect_language
+from factcheck.models import Article
+
+DATA = Path(__file__).parent / "data" / "crosslingual"
+
+
+def _articles() -> list[Article]:
+    index = yaml.safe_load((DATA / "articles.yaml").read_text(encoding="utf-8"))
+    out = []
+    for row in index["articles"]:
+        text = (DATA / row["file"]).read_text(encoding="utf-8")
+        published = row["published"]
+        if isinstance(published, str):
+            published = dt.date.fromisoformat(published)
+        out.append(Article(id=row["id"], text=text, published=published, publisher=row["publisher"]))
+    return out
+
+
+def _reconcile(articles: list[Article]) -> factcheck.Report:
+    """Reconcile, skipping (with the reason) while a stage still raises NotImplementedError."""
+    try:
+        return factcheck.reconcile(articles)
+    except NotImplementedError as e:
+        pytest.skip(f"a pipeline stage has not landed yet: {e}")
+
+
+@pytest.mark.parametrize("expected_languages", [{"hi", "en", "ko", "ru"}])
+def test_crosslingual_articles_detect_their_language(expected_languages):
+    """Each article's language is detected from its text alone (no language given)."""
+    found = {a.id: detect_language(a.text) for a in _articles()}
+    assert set(found.values()) == expected_languages, found
+
+
+@pytest.mark.parametrize(
+    ("measure", "subject", "source"), [("troops_deployed", "North Korea", "NIS")]
+)
+def test_crosslingual_one_group_one_source(measure, subject, source):
+    """Four languages reporting one NIS figure give one group: agree, one independent source."""
+    articles = _articles()
+    report = _reconcile(articles)
+    groups = [g for g in report.groups if g.measure == measure and g.role == "total"]
+    assert len(groups) == 1, (
+        f"expected one {measure} group, got {[g.key for g in groups]}; "
+        f"all groups: {[g.key for g in report.groups]}"
+    )
+    group = groups[0]
+    records = [c.to_record() for c in group.claims]
+    assert group.subject == subject, records
+    assert {c.article_id for c in group.claims} == {a.id for a in articles}, records
+    assert {c.source for c in group.claims} == {source}, records
+    assert group.verdict == "agree", [r.reason for r in group.relations]
+    assert group.independent_sources == 1, group.sources
+
+
+@pytest.mark.parametrize(("measure", "value"), [("troops_deployed", 15000)])
+def test_crosslingual_same_figure_in_every_language(measure, value):
+    """Every article's claim reads "about 15,000" — Approx(15000) — whatever the script."""
+    report = _reconcile(_articles())
+    claims = [c for g in report.groups if g.measure == measure for c in g.claims]
+    assert claims, f"no {measure} claims; groups: {[g.key for g in report.groups]}"
+    for c in claims:
+        assert (c.value.bound, c.value.point) == ("approx", value), c.to_record()
