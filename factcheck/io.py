@@ -98,6 +98,27 @@ def iter_inputs(
     >>> list(iter_inputs(["/nonexistent/x.txt"]))[0].reason
     'no such file or directory'
     """
+    for _where, item in iter_located(
+        paths, strict=strict, language=language, max_chars=max_chars, stdin=stdin
+    ):
+        yield item
+
+
+def iter_located(
+    paths: Iterable[PathLike],
+    *,
+    strict: bool = False,
+    language: str | None = None,
+    max_chars: int | None = MAX_ARTICLE_CHARS,
+    stdin: io.BufferedIOBase | None = None,
+) -> Iterator[tuple[str, Article | SkippedInput]]:
+    """Like :func:`iter_inputs`, with where each item came from (``file`` or ``file:line``).
+
+    The command line uses ``where`` to name the file of an article that fails later.
+
+    >>> [w for w, _ in iter_located(["/nonexistent/x.txt"])]
+    ['/nonexistent/x.txt']
+    """
     supported = supported_languages()
     default = None
     if language is not None:
@@ -109,7 +130,7 @@ def iter_inputs(
         if isinstance(item, _Skip):
             if strict:
                 raise (item.cause or InputError(str(item))) from None
-            yield SkippedInput(where=item.where, reason=item.reason)
+            yield item.where, SkippedInput(where=item.where, reason=item.reason)
         else:
             yield item
 
@@ -168,7 +189,7 @@ class _Loader:
         self.stdin = stdin
         self.seen: dict[str, str] = {}  # article id -> where it was first used
 
-    def items(self, paths: Iterable[PathLike]) -> Iterator[Article | _Skip]:
+    def items(self, paths: Iterable[PathLike]) -> Iterator[tuple[str, Article] | _Skip]:
         for raw in paths:
             if os.fspath(raw) == STDIN:
                 stream = self.stdin or sys.stdin.buffer
@@ -180,7 +201,7 @@ class _Loader:
             else:
                 yield from self._file(p, str(p), p.name)
 
-    def _folder(self, root: Path) -> Iterator[Article | _Skip]:
+    def _folder(self, root: Path) -> Iterator[tuple[str, Article] | _Skip]:
         found: list[tuple[tuple[str, ...], Path]] = []
         problems: list[_Skip] = []
 
@@ -199,7 +220,7 @@ class _Loader:
         for parts, full in sorted(found):
             yield from self._file(full, str(full), "/".join(parts))
 
-    def _file(self, path: Path, where: str, name: str) -> Iterator[Article | _Skip]:
+    def _file(self, path: Path, where: str, name: str) -> Iterator[tuple[str, Article] | _Skip]:
         """One file: ``where`` names it in messages, ``name`` is its id (or id prefix)."""
         try:
             st = path.stat()
@@ -250,14 +271,14 @@ class _Loader:
         else:
             yield from self._rows(iter([(where, name, {"text": text})]))
 
-    def _rows(self, rows: Iterator[tuple[str, str, Any] | _Skip]) -> Iterator[Article | _Skip]:
+    def _rows(self, rows: Iterator[tuple[str, str, Any] | _Skip]) -> Iterator[tuple[str, Article] | _Skip]:
         for row in rows:
             if isinstance(row, _Skip):
                 yield row
                 continue
             where, default_id, obj = row
             try:
-                yield self._article(where, default_id, obj)
+                yield where, self._article(where, default_id, obj)
             except _Skip as s:
                 yield s
 

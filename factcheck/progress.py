@@ -1,0 +1,97 @@
+"""Progress and notes on stderr for long command-line runs.
+
+A progress bar appears only when stderr is a terminal and the run has passed a few
+articles, so pipes, logs and short runs stay clean. Notes (one line per skipped input)
+are printed above the bar without breaking it.
+
+>>> import io
+>>> err = io.StringIO()
+>>> with Progress(err) as p:
+...     p.note("factcheck: skipped a.txt: empty file")
+...     p.advance()
+>>> err.getvalue()
+'factcheck: skipped a.txt: empty file\\n'
+"""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import Progress as _RichProgress
+from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+#: The bar appears once this many articles are done: shorter runs finish before it helps.
+SHOW_AFTER = 5
+
+
+class Progress:
+    """Counts articles; shows a live counter on a terminal; prints notes on ``stream``.
+
+    Args:
+        stream: where notes and the bar go (default ``sys.stderr``).
+        enabled: force the bar on or off (default: only when ``stream`` is a terminal).
+        show_after: number of articles after which the bar appears.
+    """
+
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        *,
+        enabled: bool | None = None,
+        show_after: int = SHOW_AFTER,
+        description: str = "articles",
+    ) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        if enabled is None:
+            isatty = getattr(self.stream, "isatty", None)
+            enabled = bool(isatty and isatty())
+        self.enabled = enabled
+        self.show_after = show_after
+        self.description = description
+        self.count = 0
+        self._bar: _RichProgress | None = None
+        self._task = None
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def advance(self, n: int = 1) -> None:
+        """Count ``n`` more articles done (starts the bar once past ``show_after``)."""
+        self.count += n
+        if self._bar is None and self.enabled and self.count > self.show_after:
+            self._bar = _RichProgress(
+                SpinnerColumn(),
+                TextColumn("{task.completed:,} {task.description}"),
+                TimeElapsedColumn(),
+                console=Console(file=self.stream),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(self.description, total=None)
+        if self._bar is not None and self._task is not None:
+            self._bar.update(self._task, completed=self.count)
+
+    def note(self, message: str) -> None:
+        """Print one line on the stream, above the bar when it is showing."""
+        if self._bar is not None:
+            self._bar.console.print(message, markup=False, highlight=False, soft_wrap=True)
+        else:
+            self.stream.write(message + "\n")
+            self.stream.flush()
+
+    def close(self) -> None:
+        """Remove the bar (it is transient: the terminal keeps only the notes)."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
