@@ -209,6 +209,26 @@ def _extract_one(extractor: Any, article: Article) -> list[Claim] | str:
         return f"extraction failed ({type(e).__name__}: {e}); please report this as a bug"
 
 
+class _GuardedExtractor:
+    """An Extractor (built on first use) whose unexpected errors become FactcheckErrors.
+
+    The reconciler skips an article on a FactcheckError; any other exception is a bug in
+    extraction, and one article's bug must not end the whole run.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._inner: Any = None
+
+    def extract(self, article: Article) -> list[Claim]:
+        if self._inner is None:
+            self._inner = Extractor(self.settings)
+        result = _extract_one(self._inner, article)
+        if isinstance(result, str):
+            raise FactcheckError(result)
+        return result
+
+
 def _status(item: Article | SkippedInput, result: list[Claim] | str | None) -> ArticleStatus:
     if isinstance(item, SkippedInput):
         return ArticleStatus(id=item.where, status="skipped", reason=item.reason)
@@ -381,7 +401,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
                 if args.strict:
                     raise _Strict
         # Skipped inputs go in too: the report lists every input with its status.
-        report = Reconciler(settings).run(items)
+        report = Reconciler(settings, extractor=_GuardedExtractor(settings)).run(items)
         statuses = _report_statuses(report, items)
         for s in statuses:
             if s.status == "skipped" and s.id not in skipped_where:
