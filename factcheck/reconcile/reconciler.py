@@ -100,6 +100,7 @@ class Reconciler:
         claims: list[Claim] = []
         statuses: list[ArticleStatus] = []
         direct: Counter[str] = Counter()
+        paths: list[str | os.PathLike[str]] = []
         for item in items:
             if isinstance(item, Claim):
                 claims.append(item)
@@ -108,9 +109,10 @@ class Reconciler:
                 statuses.append(self._extract(item, claims))
             elif isinstance(item, SkippedInput):
                 statuses.append(_skipped(item))
+            elif isinstance(item, str) and not _looks_like_path(item):
+                statuses.append(self._extract(Article(id=text_id(item), text=item), claims))
             elif isinstance(item, (str, os.PathLike)):
-                for a in _read(item):
-                    statuses.append(_skipped(a) if isinstance(a, SkippedInput) else self._extract(a, claims))
+                paths.append(item)
             else:
                 from factcheck.errors import InputError
 
@@ -118,6 +120,9 @@ class Reconciler:
                     f"reconcile cannot use an item of type {type(item).__name__}: pass Article, Claim, "
                     "a path, article text, or SkippedInput"
                 )
+        # all paths in one read, so duplicate article ids across files are caught
+        for a in _read(paths):
+            statuses.append(_skipped(a) if isinstance(a, SkippedInput) else self._extract(a, claims))
         seen = {s.id for s in statuses}
         statuses += [
             ArticleStatus(id=aid, status="processed", claims=n, reason="claims given directly")
@@ -184,21 +189,25 @@ def _looks_like_path(s: str) -> bool:
     return s.lower().endswith(_PATH_SUFFIXES) or (os.sep in s and " " not in s.strip())
 
 
-def _read(item: str | os.PathLike[str]) -> Iterable[Article | SkippedInput]:
-    """Articles in a path (skips, naming the path, when it cannot be read), or text as an article."""
-    if isinstance(item, str) and not _looks_like_path(item):
-        return [Article(id=text_id(item), text=item)]
-    path = Path(item)
-    if not path.exists():
-        return [SkippedInput(where=str(path), reason="no such file or folder")]
-    from factcheck.io import iter_articles
+def _read(paths: list[str | os.PathLike[str]]) -> list[Article | SkippedInput]:
+    """Articles in files and folders; each bad input a SkippedInput naming the file."""
+    if not paths:
+        return []
+    from factcheck import io as fio
 
+    iter_inputs = getattr(fio, "iter_inputs", None)
+    if iter_inputs is not None:  # reports each bad file or row and reads on
+        return list(iter_inputs(paths))
     out: list[Article | SkippedInput] = []
-    try:
-        for a in iter_articles([path]):
-            out.append(a)
-    except (FactcheckError, ValidationError, ValueError, OSError) as e:
-        out.append(SkippedInput(where=str(path), reason=f"cannot read: {e}"))
+    for item in paths:
+        path = Path(item)
+        if not path.exists():
+            out.append(SkippedInput(where=str(path), reason="no such file or folder"))
+            continue
+        try:
+            out.extend(fio.iter_articles([path]))
+        except (FactcheckError, ValidationError, ValueError, OSError) as e:
+            out.append(SkippedInput(where=str(path), reason=f"cannot read: {e}"))
     return out
 
 

@@ -161,8 +161,8 @@ def explain(a: Claim, b: Claim, fa: Facts, fb: Facts, out: Outcome, settings: Se
     if rule == "units":
         text = f"{da} and {db} count different units ({fa.unit} vs {fb.unit}); never compared"
     elif rule == "modality":
-        which = [f"{d} is {c.modality.value}" for d, c in ((da, a), (db, b)) if not c.modality.is_factual]
-        text = "; ".join(which) + " — not an asserted figure, so it cannot contradict one"
+        which = [f"the {n} is {c.modality.value}" for n, c in (("first", a), ("second", b)) if not c.modality.is_factual]
+        text = f"{da} and {db}: {' and '.join(which)} — not an asserted figure, so never a conflict"
     elif rule == "no_date":
         text = f"{da} and {db}: at least one has no date and no article date; not compared"
     elif rule == "undated_far":

@@ -1,0 +1,71 @@
+"""Properties of reconciliation: order does not matter, reconciling twice changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.reconcile import Reconciler, Report, reconcile
+from factcheck.reconcile.relations import SEVERITY
+from factcheck.values import Exact
+from tests.strategies import make_claim, reconcile_claims
+
+claim_lists = st.lists(reconcile_claims(), max_size=25)
+
+
+@given(claim_lists, st.randoms(use_true_random=False))
+def test_reconcile_properties_order_invariant(claims, rnd):
+    """Reconciling any permutation of the claims gives the same report."""
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    assert reconcile(shuffled) == reconcile(claims)
+    assert reconcile(shuffled).to_json() == reconcile(claims).to_json()
+
+
+@given(claim_lists)
+def test_reconcile_properties_idempotent(claims):
+    """Reconciling a report's claims again gives the same groups and relations."""
+    first = reconcile(claims)
+    again = reconcile(list(first.claims))
+    assert again.groups == first.groups
+
+
+@given(claim_lists)
+def test_reconcile_properties_json_round_trip(claims):
+    """A report survives model JSON; to_json is valid JSON whose indices point at its claims."""
+    report = reconcile(claims)
+    assert Report.model_validate_json(report.model_dump_json()) == report
+    data = json.loads(report.to_json())
+    for g in data["groups"]:
+        assert {"measure", "subject", "role", "verdict", "estimate", "independent_sources", "claims", "relations"} <= g.keys()
+        assert {"low", "best", "high", "as_of"} <= g["estimate"].keys()
+        for r in g["relations"]:
+            assert 0 <= r["a"] < r["b"] < len(g["claims"])
+
+
+@given(st.lists(reconcile_claims(measures=("troops_deployed",)), min_size=2, max_size=40))
+def test_reconcile_properties_bounded_pairs_keep_conflict_and_growth(claims):
+    """Comparing a bounded set of pairs finds conflict and growth exactly as all pairs do."""
+    full = Reconciler(full_limit=10**6).run(claims)
+    bounded = Reconciler(full_limit=0).run(claims)
+    for f, b in zip(full.groups, bounded.groups, strict=True):
+        assert f.key == b.key
+        if f.verdict in ("conflict", "evolving"):
+            assert b.verdict == f.verdict
+        elif b.verdict in SEVERITY:
+            assert SEVERITY[b.verdict] <= SEVERITY[f.verdict]
+
+
+@given(st.integers(min_value=0, max_value=300))
+def test_reconcile_properties_relations_are_capped(n_extra):
+    """No group stores more relations than the cap; the verdict counts every pair compared."""
+    day = dt.date(2025, 1, 1)
+    claims = [make_claim(Exact(value=100 + i), as_of=day, article=f"a{i}") for i in range(3 + n_extra % 40)]
+    report = Reconciler(max_relations=5).run(claims)
+    (g,) = report.groups
+    assert len(g.relations) <= 5
+    assert g.compared == len(g.relations) + g.omitted
+    assert g.verdict == "conflict"

@@ -1,0 +1,194 @@
+"""Reconciliation rules, one hand-written case per rule (claims built by hand, no extraction)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.reconcile import reconcile, relate
+from factcheck.settings import Settings
+from factcheck.values import Approx, AtLeast, Between, Exact, Vague
+from tests.strategies import make_claim
+
+D = dt.date
+
+
+def _only_group(report):
+    assert len(report.groups) == 1, [g.key for g in report.groups]
+    return report.groups[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "cumulative", "expected"),
+    [
+        pytest.param(  # same period (six days apart), disjoint values, independent sources
+            make_claim(Exact(value=2000), text="2,000", source="NIS", as_of=D(2025, 9, 4), article="k1"),
+            make_claim(Exact(value=4000), text="4,000", source="Ukraine", as_of=D(2025, 9, 10), article="k2"),
+            True, "conflict", id="same-period-disjoint",
+        ),
+        pytest.param(  # a running total cannot shrink
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 8, 1), article="k1"),
+            make_claim(Exact(value=9000), text="9,000", source="KCNA", as_of=D(2025, 12, 1), article="k2"),
+            True, "conflict", id="shrinking-cumulative",
+        ),
+        pytest.param(  # 11,000 then 15,000 months later: growth, not contradiction
+            make_claim(AtLeast(value=11000, strict=True), text="more than 11,000", source="MSMT",
+                       as_of=D(2024, 12, 1), precision="month", article="k1"),
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 9, 4), article="k2"),
+            True, "evolving", id="growth",
+        ),
+        pytest.param(
+            make_claim(Exact(value=600), text="600", as_of=D(2025, 4, 1), precision="month", article="k1"),
+            make_claim(Approx(value=2000), text="about 2,000", source="NIS", as_of=D(2025, 9, 4), article="k2"),
+            True, "evolving", id="growth-killed",
+        ),
+        pytest.param(  # overlapping intervals in one period
+            make_claim(Approx(value=15000), text="about 15,000", source="South Korea", as_of=D(2025, 8, 13)),
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 9, 4), article="k2"),
+            True, "agree", id="approx-approx-agree",
+        ),
+        pytest.param(  # a vague word and a figure inside it agree
+            make_claim(Vague(low=2000, word="thousands"), text="thousands", as_of=D(2024, 11, 30)),
+            make_claim(AtLeast(value=11000, strict=True), text="more than 11,000", source="MSMT",
+                       as_of=D(2024, 12, 1), precision="month", article="k2"),
+            True, "agree", id="vague-then-figure-same-period",
+        ),
+        pytest.param(  # later, overlapping, no larger: consistent
+            make_claim(Between(low=10000, high=12000), text="10,000-12,000", as_of=D(2025, 1, 10)),
+            make_claim(Approx(value=11000), text="about 11,000", source="NIS", as_of=D(2025, 6, 1), article="k2"),
+            True, "agree", id="steady-cumulative",
+        ),
+        pytest.param(  # a possible future figure never conflicts with a total
+            make_claim(Approx(value=6000), text="about 6,000", source="NIS", as_of=D(2025, 9, 2), modality="possible"),
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 9, 4), article="k2"),
+            True, "not_comparable", id="possible-modality",
+        ),
+        pytest.param(
+            make_claim(Exact(value=100), text="100", as_of=D(2025, 9, 2), unit="missile"),
+            make_claim(Exact(value=15000), text="15,000", as_of=D(2025, 9, 4), article="k2"),
+            True, "not_comparable", id="different-units",
+        ),
+        pytest.param(  # a measure that is not a running total: other periods say nothing
+            make_claim(Exact(value=50), text="50", as_of=D(2025, 1, 1), measure="weekly_attacks"),
+            make_claim(Exact(value=5), text="5", as_of=D(2025, 6, 1), measure="weekly_attacks", article="k2"),
+            False, "not_comparable", id="non-cumulative-other-periods",
+        ),
+        pytest.param(
+            make_claim(Exact(value=50), text="50", as_of=D(2025, 1, 1), measure="weekly_attacks"),
+            make_claim(Exact(value=5), text="5", as_of=D(2025, 1, 3), measure="weekly_attacks", article="k2"),
+            False, "conflict", id="non-cumulative-same-period",
+        ),
+        pytest.param(  # month precision covers the whole month: 1 April and 28 April are one period
+            make_claim(Exact(value=600), text="600", as_of=D(2025, 4, 1), precision="month"),
+            make_claim(Exact(value=900), text="900", as_of=D(2025, 5, 25), article="k2"),
+            True, "conflict", id="month-precision-covers-month",
+        ),
+        pytest.param(
+            make_claim(Exact(value=600), text="600"),
+            make_claim(Exact(value=900), text="900", article="k2"),
+            True, "not_comparable", id="no-date-at-all",
+        ),
+    ],
+)
+def test_reconcile_rules_pair_relation(a, b, cumulative, expected):
+    kind, reason = relate(a, b, cumulative=cumulative)
+    assert kind == expected, reason
+    assert a.evidence.text in reason and b.evidence.text in reason
+    assert a.source in reason and b.source in reason
+    assert relate(b, a, cumulative=cumulative)[0] == expected  # symmetric
+
+
+@pytest.mark.parametrize(
+    ("days_apart", "expected"),
+    [pytest.param(5, "conflict", id="close"), pytest.param(60, "not_comparable", id="far")],
+)
+def test_reconcile_rules_undated_claims_use_article_dates(days_apart, expected):
+    a = make_claim(Exact(value=2000), text="2,000", source="NIS", published=D(2025, 3, 1), article="u1")
+    b = make_claim(Exact(value=4000), text="4,000", source="Ukraine",
+                   published=D(2025, 3, 1) + dt.timedelta(days=days_apart), article="u2")
+    kind, reason = relate(a, b, settings=Settings(undated_window_days=14), cumulative=True)
+    assert kind == expected, reason
+    assert "published 2025-03-01 (no date in the text)" in reason
+    if expected == "conflict":
+        assert "Assumption:" in reason
+    else:
+        assert "more than 14 days apart" in reason
+
+
+@pytest.mark.parametrize("role", ["increment", "subset"])
+def test_reconcile_rules_increments_and_subsets_never_meet_totals(role):
+    total = make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 9, 4))
+    other = make_claim(Approx(value=1000), text="about 1,000", source="NIS", as_of=D(2025, 9, 4),
+                       role=role, article="k2", modality="asserted")
+    report = reconcile([total, other])
+    assert sorted(g.role for g in report.groups) == sorted(["total", role])
+    assert all(g.verdict == "single" and g.relations == () for g in report.groups)
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        pytest.param(
+            [("NIS", ("IANS", "NIS")), ("NIS", ("Yonhap", "NIS")), ("NIS", ("AP",))],
+            ("NIS",), id="relays-of-one-originator",
+        ),
+        pytest.param(
+            [("NIS", ("IANS",)), ("Ukraine", ()), ("unattributed", ()), ("unattributed", ())],
+            ("NIS", "Ukraine", "unattributed"), id="unattributed-counts-once",
+        ),
+    ],
+)
+def test_reconcile_rules_independent_sources(claims, expected):
+    built = [
+        make_claim(Approx(value=15000), text="about 15,000", source=src, chain=chain,
+                   as_of=D(2025, 9, 4), article=f"s{i}", publisher=f"outlet {i}")
+        for i, (src, chain) in enumerate(claims)
+    ]
+    g = _only_group(reconcile(built))
+    assert g.sources == expected
+    assert g.independent_sources == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("claims", "verdict"),
+    [
+        pytest.param(
+            [make_claim(Exact(value=600), as_of=D(2025, 4, 1)),
+             make_claim(Exact(value=2000), as_of=D(2025, 9, 1), article="k2"),
+             make_claim(Exact(value=4000), as_of=D(2025, 9, 2), article="k3", source="Ukraine")],
+            "conflict", id="conflict-beats-evolving",
+        ),
+        pytest.param(
+            [make_claim(Exact(value=600), as_of=D(2025, 4, 1)),
+             make_claim(Exact(value=2000), as_of=D(2025, 9, 1), article="k2"),
+             make_claim(Exact(value=6000), as_of=D(2025, 9, 2), article="k3", modality="possible")],
+            "evolving", id="evolving-beats-not-comparable",
+        ),
+        pytest.param([make_claim(Exact(value=600), as_of=D(2025, 4, 1))], "single", id="single"),
+        pytest.param(
+            [make_claim(Exact(value=600)), make_claim(Exact(value=900), article="k2")],
+            "not_comparable", id="only-not-comparable",
+        ),
+    ],
+)
+def test_reconcile_rules_group_verdict_is_worst_relation(claims, verdict):
+    assert _only_group(reconcile(claims)).verdict == verdict
+
+
+@pytest.mark.parametrize("measure", ["troops_deployed", "troops_killed", "missiles_supplied"])
+def test_reconcile_rules_known_running_totals_are_cumulative(measure):
+    g = _only_group(reconcile([make_claim(Exact(value=1), measure=measure)]))
+    assert g.cumulative
+
+
+@pytest.mark.parametrize(
+    ("hook", "expected"),
+    [pytest.param({"weekly_attacks"}, "evolving", id="set"), pytest.param(lambda m: False, "not_comparable", id="callable")],
+)
+def test_reconcile_rules_cumulative_hook_decides(hook, expected):
+    claims = [
+        make_claim(Exact(value=5), measure="weekly_attacks", as_of=D(2025, 1, 1)),
+        make_claim(Exact(value=50), measure="weekly_attacks", as_of=D(2025, 6, 1), article="k2"),
+    ]
+    assert _only_group(reconcile(claims, cumulative=hook)).verdict == expected
