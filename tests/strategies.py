@@ -27,3 +27,65 @@ def values(draw: st.DrawFn):
         hi = draw(st.integers(min_value=v, max_value=v * 3))
         return Between(low=v, high=hi)
     return Vague(low=v, high=draw(st.one_of(st.none(), st.just(v * 10))), word="w")
+
+
+# --- reconciliation (owner: reconcile) -------------------------------------------------
+
+
+def make_claim(
+    value,
+    *,
+    text: str | None = None,
+    measure: str = "troops_deployed",
+    subject: str = "north_korea",
+    unit: str = "soldier",
+    source: str = "unattributed",
+    chain: tuple[str, ...] = (),
+    as_of=None,
+    precision: str | None = "day",
+    published=None,
+    article: str = "a1",
+    start: int = 0,
+    modality: str = "asserted",
+    role: str = "total",
+    publisher: str | None = None,
+):
+    """A hand-built Claim (tests must not depend on extraction); ``text`` defaults to the figure."""
+    from factcheck.models import Attribution, Claim, Evidence, Modality, Role, TimeScope
+
+    text = text if text is not None else f"{value.point or 0:g}"
+    ev = Evidence(
+        article_id=article, start=start, end=start + len(text), text=text,
+        sentence_start=start, sentence_end=start + len(text), sentence=text,
+    )
+    return Claim(
+        article_id=article, measure=measure, subject=subject, value=value, unit=unit,
+        modality=Modality(modality), role=Role(role),
+        attribution=Attribution(source=source, chain=chain),
+        time=TimeScope(as_of=as_of, precision=precision if as_of else None),
+        evidence=ev, published=published, publisher=publisher,
+    )
+
+
+@st.composite
+def reconcile_claims(draw: st.DrawFn, *, measures=("troops_deployed", "weekly_attacks")):
+    """A Claim with random figure, date (or none), source, modality, role and unit."""
+    import datetime as dt
+
+    value = draw(values())
+    day0 = dt.date(2024, 1, 1)
+    as_of = draw(st.one_of(st.none(), st.integers(0, 700).map(lambda d: day0 + dt.timedelta(days=d))))
+    published = draw(st.one_of(st.none(), st.integers(0, 700).map(lambda d: day0 + dt.timedelta(days=d))))
+    return make_claim(
+        value,
+        measure=draw(st.sampled_from(measures)),
+        unit=draw(st.sampled_from(["soldier", "soldier", "soldier", "missile"])),
+        source=draw(st.sampled_from(["unattributed", "NIS", "Ukraine", "KCNA"])),
+        as_of=as_of,
+        precision=draw(st.sampled_from(["day", "month", "year"])),
+        published=published,
+        article=draw(st.sampled_from(["a1", "a2", "a3", "a4"])),
+        start=draw(st.integers(0, 50)),
+        modality=draw(st.sampled_from(["asserted", "asserted", "estimated", "possible"])),
+        role=draw(st.sampled_from(["total", "total", "increment", "subset"])),
+    )
