@@ -158,7 +158,7 @@ def group_estimate(claims: Sequence[Claim], fs: Sequence[Facts], settings: Setti
         as_of = c.time.as_of_text() or lw.end.isoformat()
         start = min(fs[i].window.start for i in period).isoformat()  # type: ignore[union-attr]
         end = max(fs[i].window.end for i in period).isoformat()  # type: ignore[union-attr]
-        note = f"latest period: figures within {settings.same_period_days} days of {lw.label}"
+        note = f"latest period: figures dated within {settings.same_period_days} days of the latest ({lw.label})"
     else:
         period, as_of, start, end = factual, None, None, None
         note = "no figure has a date: all asserted figures form one period"

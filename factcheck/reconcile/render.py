@@ -213,6 +213,7 @@ def plot(report: Report, *, groups: list[Group] | None = None) -> Figure:
         return fig
     for ax, g in zip(axes, chosen):
         _plot_group(ax, g, colours)
+        ax.tick_params(axis="x", labelrotation=20, labelsize=8)
     return fig
 
 
@@ -239,6 +240,12 @@ def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
         points.append((i, c, w, mid, iv))
         ymax = max(ymax, iv.low, iv.high if iv.high != float("inf") else iv.low, c.value.point or 0)
     top = ymax * 1.25 if ymax > 0 else 1.0
+    if points:  # caps and margins scale with the time span shown (days to years)
+        first = min(p[2].start for p in points)
+        last = max(p[2].end for p in points)
+        span = max((last - first).days, 30)
+        cap = dt.timedelta(days=span * 0.012)
+        ax.set_xlim(first - dt.timedelta(days=span * 0.06), last + dt.timedelta(days=span * 0.06))
     labelled: set[str] = set()
     for i, c, w, mid, iv in points:
         colour = colours[c.source]
@@ -255,7 +262,7 @@ def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
             )
         else:
             ax.vlines(mid, iv.low, iv.high, colors=[colour], linestyles=style, linewidth=2)
-            ax.hlines([iv.low, iv.high], mid - dt.timedelta(days=4), mid + dt.timedelta(days=4), colors=[colour])
+            ax.hlines([iv.low, iv.high], mid - cap, mid + cap, colors=[colour])
         y = c.value.point if c.value.point is not None else iv.low
         ax.plot(
             [mid], [y], marker="o", color=colour, label=label,

@@ -1,0 +1,115 @@
+"""Report output: JSON schema, pandas rows, HTML (escaped, conflicts first), rich table, plot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from factcheck.reconcile import reconcile
+from factcheck.values import Approx, AtLeast, Exact, Vague
+from tests.strategies import make_claim
+
+D = dt.date
+
+
+def _report():
+    return reconcile(
+        [
+            make_claim(Vague(low=1000, word="thousands"), text="thousands", as_of=D(2024, 11, 30), article="d0"),
+            make_claim(AtLeast(value=11000, strict=True), text="more than 11,000", source="MSMT",
+                       chain=("Bloomberg", "MSMT"), as_of=D(2024, 12, 1), precision="month", article="d1"),
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", chain=("IANS", "NIS"),
+                       as_of=D(2025, 9, 4), article="d2"),
+            make_claim(Approx(value=3000), text="about 3,000 <script>alert(1)</script>", measure="casualties",
+                       source="NIS", as_of=D(2025, 1, 13), article="c1"),
+            make_claim(AtLeast(value=4000, strict=True), text="more than 4,000", measure="casualties",
+                       source="Ukraine", as_of=D(2025, 1, 20), article="c2"),
+            make_claim(Exact(value=100), text="100", measure="missiles_supplied", unit="missile",
+                       source="MSMT", as_of=D(2024, 1, 1), precision="year", article="d1", start=40),
+        ]
+    )
+
+
+@pytest.mark.parametrize("measure,verdict", [("troops_deployed", "evolving"), ("casualties", "conflict"),
+                                             ("missiles_supplied", "single")])
+def test_report_json_schema(measure, verdict):
+    data = json.loads(_report().to_json())
+    assert set(data) == {"version", "groups", "articles"}
+    (g,) = [g for g in data["groups"] if g["measure"] == measure]
+    assert g["verdict"] == verdict
+    assert {"measure", "subject", "role", "verdict", "estimate", "independent_sources", "claims", "relations"} <= set(g)
+    assert {"low", "best", "high", "as_of"} <= set(g["estimate"])
+    for c in g["claims"]:
+        assert {"article", "measure", "value", "low", "high", "bound", "source", "text", "start", "end"} <= set(c)
+    for r in g["relations"]:
+        assert set(r) == {"a", "b", "relation", "reason"}
+    assert [a["id"] for a in data["articles"]] == ["c1", "c2", "d0", "d1", "d2"]
+
+
+@pytest.mark.parametrize("columns", [("measure", "group_verdict", "estimate_best", "in_conflict", "text")])
+def test_report_to_pandas_one_row_per_claim(columns):
+    report = _report()
+    df = report.to_pandas()
+    assert len(df) == len(report.claims) == 6
+    assert set(columns) <= set(df.columns)
+    assert set(df.loc[df["measure"] == "casualties", "in_conflict"]) == {True}
+    assert set(df.loc[df["measure"] == "troops_deployed", "group_verdict"]) == {"evolving"}
+
+
+@pytest.mark.parametrize("render", ["_repr_html_", "to_html"])
+def test_report_html_escapes_text_and_shows_conflicts_first(render):
+    page = getattr(_report(), render)()
+    assert "<script>" not in page
+    assert "&lt;script&gt;" in page
+    assert page.index("casualties") < page.index("troops_deployed")
+    if render == "to_html":
+        assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+        assert "http" not in page  # self-contained: nothing fetched
+
+
+@pytest.mark.parametrize("width", [200])
+def test_report_rich_table(width):
+    from rich.console import Console
+
+    console = Console(record=True, width=width)
+    console.print(_report())
+    text = console.export_text()
+    assert text.index("conflict") < text.index("evolving")
+    assert "<script>alert(1)</script>" in text or "more than 4,000" in text
+
+
+@pytest.mark.parametrize("groups", [None, 1])
+def test_report_plot_one_panel_per_group(groups):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    report = _report()
+    chosen = None if groups is None else list(report.groups[:groups])
+    fig = report.plot(groups=chosen)
+    axes = fig.get_axes()
+    assert len(axes) == (len(report.groups) if groups is None else groups)
+    fig.canvas.draw()  # rendering must not fail (dates, arrows, legends)
+    if groups is None:
+        assert "conflict" in axes[0].get_title()
+
+
+@pytest.mark.parametrize("measure", ["troops_killed"])
+def test_report_group_lookup_names_what_exists(measure):
+    report = _report()
+    with pytest.raises(KeyError, match="troops_deployed"):
+        report.group(measure)
+    assert report.group("casualties").verdict == "conflict"
+
+
+@pytest.mark.parametrize("empty", [[]])
+def test_report_empty_renders(empty):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    report = reconcile(empty)
+    assert json.loads(report.to_json())["groups"] == []
+    assert "0</b> groups" in report._repr_html_()
+    report.plot().canvas.draw()
+    assert len(report.to_pandas()) == 0
