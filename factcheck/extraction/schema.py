@@ -1,9 +1,127 @@
-"""Schema of the ``extraction:`` section of a language file (owned by claim extraction)."""
+"""Schema of the ``extraction:`` section of a language file (owned by claim extraction).
+
+Keys are language-neutral concepts; values are surface forms as written in the language.
+A surface form is matched as whole words; a trailing ``*`` matches any ending
+(``deploy*`` matches "deployed", "deploying"). Combining marks listed in
+``optional_marks`` (the nukta) may be present or absent in the text, precomposed or not,
+and every set in ``equivalents`` matches any of its members.
+
+Example (an excerpt of ``en.yaml``)::
+
+    extraction:
+      sentence_ends: [".", "?", "!"]
+      nouns: {soldier: [troops, soldiers], missile: [missiles]}
+      events: {send: [sent, send*], kill: [killed]}
+      subjects: {North Korea: [North Korea, North Korean, Pyongyang]}
+
+>>> ExtractionData(nouns={"soldier": ("troops",)}).nouns["soldier"]
+('troops',)
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
+
+Words = tuple[str, ...]
 
 
-class ExtractionData(BaseModel):
+class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class BoilerplateData(_Frozen):
+    """Markers of text that is not the article: teasers, sidebars, widgets, bylines."""
+
+    line_starts: Words = Field(
+        default=(), description='A line starting with one of these is boilerplate ("Also read").'
+    )
+    line_contains: Words = Field(
+        default=(), description="A line containing one of these is boilerplate (horoscope widget)."
+    )
+    section_starts: Words = Field(
+        default=(),
+        description='A line that is exactly one of these starts boilerplate to the end ("Latest News").',
+    )
+
+
+class ModalityData(_Frozen):
+    """Cue words for each non-default modality, searched in the figure's clause."""
+
+    estimated: Words = ()
+    possible: Words = ()
+    planned: Words = ()
+    denied: Words = ()
+    hypothetical: Words = ()
+
+
+class RoleData(_Frozen):
+    """Cue words that make a figure an increment or a subset rather than a total."""
+
+    increment_before: Words = Field(default=(), description='Just before the number: "another 3,000".')
+    increment_between: Words = Field(
+        default=(), description='Between the number and its noun: "3,000 more troops".'
+    )
+    increment_clause: Words = Field(default=(), description='Anywhere in the clause: "batch".')
+    subset_before: Words = Field(default=(), description='Just before the number: "of whom 300".')
+
+
+class ExtractionData(_Frozen):
+    """Everything claim extraction needs to know about one language."""
+
+    sentence_ends: Words = Field(
+        default=(".", "?", "!"), description="Characters that end a sentence (line breaks always do)."
+    )
+    clause_breaks: Words = Field(
+        default=(",", ";", ":"),
+        description="Punctuation that ends a clause when followed by a space (not 15,000).",
+    )
+    clause_words: Words = Field(default=(), description="Conjunctions that open a new clause.")
+    optional_marks: Words = Field(
+        default=(), description="Combining marks writers often drop (e.g. the nukta)."
+    )
+    equivalents: tuple[Words, ...] = Field(
+        default=(), description="Sets of characters written interchangeably."
+    )
+    boilerplate: BoilerplateData = BoilerplateData()
+    headline_max_lines: int = Field(
+        default=3, ge=0, description="Up to this many leading short lines form the headline zone."
+    )
+    nouns: dict[str, Words] = Field(
+        default_factory=dict,
+        description="Counted thing (a measure's `counts`) -> nouns that name it after a number.",
+    )
+    subsets: dict[str, dict[str, Words]] = Field(
+        default_factory=dict,
+        description="Counted thing -> {subset name -> nouns}: a specific kind of the thing.",
+    )
+    event_nouns: dict[str, Words] = Field(
+        default_factory=dict,
+        description='Event -> nouns that count the event itself ("4,700 casualties").',
+    )
+    modifiers: Words = Field(
+        default=(), description='Words allowed between a number and its noun ("ballistic").'
+    )
+    gap_stops: Words = Field(
+        default=(), description="Function words that end a number's noun phrase (of, की, के)."
+    )
+    max_gap_words: int = Field(default=3, ge=0, le=8)
+    events: dict[str, Words] = Field(
+        default_factory=dict, description="Event (a measure's `events`) -> cue words."
+    )
+    negation: Words = Field(default=(), description='Words that negate a following event ("not").')
+    negation_window: int = Field(default=3, ge=0, description="Words between negation and event.")
+    modality: ModalityData = ModalityData()
+    role: RoleData = RoleData()
+    subjects: dict[str, Words] = Field(
+        default_factory=dict, description="Subject (canonical name) -> its names and adjectives."
+    )
+    agent_after: Words = Field(default=(), description="Marks the mention before it as agent (ने).")
+    owner_after: Words = Field(
+        default=(), description="Marks the mention before it as owner of what follows ('s, के)."
+    )
+    destination_after: Words = Field(
+        default=(), description="Marks the mention before it as a place or recipient (में, को)."
+    )
+    destination_before: Words = Field(
+        default=(), description="Marks the mention after it as a place or recipient (to, in)."
+    )

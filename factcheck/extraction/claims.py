@@ -1,0 +1,344 @@
+"""Decide, for each number mention, whether it is a claim: measure, subject, modality, role.
+
+The rules, in order (all cue words are data in the language file's ``extraction:`` section):
+
+1. Only possible counts (``kind == "count"``) outside boilerplate zones are considered.
+2. **Counted noun**: the noun right after the number phrase, past at most ``max_gap_words``
+   unknown words and any ``modifiers`` ("लगभग 2,000 उत्तर कोरियाई सैनिक", "100 ballistic
+   missiles"); a function word (``gap_stops``), punctuation, another number or a hyphen
+   glued to the number ("1.2 million-strong") ends the search. A ``subsets`` noun counts the
+   thing too but makes the figure a subset ("1,000 combat engineers"). An ``event_nouns``
+   noun ("4,700 casualties") counts the thing named elsewhere in the sentence.
+3. **Event**: the event cue nearest to the figure in its clause, among the events that
+   decide a measure of that thing (``measures.yaml``). No event, no claim: a count of
+   troops at home ("a 1.2 million-strong army") is not a deployment.
+4. **Modality**: negation before the event, or cue words in the clause (for ``estimated``
+   and ``denied``, anywhere before the figure in its sentence too).
+5. **Role**: subset nouns or ``subset_before`` cues; increments from ``increment_*`` cues.
+6. **Subject**: a subject named inside the figure's phrase or owning it ("North Korea's",
+   "उत्तर कोरिया के"); else, when the measure's subject acts (sending, supplying), the agent
+   of the sentence ("उत्तर कोरिया ने") or the nearest earlier mention that is not a place or
+   recipient; else the subject whose troops the article talks about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import regex
+
+from factcheck.extraction.lexicon import Lexicon
+from factcheck.extraction.measures import Measure, MeasureRegistry
+from factcheck.extraction.sentences import clause_around, sentence_at
+from factcheck.extraction.zones import BOILERPLATE, ZoneIndex
+from factcheck.models import Modality, Role
+from factcheck.values import Value
+
+UNKNOWN_SUBJECT = "unknown"
+
+_HYPHENS = "-‐‑–"
+_GAP_WORD = regex.compile(r"\w[\w\-‐‑]*", regex.V1)
+_SPACES = regex.compile(r"[ \t\u00a0\u200b\u200c\u200d]*")
+_WORDS = regex.compile(r"\w+", regex.V1)
+
+#: Strongest first: a denied or hypothetical figure is never read as asserted.
+MODALITY_ORDER = ("denied", "hypothetical", "possible", "planned", "estimated")
+#: Cues of reporting verbs may stand before the figure's clause ("NIS estimated that …").
+SENTENCE_MODALITIES = frozenset({"estimated", "denied"})
+
+
+class ClaimDraft(NamedTuple):
+    """A claim before the article context (source, time) is added."""
+
+    measure: Measure
+    subject: str
+    value: Value
+    modality: Modality
+    role: Role
+    subset: str | None
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+    zone: str
+
+
+class _Noun(NamedTuple):
+    thing: str | None  # None: an event noun whose thing comes from the sentence
+    subset: str | None
+    event: str | None
+    start: int
+    end: int
+    increment: bool
+
+
+def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
+    """The counted noun after a number phrase ending at ``pos``, if the phrase has one."""
+    if pos < limit and text[pos] in _HYPHENS:
+        return None  # "million-strong", "155-mm": the number modifies something else
+    increment = False
+    gap = 0
+    steps = 0
+    i = pos
+    while steps < 12:
+        steps += 1
+        i = _SPACES.match(text, i, limit).end()
+        if i >= limit:
+            return None
+        for (thing, name), pat in lex.subsets.items():
+            m = pat.match(text, i, limit)
+            if m:
+                return _Noun(thing, name, None, m.start(), m.end(), increment)
+        for thing, pat in lex.nouns.items():
+            m = pat.match(text, i, limit)
+            if m:
+                return _Noun(thing, None, None, m.start(), m.end(), increment)
+        for event, pat in lex.event_nouns.items():
+            m = pat.match(text, i, limit)
+            if m:
+                return _Noun(None, None, event, m.start(), m.end(), increment)
+        if gap == 0 and not increment:
+            m = lex.increment_between.match(text, i, limit)
+            if m:
+                increment = True
+                i = m.end()
+                continue
+        m = lex.modifiers.match(text, i, limit)
+        if m:
+            i = m.end()
+            continue
+        if lex.gap_stops.match(text, i, limit):
+            return None
+        m = _GAP_WORD.match(text, i, limit)
+        if m is None or m.group()[0].isdigit():
+            return None
+        gap += 1
+        if gap > lex.data.max_gap_words:
+            return None
+        i = m.end()
+    return None
+
+
+def _thing_in_context(text: str, lo: int, hi: int, lex: Lexicon, event: str,
+                      registry: MeasureRegistry) -> str | None:
+    """For "4,700 casualties": the tracked thing the sentence talks about."""
+    for thing, pat in lex.nouns.items():
+        if registry.decide(thing, event) and pat.search(text, lo, hi):
+            return thing
+    return None
+
+
+class _Cue(NamedTuple):
+    event: str
+    start: int
+    end: int
+
+
+def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
+                   events: frozenset[str], lex: Lexicon) -> _Cue | None:
+    lo, hi = clause
+    ps, pe = phrase
+    best: tuple[int, int, _Cue] | None = None
+    for event in sorted(events):
+        pat = lex.events.get(event)
+        if pat is None:
+            continue
+        for m in pat.finditer(text, lo, hi, overlapped=False):
+            if m.end() <= ps:
+                d, side = ps - m.end(), 1
+            elif m.start() >= pe:
+                d, side = m.start() - pe, 0
+            else:
+                continue  # inside the figure's own phrase
+            key = (d, side)
+            if best is None or key < best[:2]:
+                best = (d, side, _Cue(event, m.start(), m.end()))
+    return best[2] if best else None
+
+
+def _negated(text: str, cue: _Cue, sentence: tuple[int, int], lex: Lexicon) -> bool:
+    window = lex.data.negation_window
+    before = text[sentence[0]:cue.start]
+    words = list(_WORDS.finditer(before))[-(window + 1):] if window else []
+    start = sentence[0] + words[0].start() if words else cue.start
+    if lex.negation.search(text, start, cue.start):
+        return True
+    after = _WORDS.match(text, _SPACES.match(text, cue.end, sentence[1]).end(), sentence[1])
+    return bool(after and lex.negation.fullmatch(after.group()))
+
+
+def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], phrase_start: int,
+              cue: _Cue, lex: Lexicon) -> Modality:
+    if _negated(text, cue, sentence, lex):
+        return Modality.DENIED
+    lo, hi = clause
+    for name in MODALITY_ORDER:
+        pat = lex.modality[name]
+        start = sentence[0] if name in SENTENCE_MODALITIES else lo
+        if pat.search(text, start, hi):
+            return Modality(name)
+    return Modality.ASSERTED
+
+
+def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_words: int = 0) -> bool:
+    """True when a ``pat`` match ends right before ``pos`` (past ``slack_words`` words)."""
+    window_lo = max(lo, pos - 60)
+    for m in pat.finditer(text, window_lo, pos):
+        between = text[m.end():pos]
+        if len(_WORDS.findall(between)) <= slack_words and not regex.search(r"[.।!?;]", between):
+            return True
+    return False
+
+
+def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
+          lex: Lexicon) -> tuple[Role, str | None]:
+    if noun.subset is not None:
+        return Role.SUBSET, noun.subset
+    if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1):
+        return Role.SUBSET, text[noun.start:noun.end]
+    if noun.increment or _just_before(text, lex.increment_before, clause[0], phrase_start):
+        return Role.INCREMENT, None
+    if lex.increment_clause.search(text, clause[0], clause[1]):
+        return Role.INCREMENT, None
+    return Role.TOTAL, None
+
+
+class SubjectFinder:
+    """Who a figure is about, from the sentence or, failing that, the whole article."""
+
+    def __init__(self, text: str, lex: Lexicon, zones: ZoneIndex) -> None:
+        self.text = text
+        self.lex = lex
+        self.zones = zones
+        self._owner: str | None | bool = False  # False: not computed yet
+
+    def _mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in self.lex.any_subject.finditer(self.text, lo, hi):
+            s = self.lex.subject_named(m.group())
+            if s is not None:
+                out.append((m.start(), m.end(), s))
+        return out
+
+    def _followed_by(self, pat: regex.Pattern[str], end: int, hi: int) -> bool:
+        i = _SPACES.match(self.text, end, hi).end()
+        return bool(pat.match(self.text, i, hi))
+
+    def _is_place(self, start: int, end: int, lo: int, hi: int) -> bool:
+        if self._followed_by(self.lex.destination_after, end, hi):
+            return True
+        prev = list(_WORDS.finditer(self.text, max(lo, start - 30), start))
+        return bool(prev and self.lex.destination_before.fullmatch(prev[-1].group()))
+
+    def find(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
+             measure: Measure) -> str:
+        lo, hi = sentence
+        text, lex = self.text, self.lex
+        for s, e, name in self._mentions(phrase_start, noun_end):
+            return name  # "2,000 North Korean troops"
+        before = self._mentions(lo, phrase_start)
+        if before:
+            s, e, name = before[-1]
+            m = lex.owner_after.match(text, e, phrase_start)
+            rest = text[m.end() if m else e:phrase_start]
+            if len(_WORDS.findall(rest)) <= (2 if m else 0):
+                return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
+        if measure.subject_is_agent and before:
+            agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)]
+            if agents:
+                return agents[-1][2]
+            actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)]
+            if actors:
+                return actors[-1][2]
+        owner = self.article_owner()
+        if owner is not None:
+            return owner
+        return before[-1][2] if before else UNKNOWN_SUBJECT
+
+    def article_owner(self) -> str | None:
+        """The subject whose troops or arms the article talks about (computed once)."""
+        if self._owner is not False:
+            return self._owner  # type: ignore[return-value]
+        scores: dict[str, float] = {}
+        text, lex = self.text, self.lex
+        for s, e, name in self._mentions(0, len(text)):
+            if self.zones.name_at(s) == BOILERPLATE:
+                continue
+            hi = min(len(text), e + 60)
+            score = 0.01
+            m = lex.owner_after.match(text, e, hi)
+            i = m.end() if m else e
+            words = list(_WORDS.finditer(text, i, hi))[:3]
+            if words and lex.any_noun.search(text, words[0].start(), words[-1].end()):
+                score = 2.0
+            elif self._followed_by(lex.agent_after, e, hi):
+                score = 1.0
+            scores[name] = scores.get(name, 0.0) + score
+        self._owner = max(sorted(scores), key=lambda k: scores[k]) if scores else None
+        return self._owner
+
+
+def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]],
+                 zones: ZoneIndex, lex: Lexicon, registry: MeasureRegistry, *,
+                 include_boilerplate: bool = False) -> list[ClaimDraft]:
+    """Every claim among ``mentions`` (``factcheck.numbers.NumberMention``), in text order."""
+    starts = [s for s, _ in sentences]
+    subjects = SubjectFinder(text, lex, zones)
+    out: list[ClaimDraft] = []
+    for mention in mentions:
+        if mention.kind != "count":
+            continue
+        zone = zones.name_at(mention.start)
+        if zone == BOILERPLATE and not include_boilerplate:
+            continue
+        sentence = sentence_at(sentences, starts, mention.start)
+        if sentence is None or mention.end > sentence[1]:
+            continue
+        noun = _attach_noun(text, mention.end, sentence[1], lex)
+        if noun is None:
+            continue
+        draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects)
+        if draft is not None:
+            out.append(draft)
+    return out
+
+
+def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: str,
+            lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder) -> ClaimDraft | None:
+    phrase = (mention.start, noun.end)
+    clause = clause_around(text, sentence, mention.start, noun.end, lex)
+    if noun.thing is None:
+        assert noun.event is not None
+        thing = _thing_in_context(text, sentence[0], sentence[1], lex, noun.event, registry)
+        if thing is None:
+            return None
+        measure = registry.decide(thing, noun.event)
+        cue = _Cue(noun.event, noun.start, noun.end)
+    else:
+        thing = noun.thing
+        cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex)
+        if cue is None:
+            return None
+        measure = registry.decide(thing, cue.event)
+    if measure is None:
+        return None
+    modality = _modality(text, clause, sentence, mention.start, cue, lex)
+    role, subset = _role(text, clause, mention.start, noun, lex)
+    subject = subjects.find(sentence, mention.start, noun.end, measure)
+    end = noun.end
+    if cue.start >= noun.end and len(_WORDS.findall(text, noun.end, cue.start)) <= 2:
+        end = cue.end  # "600 सैनिकों की मौत", "2,000 troops were killed"
+    return ClaimDraft(
+        measure=measure,
+        subject=subject,
+        value=mention.value,
+        modality=modality,
+        role=role,
+        subset=subset,
+        start=mention.start,
+        end=end,
+        sentence_start=sentence[0],
+        sentence_end=sentence[1],
+        zone=zone,
+    )

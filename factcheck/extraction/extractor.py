@@ -1,0 +1,141 @@
+"""Extract typed claims from articles: the configurable :class:`Extractor` and :func:`extract`.
+
+>>> claims = extract("North Korea has sent about 15,000 troops to Russia.", language="en")
+>>> [(c.measure, c.subject, c.value.bound, c.evidence.text) for c in claims]
+[('troops_deployed', 'North Korea', 'approx', 'about 15,000 troops')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+
+from factcheck.attribution import analyse_article
+from factcheck.errors import UnsupportedLanguageError
+from factcheck.extraction.claims import ClaimDraft
+from factcheck.extraction.measures import Measure, MeasureRegistry, default_registry
+from factcheck.extraction.pipeline import build_pipeline
+from factcheck.langdata import load_language, supported_languages
+from factcheck.models import Article, Claim, Evidence
+from factcheck.settings import Settings
+
+
+class Extractor:
+    """Finds claims in articles; builds one spaCy pipeline per language, lazily, and keeps it.
+
+    Args:
+        settings: run-time settings (``include_boilerplate``, ``approx_tolerance`` …).
+        measures: the measures to look for: a :class:`MeasureRegistry` or an iterable of
+            :class:`Measure`; default: the shared registry (bundled + registered measures).
+
+    >>> Extractor().extract(Article(id="a", text="No figures here.", language="en"))
+    []
+    """
+
+    def __init__(self, settings: Settings | None = None,
+                 measures: MeasureRegistry | Iterable[Measure] | None = None) -> None:
+        self.settings = settings or Settings()
+        if measures is None:
+            self.registry = default_registry()
+        elif isinstance(measures, MeasureRegistry):
+            self.registry = measures
+        else:
+            self.registry = MeasureRegistry(measures)
+        self._pipelines: dict[str, Language] = {}
+
+    def pipeline(self, code: str) -> Language:
+        """The (cached) spaCy pipeline for language ``code``."""
+        nlp = self._pipelines.get(code)
+        if nlp is None:
+            nlp = build_pipeline(code, self.settings, self.registry)
+            self._pipelines[code] = nlp
+        return nlp
+
+    def language_of(self, article: Article) -> str:
+        """The article's language: the given one, else detected; must be supported.
+
+        Raises:
+            UnsupportedLanguageError: naming the article and listing the supported languages.
+        """
+        from factcheck.detect import detect_language
+
+        code = article.language or detect_language(article.text)
+        if code not in supported_languages():
+            raise UnsupportedLanguageError(code, supported_languages(), where=f"article {article.id}")
+        return code
+
+    def extract(self, article: Article | str) -> list[Claim]:
+        """The claims of one article (a plain string is an article with id ``text``).
+
+        Raises:
+            UnsupportedLanguageError: the article's language has no data file.
+        """
+        if isinstance(article, str):
+            article = Article(id="text", text=article)
+        code = self.language_of(article)
+        if article.language != code:
+            article = article.model_copy(update={"language": code})
+        doc = self.pipeline(code)(article.text)
+        drafts: list[ClaimDraft] = doc._.fc_claims or []
+        if not drafts:
+            return []
+        ctx = analyse_article(article, load_language(code), doc._.fc_sentences, doc._.fc_zones)
+        return [self._claim(article, code, d, ctx) for d in drafts]
+
+    def _claim(self, article: Article, code: str, d: ClaimDraft, ctx) -> Claim:
+        text = article.text
+        evidence = Evidence(
+            article_id=article.id,
+            start=d.start,
+            end=d.end,
+            text=text[d.start:d.end],
+            sentence_start=d.sentence_start,
+            sentence_end=d.sentence_end,
+            sentence=text[d.sentence_start:d.sentence_end],
+            zone=d.zone,
+        )
+        return Claim(
+            article_id=article.id,
+            measure=d.measure.name,
+            subject=d.subject,
+            value=d.value,
+            unit=d.measure.unit,
+            modality=d.modality,
+            role=d.role,
+            subset=d.subset,
+            attribution=ctx.attribute(d.start, d.end),
+            time=ctx.time_scope(d.start, d.end),
+            evidence=evidence,
+            language=code,
+            published=ctx.published,
+            publisher=article.publisher,
+        )
+
+
+_DEFAULT: dict[str, Extractor] = {}
+
+
+def extract(article_or_text: Article | str, *, language: str | None = None,
+            settings: Settings | None = None) -> list[Claim]:
+    """The claims of one article or text, with a shared default :class:`Extractor`.
+
+    Args:
+        article_or_text: an :class:`Article` or the text of one.
+        language: the language code, if known (it wins over the article's).
+        settings: run-time settings; default ``Settings()``.
+
+    >>> [c.measure for c in extract("लगभग 600 सैनिकों की मौत हो गई।", language="hi")]
+    ['troops_killed']
+    """
+    if isinstance(article_or_text, str):
+        article = Article(id="text", text=article_or_text, language=language)
+    else:
+        article = article_or_text
+        if language is not None:
+            article = article.model_copy(update={"language": language})
+    key = (settings or Settings()).model_dump_json()
+    extractor = _DEFAULT.get(key)
+    if extractor is None:
+        extractor = _DEFAULT[key] = Extractor(settings)
+    return extractor.extract(article)

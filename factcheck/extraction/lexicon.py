@@ -1,0 +1,195 @@
+"""Compile a language's ``extraction:`` data into regular expressions, once per language.
+
+A surface form from the data matches as whole words (``(?<!\\w)…(?!\\w)``, with the
+``regex`` module so Devanagari vowel signs stay inside words); a trailing ``*`` matches any
+ending; spaces match any run of spaces; marks in ``optional_marks`` may be present or not,
+precomposed or not; characters in one ``equivalents`` set match each other. The text is
+never rewritten: patterns bend to the text.
+
+>>> from factcheck.langdata import load_language
+>>> lex = lexicon_for(load_language("en"))
+>>> lex.events["send"].search("North Korea sent troops").group()
+'sent'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+import regex
+
+from factcheck.extraction.schema import ExtractionData
+from factcheck.langdata import LanguageData
+
+_NEVER = regex.compile(r"(?!)")
+
+
+def _char_classes(data: ExtractionData) -> dict[str, str]:
+    """Pattern for each character that has spelling variants (equivalents, optional marks)."""
+    classes: dict[str, set[str]] = {}
+    for group in data.equivalents:
+        members = {unicodedata.normalize("NFC", g) for g in group}
+        for m in members:
+            classes.setdefault(m, set()).update(members)
+    out = {c: "[" + "".join(regex.escape(x) for x in sorted(ms)) + "]" for c, ms in classes.items()}
+    # A base letter may carry an optional mark, separately or precomposed (ज़ = ज + ़ = U+095B).
+    for mark in data.optional_marks:
+        for cp in range(0x20, 0x3000):
+            ch = chr(cp)
+            d = unicodedata.normalize("NFD", ch)
+            if len(d) == 2 and d[1] == mark:
+                base = d[0]
+                alts = [regex.escape(base) + regex.escape(mark) + "?", regex.escape(ch)]
+                out[base] = "(?:" + "|".join(alts) + ")"
+    return out
+
+
+def _strip_marks(word: str, marks: Iterable[str]) -> str:
+    d = unicodedata.normalize("NFD", word)
+    for m in marks:
+        d = d.replace(m, "")
+    return unicodedata.normalize("NFC", d)
+
+
+def word_source(word: str, data: ExtractionData, classes: dict[str, str]) -> str:
+    """The regex source for one surface form (without the word-boundary guards)."""
+    wild = word.endswith("*")
+    core = _strip_marks(word.rstrip("*").strip(), data.optional_marks)
+    parts = []
+    for ch in core:
+        if ch.isspace():
+            if not parts or parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        else:
+            parts.append(classes.get(ch, regex.escape(ch)))
+    if data.optional_marks:
+        # a mark may follow any letter in the text even when the data omits it
+        marks = "".join(regex.escape(m) for m in data.optional_marks)
+        parts = [p + f"[{marks}]?" if p != r"\s+" else p for p in parts]
+    return "".join(parts) + (r"\w*" if wild else "")
+
+
+def words_regex(words: Iterable[str], data: ExtractionData, classes: dict[str, str], *,
+                ignore_case: bool = False) -> regex.Pattern[str]:
+    """One compiled alternation of whole-word surface forms, longest first."""
+    uniq = sorted({w for w in words if w and w.strip("*").strip()}, key=len, reverse=True)
+    if not uniq:
+        return _NEVER
+    alts = "|".join(word_source(w, data, classes) for w in uniq)
+    flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
+    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)", flags)
+
+
+class Lexicon:
+    """Every pattern extraction needs for one language, compiled from its data."""
+
+    def __init__(self, data: ExtractionData) -> None:
+        self.data = data
+        cls = _char_classes(data)
+
+        def rx(words: Iterable[str], **kw: bool) -> regex.Pattern[str]:
+            return words_regex(words, data, cls, **kw)
+
+        ends = "".join(regex.escape(e) for e in data.sentence_ends) or "."
+        closers = r"['\"’”»)\]]*"
+        # an end mark followed by a space and a lowercase letter is an abbreviation ("U.S. troops")
+        self.sentence_end = regex.compile(rf"[{ends}]+{closers}(?=\s+(?!\p{{Ll}})|\s*$)", regex.V1)
+        brk = "".join(regex.escape(b) for b in data.clause_breaks) or ","
+        self.clause_break = regex.compile(rf"[{brk}](?=\s)|(?<=\s)[{brk}]")
+        self.clause_word = rx(data.clause_words)
+
+        bp = data.boilerplate
+        self.teaser_line = self._line_regex(bp.line_starts, cls, start=True)
+        self.widget_line = self._line_regex(bp.line_contains, cls, start=False)
+        self.section_line = self._section_regex(bp.section_starts, cls)
+
+        self.nouns = {t: rx(ws) for t, ws in data.nouns.items()}
+        self.subsets = {
+            (t, name): rx(ws) for t, subs in data.subsets.items() for name, ws in subs.items()
+        }
+        self.event_nouns = {e: rx(ws) for e, ws in data.event_nouns.items()}
+        self.modifiers = rx(data.modifiers)
+        self.gap_stops = rx(data.gap_stops)
+        self.events = {e: rx(ws) for e, ws in data.events.items()}
+        self.negation = rx(data.negation)
+        m = data.modality
+        self.modality = {
+            "denied": rx(m.denied),
+            "hypothetical": rx(m.hypothetical),
+            "possible": rx(m.possible),
+            "planned": rx(m.planned),
+            "estimated": rx(m.estimated),
+        }
+        r = data.role
+        self.increment_before = rx(r.increment_before)
+        self.increment_between = rx(r.increment_between)
+        self.increment_clause = rx(r.increment_clause)
+        self.subset_before = rx(r.subset_before)
+        self.subjects = {s: rx(ws) for s, ws in data.subjects.items()}
+        self.any_subject = rx([w for ws in data.subjects.values() for w in ws])
+        self._subject_of = {
+            _strip_marks(w, data.optional_marks).casefold(): s
+            for s, ws in data.subjects.items()
+            for w in ws
+        }
+        self.agent_after = rx(data.agent_after)
+        self.owner_after = self._suffix_regex(data.owner_after, cls)
+        self.destination_after = rx(data.destination_after)
+        self.destination_before = rx(data.destination_before)
+        self.any_noun = rx(
+            [w for ws in data.nouns.values() for w in ws]
+            + [w for subs in data.subsets.values() for ws in subs.values() for w in ws]
+        )
+
+    def subject_named(self, text: str) -> str | None:
+        """The subject a matched mention names, e.g. "उत्तर कोरियाई" -> "North Korea"."""
+        key = regex.sub(r"\s+", " ", _strip_marks(text, self.data.optional_marks)).casefold()
+        hit = self._subject_of.get(key)
+        if hit is not None:
+            return hit
+        for s, pat in self.subjects.items():
+            if pat.fullmatch(text):
+                return s
+        return None
+
+    def _line_regex(self, words: Iterable[str], cls: dict[str, str], *, start: bool) -> regex.Pattern[str]:
+        ws = [w for w in words if w.strip()]
+        if not ws:
+            return _NEVER
+        alts = "|".join(word_source(w, self.data, cls) for w in sorted(ws, key=len, reverse=True))
+        if start:
+            src = rf"(?m)^[ \t\u00a0]*(?:{alts}).*$"
+        else:
+            src = rf"(?m)^.*(?<!\w)(?:{alts}).*$"
+        return regex.compile(src, regex.V1 | regex.IGNORECASE)
+
+    def _section_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
+        ws = [w for w in words if w.strip()]
+        if not ws:
+            return _NEVER
+        alts = "|".join(word_source(w, self.data, cls) for w in sorted(ws, key=len, reverse=True))
+        return regex.compile(
+            rf"(?m)^[ \t\u00a0]*(?:{alts})[ \t\u00a0:.\-–—|»>]*$", regex.V1 | regex.IGNORECASE
+        )
+
+    def _suffix_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
+        """Owner markers may be glued to the name ("Korea's") or separate ("कोरिया के")."""
+        ws = [w for w in words if w.strip()]
+        if not ws:
+            return _NEVER
+        alts = "|".join(word_source(w, self.data, cls) for w in sorted(ws, key=len, reverse=True))
+        return regex.compile(rf"\s*(?:{alts})(?!\w)", regex.V1)
+
+
+_CACHE: dict[tuple[str, int], tuple[ExtractionData, Lexicon]] = {}
+
+
+def lexicon_for(lang: LanguageData) -> Lexicon:
+    """The compiled lexicon of ``lang`` (built once per language data object and cached)."""
+    key = (lang.code, id(lang.extraction))
+    hit = _CACHE.get(key)
+    if hit is None or hit[0] is not lang.extraction:
+        hit = (lang.extraction, Lexicon(lang.extraction))
+        _CACHE[key] = hit
+    return hit[1]
