@@ -51,9 +51,10 @@ class _Strict(Exception):
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (see the module docstring).
 
-    >>> main(["languages"])  # doctest: +ELLIPSIS
-    en	English	Latin
+    >>> status = main(["languages"])  # doctest: +ELLIPSIS, +NORMALIZE_WHITESPACE
+    en English Latin
     ...
+    >>> status
     0
     """
     args = build_parser().parse_args(argv)

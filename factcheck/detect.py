@@ -46,6 +46,9 @@ def _profile(code: str, scripts: tuple[str, ...], words: tuple[str, ...]) -> _Pr
     if scripts:
         for s in scripts:
             try:
+                # Names only: the name goes into a pattern, so nothing else may pass.
+                if not regex.fullmatch(r"[A-Za-z][A-Za-z_ ]*", s):
+                    raise regex.error("not a script name")
                 regex.compile(rf"\p{{Script={s}}}")
             except regex.error:
                 raise DataError(
