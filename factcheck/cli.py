@@ -344,7 +344,6 @@ class _Table:
         self.rows.extend(record_of(c) for c in claims)
 
     def close(self, statuses: list[ArticleStatus]) -> None:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(title=f"{len(self.rows)} claims from {len(statuses)} input(s)")
@@ -356,7 +355,7 @@ class _Table:
                           format_value(r), str(r.get("unit") or ""), str(r.get("modality")),
                           str(r.get("role")), " > ".join(r.get("chain") or []) or str(r.get("source")),
                           str(r.get("as_of") or "?"), str(r.get("text")))
-        Console(file=self.out, soft_wrap=False).print(table)
+        _console(self.out).print(table)
 
 
 _WRITERS: dict[str, Callable[[TextIO], Any]] = {"jsonl": _Jsonl, "json": _Json, "csv": _Csv, "table": _Table}
@@ -438,15 +437,22 @@ def _write_report(report: Any, fmt: str, out: TextIO) -> None:
         page = report.to_html() if hasattr(report, "to_html") else report._repr_html_()
         out.write(page)
     else:
-        from rich.console import Console
-
-        console = Console(file=out)
+        console = _console(out)
         if hasattr(report, "__rich__") or hasattr(report, "__rich_console__"):
             console.print(report)
         elif hasattr(report, "render_table"):
             console.print(report.render_table())
         else:
             console.print(str(report), markup=False)
+
+
+def _console(out: TextIO) -> Any:
+    """A rich console on ``out``: the terminal's width, or 200 columns in files and pipes
+    (rich's default of 80 folds a ten-column table into unreadable slivers)."""
+    from rich.console import Console
+
+    isatty = getattr(out, "isatty", None)
+    return Console(file=out, width=None if isatty and isatty() else 200)
 
 
 # --- languages -----------------------------------------------------------------------
