@@ -89,3 +89,25 @@ def reconcile_claims(draw: st.DrawFn, *, measures=("troops_deployed", "weekly_at
         modality=draw(st.sampled_from(["asserted", "asserted", "estimated", "possible"])),
         role=draw(st.sampled_from(["total", "total", "increment", "subset"])),
     )
+
+
+#: Fragments that break number, quote and sentence parsers (for the fuzz tests, issue 7):
+#: doubled separators, huge numbers, digits of other scripts, stray quotes and marks,
+#: control characters, HTML remnants, and pieces of real claims to get past the cheap paths.
+MESSY_FRAGMENTS = (
+    "1,,000", "1,000,", ",000", "1.2.3", "10^400", "1" + "0" * 400, "1e400", "-0", "NaN", "∞",
+    "١٢٣", "۴۵۶", "१५,०००", "१,५०,०००", "௧௨", "๑๒", "15,000", "3,000", "11,000", "0.5", "½",
+    "लगभग 15,000 सैनिक", "about 3,000 more troops", "more than 11,000 soldiers", "कम से कम 100",
+    "at least 100 missiles", "हजारों", "हज़ार", "thousands of", "between 600 and", "600-2,000",
+    "“", "”", '"', "'", "«", "»", "(", ")", "।", "॥", ".", "\n", "\r\n", "\t", "\x00", "\x1b[31m",
+    "\u200b", "\u200c", "\u200d", "\ufeff", "\u0301", "\u093c", "\u094d", "\U0001f600",
+    "सैनिक", "troops", "killed", "मारे गए", "भेजे", "said", "NIS", "के अनुसार", "according to",
+    "<p>", "&nbsp;", "%", "$", "km", "2024", "13 अगस्त", "September 4, 2025", "ये भी पढ़ें", "Also read",
+)
+
+
+@st.composite
+def messy_texts(draw: st.DrawFn, max_parts: int = 30) -> str:
+    """Arbitrary Unicode mixed with MESSY_FRAGMENTS, joined without separators."""
+    part = st.one_of(st.sampled_from(MESSY_FRAGMENTS), st.text(max_size=20), st.just(" "))
+    return "".join(draw(st.lists(part, max_size=max_parts)))

@@ -6,15 +6,20 @@ Contract used by the rest of factcheck (kept stable):
   text given), ``number_start``/``number_end`` (the numeral itself), ``value`` (a Value),
   ``kind`` ("count" for things that may be counts; otherwise what it is: "ordinal",
   "year", "date", "time", "percent", "calibre", "temperature", "length", "money", …),
-  ``unit`` (a pint unit name for physical quantities, else None), ``qualifier`` (as written).
+  ``unit`` (a pint unit name for physical quantities, else None), ``qualifier`` (as written),
+  ``normalized`` (ISO date "2025-08-13" / "--08-13" / "2025-08", or time "11:26"; else None).
 - ``find_numbers(text, language, *, settings=None) -> list[NumberMention]`` sorted by start.
 - ``parse_number(text, language, *, settings=None) -> Value | None``: the value of a string
   that is exactly one number expression, else None.
+
+Everything a language needs is data: the ``numbers:`` section of its language file,
+described in :mod:`factcheck.numbers.schema`. Modules: ``schema`` (the data model),
+``patterns`` (data -> compiled regexes, cached per language), ``words`` (composing number
+words and scales), ``parse`` (digits and qualifiers -> values), ``finder`` (the scan).
 """
 
 from __future__ import annotations
 
-# Placeholder: replaced by the normaliser implementation.
-from factcheck.numbers._placeholder import NumberMention, find_numbers, parse_number
+from factcheck.numbers.finder import NumberMention, find_numbers, parse_number
 
 __all__ = ["NumberMention", "find_numbers", "parse_number"]

@@ -1,9 +1,212 @@
-"""Schema of the ``numbers:`` section of a language file (owned by the numbers normaliser)."""
+"""Schema of the ``numbers:`` section of a language file (owned by the number normaliser).
+
+Keys are language-neutral concepts; values are surface forms as written in the language.
+The engine (:mod:`factcheck.numbers.finder`) never names a language: a new language is a
+new ``numbers:`` section. Matching rules that hold for every key:
+
+- Surface forms are matched as whole words: not preceded by a letter or digit, and not
+  followed by one unless ``glued: true`` (Korean ``1만명이``). Latin letters match in any
+  case except ``months`` and units with ``case_sensitive: true``.
+- A form containing a precomposed or decomposed nukta (ज़ / ज़) matches both encodings;
+  the nukta-less spelling (हजार vs हज़ार) must be listed as its own form.
+- Whitespace inside a form matches any run of whitespace.
+
+Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full examples)::
+
+    numbers:
+      digits: ["0123456789", "०१२३४५६७८९"]   # each string is one script's digits 0-9;
+                                           # one numeral never mixes scripts
+      group_separators: [","]              # Russian: [" ", " ", " "]
+      decimal_separators: ["."]            # Russian: [","]
+      grouping: [western, indian]          # 1,500,000 (3-3-3) / 15,00,000 (2-2-3)
+      glued: false                         # Korean: particles follow numbers without space
+      words: {1: [one], 15: [fifteen], 1.5: [डेढ़, डेढ]}   # number words, value -> forms
+      scales:                              # multiply what precedes them
+        - {value: 1000, forms: [thousand]}
+        - {value: 1000, forms: [k], after_digits_only: true}  # 5k, never "five k"
+        - {value: 100, forms: [सौ], standalone: true}         # "सौ" alone means 100
+      articles: [a, an]                    # "a hundred", "a dozen": 1 before a scale
+      modifiers:                           # act on the next number: साढ़े तीन = 3.5
+        - {forms: [साढ़े], add: 0.5}
+        - {forms: [सवा], add: 0.25, alone: 1.25}            # सवा लाख = 125,000
+      word_joiners: ["-", ",", and]        # may join number words besides whitespace
+      ordinal_words: {1: [first], 3: [तीसरा, तीसरे, तीसरी]}
+      ordinal_suffixes: [th, st, nd, rd]   # glued to digits or number words: 5th, पांचवां
+      ordinal_suffix_space: false          # true: "80 वीं" (a space before the suffix) too
+      qualifiers:                          # meaning: approx | at_least | more_than |
+        - {forms: [about, around], position: before, meaning: approx}   # at_most | less_than
+        - {forms: [से अधिक], position: after, meaning: more_than}
+      vague:                               # a word that implies an interval
+        - {forms: [thousands], low: 2000, high: null}
+      vague_quantifiers:                   # word + scale: "several hundred" = [200, 900]
+        - {forms: [several, a few], low: 2, high: 9}
+      ranges:
+        connectors: ["-", "–", to]         # 10-12, 10 to 12 thousand
+        open: [between]                    # between 10 and 12
+        open_joiners: [and]
+        close: [के बीच]                     # trailing words that belong to the range
+        not_after: [from]                  # "from 5,000 to 10,000" is a change, no range
+      units:                               # non-count units (pint names, factcheck.units)
+        - {forms: [km, किमी], unit: kilometer}               # kind from dimensionality
+        - {forms: [mm], unit: millimeter, kind: calibre}     # kind overrides it
+        - {forms: [$], unit: US_dollar, kind: money, position: before}
+      months: {1: [January, Jan, Jan.]}    # case-sensitive ("May" but not "may")
+      time_suffixes: [AM, PM, a.m.]        # 11:26 AM, 10 बजे
+      year:                                # bare 4-digit integers in [min, max]
+        min: 1900
+        max: 2100
+        before: [in, since]                # "in 2024" -> year
+        after: [में]                        # "2024 में" -> year
+        bare: count                        # otherwise: count (hi) or year (en)
+
+Qualifier meanings map onto :mod:`factcheck.values`: ``approx`` -> Approx, ``at_least`` ->
+AtLeast(strict=False), ``more_than`` -> AtLeast(strict=True), ``at_most`` -> AtMost,
+``less_than`` -> AtMost(strict=True).
+
+>>> NumbersData(words={1: ("one",)}).words[1]
+('one',)
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Forms = tuple[str, ...]
+Meaning = Literal["approx", "at_least", "more_than", "at_most", "less_than"]
 
 
-class NumbersData(BaseModel):
+class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Scale(_Frozen):
+    """A word that multiplies the number before it: हजार, thousand, 만, тысяч."""
+
+    value: float = Field(gt=1, description="The multiplier (1000 for 'thousand').")
+    forms: Forms = Field(min_length=1)
+    after_digits_only: bool = Field(
+        default=False, description="Only after digits ('5k', '5 bn'), never after number words."
+    )
+    standalone: bool = Field(
+        default=False, description="Alone it means 1 x value ('सौ' = 100, 'हजार' = 1000)."
+    )
+
+
+class Modifier(_Frozen):
+    """A word changing the next number: साढ़े (+0.5), सवा (+0.25), पौने (-0.25)."""
+
+    forms: Forms = Field(min_length=1)
+    add: float
+    alone: float | None = Field(
+        default=None, description="Its value when followed directly by a scale (सवा लाख = 1.25 लाख)."
+    )
+
+
+class Qualifier(_Frozen):
+    """Words that hedge a figure, before or after it ("about 15,000", "15,000 से अधिक")."""
+
+    forms: Forms = Field(min_length=1)
+    position: Literal["before", "after"]
+    meaning: Meaning
+
+
+class VagueWord(_Frozen):
+    """A word for an amount without a figure ("thousands"); ``high=None`` means unbounded."""
+
+    forms: Forms = Field(min_length=1)
+    low: float = Field(ge=0)
+    high: float | None = None
+
+
+class VagueQuantifier(_Frozen):
+    """A word that, before a scale, makes a vague amount: several hundred = [2, 9] x 100."""
+
+    forms: Forms = Field(min_length=1)
+    low: float = Field(ge=0)
+    high: float | None = None
+
+
+class Ranges(_Frozen):
+    """How a range is written: "10-12", "10 से 12 हजार", "between 10 and 12"."""
+
+    connectors: Forms = ()
+    open: Forms = ()
+    open_joiners: Forms = ()
+    close: Forms = ()
+    not_after: Forms = Field(
+        default=(), description='Words that make "X to Y" a change, not a range ("from 5 to 10").'
+    )
+
+
+class Unit(_Frozen):
+    """A non-count unit written next to a number; ``unit`` is a name in factcheck.units."""
+
+    forms: Forms = Field(min_length=1)
+    unit: str
+    kind: str | None = Field(
+        default=None, description="Overrides the kind derived from the unit's dimensionality."
+    )
+    position: Literal["before", "after"] = "after"
+    case_sensitive: bool = False
+
+
+class YearRule(_Frozen):
+    """When a bare 4-digit integer is a year rather than a count."""
+
+    min: int = 1900
+    max: int = 2100
+    before: Forms = ()
+    after: Forms = ()
+    bare: Literal["count", "year"] = "count"
+
+
+class NumbersData(_Frozen):
+    """The ``numbers:`` section of a language file (see the module docstring)."""
+
+    digits: Forms = ("0123456789",)
+    group_separators: Forms = (",",)
+    decimal_separators: Forms = (".",)
+    grouping: tuple[Literal["western", "indian"], ...] = ("western",)
+    glued: bool = False
+    words: dict[float, Forms] = {}
+    scales: tuple[Scale, ...] = ()
+    articles: Forms = ()
+    modifiers: tuple[Modifier, ...] = ()
+    word_joiners: Forms = ()
+    ordinal_words: dict[int, Forms] = {}
+    ordinal_suffixes: Forms = ()
+    ordinal_suffix_space: bool = False
+    qualifiers: tuple[Qualifier, ...] = ()
+    vague: tuple[VagueWord, ...] = ()
+    vague_quantifiers: tuple[VagueQuantifier, ...] = ()
+    ranges: Ranges = Ranges()
+    units: tuple[Unit, ...] = ()
+    months: dict[int, Forms] = {}
+    time_suffixes: Forms = ()
+    year: YearRule = YearRule()
+
+    @field_validator("digits")
+    @classmethod
+    def _ten_digits(cls, v: Forms) -> Forms:
+        for s in v:
+            if len(s) != 10:
+                raise ValueError(f"each digits string must list 10 digits 0-9, got {s!r}")
+        return v
+
+    @field_validator("group_separators", "decimal_separators")
+    @classmethod
+    def _one_char(cls, v: Forms) -> Forms:
+        for s in v:
+            if len(s) != 1:
+                raise ValueError(f"a separator is one character, got {s!r}")
+        return v
+
+    @field_validator("months")
+    @classmethod
+    def _month_numbers(cls, v: dict[int, Forms]) -> dict[int, Forms]:
+        bad = [k for k in v if not 1 <= k <= 12]
+        if bad:
+            raise ValueError(f"month numbers must be 1-12, got {bad}")
+        return v

@@ -1,0 +1,417 @@
+"""Find number expressions in text and type them: counts, ordinals, years, dates, units.
+
+One compiled scanner per language finds where a number starts; Python work happens only
+at those places (qualifiers, ranges, units and the year/date/time decision are anchored
+matches around the number). Offsets always point into the text given.
+
+>>> [(m.kind, m.value.bound, m.value.point) for m in find_numbers("लगभग 15,000 सैनिक", "hi")]
+[('count', 'approx', 15000.0)]
+>>> parse_number("11,000 से अधिक", "hi")
+AtLeast(kind='at_least', value=11000.0, strict=True)
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.numbers.parse import digits_value, is_decimal, is_grouped, range_value, to_value
+from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
+from factcheck.numbers.words import Atom, Composed, compose
+from factcheck.settings import Settings
+from factcheck.units import kind_of
+from factcheck.values import Exact, Vague, Value
+
+if TYPE_CHECKING:  # langdata imports numbers.schema, so numbers imports langdata lazily
+    from factcheck.langdata import LanguageData
+
+_WINDOW = 48  # characters searched left of a number for a qualifier/"in"/"between"
+
+
+class NumberMention(BaseModel):
+    """One number expression found in a text.
+
+    ``start``/``end`` cover the whole phrase with its qualifier (``text[start:end]`` is
+    "लगभग 15,000"); ``number_start``/``number_end`` cover the numeral ("15,000").
+    ``kind`` is "count" for figures that may count something, otherwise what the number
+    is ("ordinal", "year", "date", "time", "percent", "calibre", "temperature",
+    "length", "duration", "money", …). ``unit`` is a pint unit name (factcheck.units)
+    for non-count units. ``normalized`` is an ISO form for dates ("2025-08-13",
+    "--08-13" without year, "2025-08" for a month) and times ("11:26").
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int
+    end: int
+    number_start: int
+    number_end: int
+    value: Value
+    kind: str = "count"
+    unit: str | None = None
+    qualifier: str | None = None
+    normalized: str | None = None
+
+
+def _lang(language: str | LanguageData) -> LanguageData:
+    from factcheck.langdata import LanguageData, load_language
+
+    return language if isinstance(language, LanguageData) else load_language(language)
+
+
+def find_numbers(
+    text: str, language: str | LanguageData, *, settings: Settings | None = None
+) -> list[NumberMention]:
+    """Every number expression in ``text``, sorted by start, never overlapping.
+
+    Args:
+        text: any text; it is never rewritten.
+        language: a language code ("hi") or its LanguageData.
+        settings: run settings (``approx_tolerance`` for "about N").
+
+    Returns:
+        NumberMentions; malformed figures ("1,,000", mixed scripts, 10^400) yield none.
+
+    >>> [m.value.point for m in find_numbers("between 10,000 and 12,000 troops", "en")]
+    [11000.0]
+    """
+    if not text:
+        return []
+    data = _lang(language)
+    p = patterns_for(data.numbers)
+    tol = (settings or Settings()).approx_tolerance
+    out: list[NumberMention] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = p.scanner.search(text, pos)
+        if m is None:
+            break
+        mention, resume = _at(text, m, p, tol, out[-1].end if out else 0)
+        if mention is not None:
+            out.append(mention)
+        pos = max(resume, m.start() + 1)
+    return out
+
+
+def parse_number(
+    text: str, language: str | LanguageData, *, settings: Settings | None = None
+) -> Value | None:
+    """The value of a string that is exactly one number expression, else None.
+
+    >>> parse_number("डेढ़ लाख", "hi")
+    Exact(kind='exact', value=150000.0)
+    >>> parse_number("15,000 troops", "en") is None
+    True
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    found = find_numbers(stripped, language, settings=settings)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped):
+        return found[0].value
+    return None
+
+
+# --- one match -------------------------------------------------------------------------
+
+
+def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
+    """The mention starting at scanner match ``m`` and where to resume scanning."""
+    if m.group("time") is not None:
+        return _time(text, m, p), m.end()
+    if m.group("vague") is not None:
+        lo, hi = p.vague[norm_key(m.group("vague"))]
+        return _vague(m, lo, hi), m.end()
+    if m.group("vq") is not None:
+        return _vague_quantified(text, m, p), m.end()
+    if m.group("month") is not None:
+        return _month_first(text, m, p)
+    return _number(text, m.start(), p, tol, floor)
+
+
+def _mention(start, end, ns, ne, value, kind="count", unit=None, qualifier=None, normalized=None):
+    return NumberMention.model_construct(
+        start=start, end=end, number_start=ns, number_end=ne, value=value, kind=kind,
+        unit=unit, qualifier=qualifier, normalized=normalized,
+    )
+
+
+def _vague(m, lo: float, hi: float | None) -> NumberMention:
+    word = m.group("vague")
+    return _mention(m.start(), m.end(), m.start(), m.end(), Vague(low=lo, high=hi, word=word))
+
+
+def _vague_quantified(text: str, m, p: Patterns) -> NumberMention | None:
+    q = p.vague_quant.get(norm_key(m.group("vqq")))
+    scale = p.words.get(norm_key(m.group("vqs")))
+    if q is None or scale is None:
+        return None
+    lo, hi = q
+    s = scale.value
+    return _mention(
+        m.start(), m.end(), m.start(), m.end(),
+        Vague(low=lo * s, high=None if hi is None else hi * s, word=m.group("vq")),
+    )
+
+
+def _time(text: str, m, p: Patterns) -> NumberMention:
+    s = "".join(p.digit_map.get(c, c) for c in m.group("time"))
+    parts = [int(x) for x in s.split(":")]
+    end = m.end()
+    suf = p.time_suffix.match(text, end)
+    if suf:
+        end = suf.end()
+    hours = parts[0] + parts[1] / 60
+    return _mention(m.start(), end, m.start(), m.end(), Exact(value=hours), "time",
+                    normalized=f"{parts[0]:02d}:{parts[1]:02d}")
+
+
+def _month_first(text: str, m, p: Patterns) -> tuple[NumberMention | None, int]:
+    month = p.months.get(norm_key(m.group("month")))
+    rest = p.day_after_month.match(text, m.end())
+    if month is None or rest is None:
+        return None, m.end()
+    if rest.group("d"):
+        day = int(digits_value(rest.group("d"), p) or 0)
+        year = _year_digits(rest.group("y"), p)
+        if not 1 <= day <= 31:
+            return None, m.end()
+        norm = f"{year or '-'}-{month:02d}-{day:02d}"
+        ns, ne = rest.start("d"), rest.end("d")
+        value = Exact(value=day)
+    else:
+        year = _year_digits(rest.group("y2"), p)
+        if year is None:
+            return None, m.end()
+        norm = f"{year}-{month:02d}"
+        ns, ne = rest.start("y2"), rest.end("y2")
+        value = Exact(value=year)
+    return _mention(m.start(), rest.end(), ns, ne, value, "date", normalized=norm), rest.end()
+
+
+def _year_digits(s: str | None, p: Patterns) -> int | None:
+    if not s:
+        return None
+    v = digits_value(s, p)
+    return int(v) if v is not None and p.year_min <= v <= p.year_max else None
+
+
+# --- numbers ---------------------------------------------------------------------------
+
+
+def _atoms(text: str, start: int, p: Patterns) -> list[Atom]:
+    """The run of number atoms starting at ``start`` (digits, words, scales …)."""
+    atoms: list[Atom] = []
+    pos = start
+    while True:
+        if atoms:
+            j = p.joiner.match(text, pos)
+            nxt = p.cont.match(text, j.end()) if j else None
+            if nxt is None and not atoms[-1].is_word:
+                nxt = p.scale_glued.match(text, pos)  # 5k, 1.5लाख
+            if nxt is None or (j is not None and j.end() == pos and not p.glued and nxt.group("s") is None):
+                break
+            m = nxt
+        else:
+            m = p.cont.match(text, start)
+            if m is None:
+                break
+        atom = _atom(m, p)
+        if atom is None:
+            break
+        atoms.append(atom)
+        pos = m.end()
+    return atoms
+
+
+def _atom(m, p: Patterns) -> Atom | None:
+    g = m.groupdict()
+    if g.get("d") is not None:
+        s = m.group("d")
+        v = digits_value(s, p)
+        if v is None:
+            return None
+        return Atom(m.start("d"), m.end("d"), "number", v, False,
+                    grouped=is_grouped(s, p), decimal=is_decimal(s, p))
+    if g.get("w") is not None:
+        w = p.words.get(norm_key(m.group("w")))
+        if w is None:
+            return None
+        return Atom(m.start(), m.end(), w.role, w.value, True, ordinal=m.group("wo") is not None,
+                    after_digits_only=w.after_digits_only, standalone=w.standalone, alone=w.alone)
+    if g.get("a") is not None:
+        return Atom(m.start("a"), m.end("a"), "article", 1.0, True)
+    w = p.words.get(norm_key(m.group("s")))
+    if w is None or w.role != "scale":
+        return None
+    return Atom(m.start("s"), m.end("s"), "scale", w.value, True,
+                after_digits_only=w.after_digits_only, standalone=w.standalone)
+
+
+def _first_number(text: str, start: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
+    atoms = _atoms(text, start, p)
+    parts = compose(atoms)
+    if not parts or parts[0].first != 0:
+        return None
+    return atoms, parts[0]
+
+
+def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
+    found = _first_number(text, start, p)
+    if found is None:
+        return None, start + 1
+    atoms, c = found
+    ns, ne = atoms[c.first].start, atoms[c.last - 1].end
+    single = atoms[c.first] if c.last - c.first == 1 else None
+    plain_int = (
+        single is not None and not single.is_word and not single.grouped and not single.decimal
+    )
+    value = c.value
+    kind = "ordinal" if c.ordinal else "count"
+    end = ne
+    normalized = None
+
+    if single is not None and not single.is_word and not c.ordinal:
+        o = p.ordinal_suffix.match(text, end)
+        if o:
+            kind, end = "ordinal", o.end()
+    if plain_int and 1 <= value <= 31:
+        mo = p.month_after.match(text, end)
+        if mo and (month := p.months.get(norm_key(mo.group("m")))):
+            year = _year_digits(mo.group("y"), p)
+            normalized = f"{year or '-'}-{month:02d}-{int(value):02d}"
+            return _mention(start, mo.end(), ns, ne, Exact(value=value), "date",
+                            normalized=normalized), mo.end()
+    if kind == "ordinal":
+        return _finish(text, p, start, end, ns, ne, Exact(value=value), "ordinal", floor), end
+    if plain_int and value <= 24:
+        t = p.time_suffix.match(text, end)
+        if t:
+            return _mention(start, t.end(), ns, ne, Exact(value=value), "time",
+                            normalized=f"{int(value):02d}:00"), t.end()
+
+    qa = p.qual_after.match(text, end)
+    rng = None
+    if qa is None:
+        rng = _range_after(text, start, end, p, c, plain_int)
+        if rng is None:
+            rng = _between(text, start, end, p, c, plain_int, floor)
+    if rng is not None:
+        low, high, r_start, r_ne, r_end, years = rng
+        v = range_value(low, high)
+        if v is not None:
+            unit_kind, unit, r_end = _unit_after(text, r_end, p)
+            if not _clean_end(text, r_end, p):
+                return None, r_end
+            q = p.qual_before.search(text, max(floor, r_start - _WINDOW), r_start)
+            return _mention(q.start() if q else r_start, r_end, ns, r_ne, v,
+                            unit_kind or ("year" if years else "count"), unit,
+                            q.group("q") if q else None), r_end
+
+    unit_kind, unit, end = _unit_after(text, end, p)
+    if unit is None:
+        ub = p.unit_before.search(text, max(floor, start - 12), start)
+        if ub:
+            info = _unit_info(ub.group("u"), p)
+            if info is not None:
+                unit_kind, unit, start = info[0], info[1], ub.start()
+    qa = p.qual_after.match(text, end)
+    qb = p.qual_before.search(text, max(floor, start - _WINDOW), start)
+    if plain_int and unit is None and p.year_min <= value <= p.year_max:
+        qa_key = norm_key(qa.group("q")) if qa else None
+        if qb is None and (qa is None or qa_key in p.year_after_keys):
+            ya = p.year_after.match(text, end)
+            yb = p.year_before.search(text, max(floor, start - _WINDOW), start)
+            if ya or yb or qa_key in p.year_after_keys or p.bare_year == "year":
+                if not _clean_end(text, end, p):
+                    return None, end
+                return _mention(start, end, ns, ne, Exact(value=value), "year"), end
+    meaning = None
+    qual_text = None
+    if qa is not None:
+        meaning, qual_text, end = p.qualifiers_after[norm_key(qa.group("q"))], qa.group("q"), qa.end()
+    if qb is not None:
+        meaning, qual_text, start = p.qualifiers[norm_key(qb.group("q"))], qb.group("q"), qb.start()
+    if not _clean_end(text, end, p):
+        return None, end
+    return _mention(start, end, ns, ne, to_value(value, meaning, tol), unit_kind or kind, unit,
+                    qual_text), end
+
+
+def _finish(text, p, start, end, ns, ne, value, kind, floor) -> NumberMention | None:
+    if not _clean_end(text, end, p):
+        return None
+    return _mention(start, end, ns, ne, value, kind)
+
+
+def _clean_end(text: str, end: int, p: Patterns) -> bool:
+    """A figure glued to letters ("5G", "15,000abc") is a code, not a number."""
+    if p.glued or end >= len(text):
+        return True
+    c = text[end]
+    return not (c.isalnum() or unicodedata.category(c).startswith("M"))
+
+
+def _unit_info(form: str, p: Patterns) -> tuple[str, str] | None:
+    info = p.units_cs.get(unicodedata.normalize("NFD", form)) or p.units_ci.get(norm_key(form))
+    if info is None:
+        return None
+    return info.kind or kind_of(info.unit) or "quantity", info.unit
+
+
+def _unit_after(text: str, end: int, p: Patterns) -> tuple[str | None, str | None, int]:
+    u = p.unit_after.match(text, end)
+    if u:
+        info = _unit_info(u.group("u"), p)
+        if info is not None:
+            return info[0], info[1], u.end()
+    return None, None, end
+
+
+def _second(text: str, pos: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
+    found = _first_number(text, pos, p)
+    if found is None or found[1].ordinal:
+        return None
+    return found
+
+
+def _spread(c: Composed, first_value: float, second: Composed) -> float:
+    """"10 से 12 हजार": a plain first end shares the second end's scale."""
+    if c.scale == 1 and second.scale > 1 and first_value * second.scale <= second.value:
+        return first_value * second.scale
+    return first_value
+
+
+def _range_after(text, start, end, p, c, plain_int):
+    conn = p.range_connector.match(text, end)
+    if conn is None or p.range_not_after.search(text, max(0, start - _WINDOW), start):
+        return None
+    found = _second(text, conn.end(), p)
+    if found is None:
+        return None
+    atoms2, c2 = found
+    e2 = atoms2[c2.last - 1].end
+    single2 = c2.last - c2.first == 1 and not atoms2[0].is_word and not atoms2[0].grouped
+    years = plain_int and single2 and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
+    close = p.range_close.match(text, e2)
+    return _spread(c, c.value, c2), c2.value, start, e2, close.end() if close else e2, years
+
+
+def _between(text, start, end, p, c, plain_int, floor):
+    op = p.range_open.search(text, max(floor, start - _WINDOW), start)
+    if op is None:
+        return None
+    j = p.range_open_joiner.match(text, end)
+    if j is None:
+        return None
+    found = _second(text, j.end(), p)
+    if found is None:
+        return None
+    atoms2, c2 = found
+    e2 = atoms2[c2.last - 1].end
+    years = plain_int and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
+    close = p.range_close.match(text, e2)
+    return _spread(c, c.value, c2), c2.value, op.start(), e2, close.end() if close else e2, years

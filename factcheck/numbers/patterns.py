@@ -1,0 +1,359 @@
+"""Compile a language's ``numbers:`` data into regex patterns and lookup tables.
+
+:func:`compile_numbers` is a pure function of :class:`NumbersData`; :func:`patterns_for`
+caches its result per data object, so a text is scanned with patterns built once.
+
+Surface forms become prefix-trie regexes (fast alternation). Every form also matches its
+other Unicode encodings (precomposed or decomposed nukta), and lookups go through
+:func:`norm_key`, so "हज़ार" typed either way finds the same entry.
+
+>>> p = compile_numbers(NumbersData(words={5.0: ("five",)}))
+>>> p.words[norm_key("Five")].value
+5.0
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import regex
+
+from factcheck.errors import DataError
+from factcheck.numbers.schema import NumbersData, Unit
+
+_WS = regex.compile(r"\s+")
+
+
+@functools.cache
+def _composition_exclusions() -> dict[str, str]:
+    """Decomposed pair -> precomposed char, for chars that NFC never produces (ज़ U+095B)."""
+    out: dict[str, str] = {}
+    for cp in range(0x80, 0x3000):
+        c = chr(cp)
+        d = unicodedata.normalize("NFD", c)
+        if len(d) == 2 and unicodedata.normalize("NFC", d) != c:
+            out[d] = c
+    return out
+
+
+def norm_key(s: str) -> str:
+    """The lookup key of a surface form: NFD, case-folded, whitespace collapsed.
+
+    >>> norm_key("हज़ार") == norm_key("ह\\u091c\\u093cार")
+    True
+    """
+    return _WS.sub(" ", unicodedata.normalize("NFD", s).casefold()).strip()
+
+
+def _variants(form: str) -> set[str]:
+    nfd = unicodedata.normalize("NFD", form)
+    out = {form, nfd, unicodedata.normalize("NFC", form)}
+    composed = nfd
+    for pair, single in _composition_exclusions().items():
+        if pair in composed:
+            composed = composed.replace(pair, single)
+    out.add(composed)
+    return {v for v in out if v}
+
+
+def trie_regex(forms: Iterable[str]) -> str:
+    """A regex matching any of ``forms`` (and their other encodings), longest first.
+
+    Whitespace inside a form matches any whitespace run.
+
+    >>> bool(regex.fullmatch(trie_regex(["at least", "at"]), "at  least"))
+    True
+    """
+    trie: dict = {}
+    for form in forms:
+        for v in _variants(form.strip()):
+            node = trie
+            for tok in _tokens(v):
+                node = node.setdefault(tok, {})
+            node[""] = {}
+    if not trie:
+        return r"(?!)"
+    return _node_regex(trie)
+
+
+def _tokens(s: str) -> list[str]:
+    out: list[str] = []
+    for ch in s:
+        if ch.isspace():
+            if out and out[-1] == r"\s+":
+                continue
+            out.append(r"\s+")
+        else:
+            out.append(regex.escape(ch))
+    return out
+
+
+def _node_regex(node: dict) -> str:
+    alts = [tok + _node_regex(child) for tok, child in sorted(node.items()) if tok]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if "" in node:
+        return "(?:" + body + ")?"
+    return body
+
+
+@dataclass(frozen=True)
+class Word:
+    """One entry of the word table: what a number word, scale, modifier… contributes."""
+
+    role: str  # number | scale | modifier | ordinal | article
+    value: float = 0.0
+    after_digits_only: bool = False
+    standalone: bool = False
+    alone: float | None = None
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    unit: str
+    kind: str | None
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """Everything the finder needs for one language, compiled once."""
+
+    scanner: regex.Pattern
+    cont: regex.Pattern
+    scale_glued: regex.Pattern
+    joiner: regex.Pattern
+    ordinal_suffix: regex.Pattern
+    range_connector: regex.Pattern
+    range_close: regex.Pattern
+    range_open: regex.Pattern
+    range_open_joiner: regex.Pattern
+    range_not_after: regex.Pattern
+    qual_before: regex.Pattern
+    qual_after: regex.Pattern
+    unit_after: regex.Pattern
+    unit_before: regex.Pattern
+    year_before: regex.Pattern
+    year_after: regex.Pattern
+    month_after: regex.Pattern
+    day_after_month: regex.Pattern
+    time_suffix: regex.Pattern
+    digit_map: dict[str, str]
+    digit_sets: tuple[frozenset[str], ...]
+    group_seps: frozenset[str]
+    decimal_seps: frozenset[str]
+    glued: bool
+    words: dict[str, Word] = field(default_factory=dict)
+    qualifiers: dict[str, str] = field(default_factory=dict)  # key -> meaning (both positions)
+    qualifiers_after: dict[str, str] = field(default_factory=dict)
+    vague: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    vague_quant: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    units_ci: dict[str, UnitInfo] = field(default_factory=dict)
+    units_cs: dict[str, UnitInfo] = field(default_factory=dict)
+    months: dict[str, int] = field(default_factory=dict)
+    year_after_keys: frozenset[str] = frozenset()
+    year_min: int = 1900
+    year_max: int = 2100
+    bare_year: str = "count"
+
+
+def _cls(chars: Iterable[str]) -> str:
+    chars = sorted(set(chars))
+    return "[" + "".join(regex.escape(c) for c in chars) + "]" if chars else "(?!)"
+
+
+def _ci(forms: Iterable[str]) -> str:
+    return "(?i:" + trie_regex(forms) + ")"
+
+
+def _add(table: dict, key: str, entry: object, what: str) -> None:
+    if key in table and table[key] != entry:
+        raise DataError(f"numbers: the form {key!r} is listed twice with different meanings ({what})")
+    table[key] = entry
+
+
+def _spaced(form: str) -> str:
+    """A connector/joiner: words need whitespace around them, symbols may touch."""
+    body = _ci([form])
+    if regex.fullmatch(r"\w[\w\s.]*", form):
+        return r"\s+" + body + r"\s+"
+    return r"\s*" + body + r"\s*"
+
+
+def compile_numbers(data: NumbersData) -> Patterns:
+    """Build the patterns and tables of one language's ``numbers:`` section (pure).
+
+    Raises:
+        DataError: a form is listed twice with different meanings.
+    """
+    b = "" if data.glued else r"(?!\w)"
+    digits = "".join(data.digits)
+    d = _cls(digits)
+    nonspace_seps = [s for s in (*data.group_separators, *data.decimal_separators) if not s.isspace()]
+    ns = _cls(nonspace_seps)
+    g = _cls(data.group_separators)
+    p = _cls(data.decimal_separators)
+    grouped = []
+    if "western" in data.grouping:
+        grouped.append(rf"{d}{{1,3}}(?:{g}{d}{{3}})+")
+    if "indian" in data.grouping:
+        grouped.append(rf"{d}{{1,2}}(?:{g}{d}{{2}})+{g}{d}{{3}}")
+    num_core = "(?:" + "|".join([*grouped, rf"{d}+"]) + rf")(?:{p}{d}+)?"
+    # Not glued to a neighbouring separator ("1,,000", ".5", "13.08.2025") or a slash
+    # ("24/7"): such strings are not figures we can read, so nothing is returned.
+    tail = rf"(?!{d}|{ns}(?:{ns}|{d})|/\d)" if nonspace_seps else rf"(?!{d}|/\d)"
+    digit_lb = rf"(?<!\w)(?<!\w-)(?<!\d/)" + (rf"(?<!{ns})" if nonspace_seps else "")
+    digit_atom = num_core + tail
+
+    words: dict[str, Word] = {}
+    for value, forms in data.words.items():
+        for f in forms:
+            _add(words, norm_key(f), Word("number", float(value)), f"words.{value}")
+    for value, forms in data.ordinal_words.items():
+        for f in forms:
+            _add(words, norm_key(f), Word("ordinal", float(value)), f"ordinal_words.{value}")
+    for sc in data.scales:
+        for f in sc.forms:
+            _add(words, norm_key(f), Word("scale", sc.value, sc.after_digits_only, sc.standalone), "scales")
+    for m in data.modifiers:
+        for f in m.forms:
+            _add(words, norm_key(f), Word("modifier", m.add, alone=m.alone), "modifiers")
+    for f in data.articles:
+        _add(words, norm_key(f), Word("article", 1.0), "articles")
+
+    word_forms = [f for fs in data.words.values() for f in fs]
+    word_forms += [f for fs in data.ordinal_words.values() for f in fs]
+    word_forms += [f for m in data.modifiers for f in m.forms]
+    word_forms += [f for sc in data.scales if not sc.after_digits_only for f in sc.forms]
+    all_scales = [f for sc in data.scales for f in sc.forms]
+    word_scales = [f for sc in data.scales if not sc.after_digits_only for f in sc.forms]
+    ordsuf = _ci(data.ordinal_suffixes) if data.ordinal_suffixes else "(?!)"
+
+    word_atom = rf"(?P<w>{_ci(word_forms)})(?P<wo>{ordsuf})?{b}" if word_forms else "(?!)"
+    art_atom = (
+        rf"(?P<a>{_ci(data.articles)})(?=\s+{_ci(word_scales)}{b})" if data.articles and word_scales else "(?!)"
+    )
+    # A digit atom may be followed by any scale (5k, 5 bn); a word atom only by word scales.
+    cont = rf"(?P<d>{digit_atom})|{word_atom}|{art_atom}|(?P<s>{_ci(all_scales)}){b}"
+
+    vague_forms = [f for v in data.vague for f in v.forms]
+    vq_forms = [f for v in data.vague_quantifiers for f in v.forms]
+    month_forms = [f for fs in data.months.values() for f in fs]
+    months_rx = trie_regex(month_forms)
+    time_rx = rf"(?<![\w:]){d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?(?![\w:])"
+    scanner = "|".join(
+        [
+            rf"(?P<time>{time_rx})",
+            rf"(?<!\w)(?P<vague>{_ci(vague_forms)}){b}" if vague_forms else "(?!)",
+            rf"(?<!\w)(?P<vq>(?P<vqq>{_ci(vq_forms)})\s+(?P<vqs>{_ci(word_scales)})){b}" if vq_forms and word_scales else "(?!)",
+            rf"(?<!\w)(?P<month>{months_rx})(?!\w)(?=\.?,?\s*{d})" if month_forms else "(?!)",
+            rf"{digit_lb}(?P<d>{digit_atom})",
+            rf"(?<!\w){word_atom}",
+            rf"(?<!\w){art_atom}",
+        ]
+    )
+
+    # longest first: " and " must win over the bare space it starts with
+    joiners = [_spaced(j) for j in data.word_joiners] + [r"\s+"]
+    joiner = "(?:" + "|".join(joiners) + ")" + ("?" if data.glued else "")
+
+    qualifiers: dict[str, str] = {}
+    qualifiers_after: dict[str, str] = {}
+    for q in data.qualifiers:
+        for f in q.forms:
+            _add(qualifiers if q.position == "before" else qualifiers_after, norm_key(f), q.meaning, "qualifiers")
+    qb = [f for q in data.qualifiers if q.position == "before" for f in q.forms]
+    qa = [f for q in data.qualifiers if q.position == "after" for f in q.forms]
+
+    vague = {norm_key(f): (v.low, v.high) for v in data.vague for f in v.forms}
+    vague_quant = {norm_key(f): (v.low, v.high) for v in data.vague_quantifiers for f in v.forms}
+
+    units_ci: dict[str, UnitInfo] = {}
+    units_cs: dict[str, UnitInfo] = {}
+    for u in data.units:
+        for f in u.forms:
+            table = units_cs if u.case_sensitive else units_ci
+            key = unicodedata.normalize("NFD", f) if u.case_sensitive else norm_key(f)
+            _add(table, key, UnitInfo(u.unit, u.kind), f"units.{u.unit}")
+
+    def unit_rx(units: list[Unit]) -> str:
+        cs = [f for u in units if u.case_sensitive for f in u.forms]
+        ci = [f for u in units if not u.case_sensitive for f in u.forms]
+        alts = ([trie_regex(cs)] if cs else []) + ([_ci(ci)] if ci else [])
+        return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+    after_units = [u for u in data.units if u.position == "after"]
+    before_units = [u for u in data.units if u.position == "before"]
+    word_end = "" if data.glued else r"(?!\w|-\d)"
+
+    months = {norm_key(f): n for n, fs in data.months.items() for f in fs}
+    ys = r"\s?" if data.ordinal_suffix_space else ""
+    conn = "|".join(_spaced(c) for c in data.ranges.connectors) or "(?!)"
+
+    return Patterns(
+        scanner=regex.compile(scanner),
+        cont=regex.compile(cont),
+        scale_glued=regex.compile(rf"(?P<s>{_ci(all_scales)}){b}") if all_scales else regex.compile("(?!)"),
+        joiner=regex.compile(joiner),
+        ordinal_suffix=regex.compile(rf"{ys}(?:{ordsuf}){b}"),
+        range_connector=regex.compile("(?:" + conn + ")"),
+        range_close=regex.compile(rf"\s*(?:{_ci(data.ranges.close)}){b}" if data.ranges.close else "(?!)"),
+        range_open=regex.compile(rf"(?<!\w){_ci(data.ranges.open)}\s+\Z" if data.ranges.open else "(?!)"),
+        range_open_joiner=regex.compile(
+            "(?:" + "|".join(_spaced(j) for j in data.ranges.open_joiners) + ")"
+            if data.ranges.open_joiners
+            else "(?!)"
+        ),
+        range_not_after=regex.compile(
+            rf"(?<!\w){_ci(data.ranges.not_after)}\s+\Z" if data.ranges.not_after else "(?!)"
+        ),
+        qual_before=regex.compile(rf"(?<!\w)(?P<q>{_ci(qb)})\s*\Z" if qb else "(?!)"),
+        qual_after=regex.compile(rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)"),
+        unit_after=regex.compile(rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}"),
+        unit_before=regex.compile(rf"(?<!\w)(?P<u>{unit_rx(before_units)})\s*\Z"),
+        year_before=regex.compile(rf"(?<!\w){_ci(data.year.before)}\s+\Z" if data.year.before else "(?!)"),
+        year_after=regex.compile(rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)"),
+        month_after=regex.compile(
+            rf"\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)"
+        ),
+        day_after_month=regex.compile(
+            rf"\.?,?\s*(?:(?P<d>{d}{{1,2}})(?:{ordsuf})?(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?"
+            rf"|(?P<y2>{d}{{4}})(?!\w))"
+        ),
+        time_suffix=regex.compile(rf"\s*(?:{_ci(data.time_suffixes)})(?!\w)" if data.time_suffixes else "(?!)"),
+        digit_map={c: str(i) for s in data.digits for i, c in enumerate(s)},
+        digit_sets=tuple(frozenset(s) for s in data.digits),
+        group_seps=frozenset(data.group_separators),
+        decimal_seps=frozenset(data.decimal_separators),
+        glued=data.glued,
+        words=words,
+        qualifiers=qualifiers,
+        qualifiers_after=qualifiers_after,
+        vague=vague,
+        vague_quant=vague_quant,
+        units_ci=units_ci,
+        units_cs=units_cs,
+        months=months,
+        year_after_keys=frozenset(norm_key(f) for f in data.year.after),
+        year_min=data.year.min,
+        year_max=data.year.max,
+        bare_year=data.year.bare,
+    )
+
+
+_CACHE: dict[int, tuple[NumbersData, Patterns]] = {}
+
+
+def patterns_for(data: NumbersData) -> Patterns:
+    """The compiled patterns of ``data``, built once per data object."""
+    hit = _CACHE.get(id(data))
+    if hit is not None and hit[0] is data:
+        return hit[1]
+    compiled = compile_numbers(data)
+    if len(_CACHE) > 64:  # user-made data objects; keep the cache bounded
+        _CACHE.clear()
+    _CACHE[id(data)] = (data, compiled)
+    return compiled
