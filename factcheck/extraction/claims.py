@@ -73,10 +73,14 @@ class _Noun(NamedTuple):
     increment: bool
 
 
-def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
+def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = False) -> _Noun | None:
     """The counted noun after a number phrase ending at ``pos``, if the phrase has one."""
     if pos < limit and text[pos] in _HYPHENS:
         return None  # "million-strong", "155-mm": the number modifies something else
+    if vague:
+        m = lex.vague_links.match(text, _SPACES.match(text, pos, limit).end(), limit)
+        if m:
+            pos = m.end()  # "thousands of troops"
     increment = False
     gap = 0
     steps = 0
@@ -104,9 +108,9 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
                 increment = True
                 i = m.end()
                 continue
-        m = lex.modifiers.match(text, i, limit)
+        m = lex.modifiers.match(text, i, limit) or lex.any_subject.match(text, i, limit)
         if m:
-            i = m.end()
+            i = m.end()  # "2,000 North Korean troops": modifiers and demonyms are free
             continue
         if lex.gap_stops.match(text, i, limit):
             return None
@@ -263,7 +267,7 @@ class SubjectFinder:
         scores: dict[str, float] = {}
         text, lex = self.text, self.lex
         for s, e, name in self._mentions(0, len(text)):
-            if self.zones.name_at(s) == BOILERPLATE:
+            if self.zones.name_at(s) == BOILERPLATE or self._is_place(s, e, 0, len(text)):
                 continue
             hi = min(len(text), e + 60)
             score = 0.01
@@ -295,7 +299,8 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         sentence = sentence_at(sentences, starts, mention.start)
         if sentence is None or mention.end > sentence[1]:
             continue
-        noun = _attach_noun(text, mention.end, sentence[1], lex)
+        vague = getattr(mention.value, "kind", None) == "vague"
+        noun = _attach_noun(text, mention.end, sentence[1], lex, vague)
         if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects)
@@ -327,8 +332,9 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
     role, subset = _role(text, clause, mention.start, noun, lex)
     subject = subjects.find(sentence, mention.start, noun.end, measure)
     end = noun.end
-    if cue.start >= noun.end and len(_WORDS.findall(text, noun.end, cue.start)) <= 2:
-        end = cue.end  # "600 सैनिकों की मौत", "2,000 troops were killed"
+    if (cue.start >= noun.end and len(_WORDS.findall(text, noun.end, cue.start)) <= 2
+            and not lex.any_subject.search(text, noun.end, cue.start)):
+        end = cue.end  # "600 सैनिकों की मौत", "2,000 troops were killed"; not "troops to Russia"
     return ClaimDraft(
         measure=measure,
         subject=subject,

@@ -111,6 +111,7 @@ class Lexicon:
         self.event_nouns = {e: rx(ws) for e, ws in data.event_nouns.items()}
         self.modifiers = rx(data.modifiers)
         self.gap_stops = rx(data.gap_stops)
+        self.vague_links = rx(data.vague_links)
         self.events = {e: rx(ws) for e, ws in data.events.items()}
         self.negation = rx(data.negation)
         m = data.modality

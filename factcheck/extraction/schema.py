@@ -105,6 +105,9 @@ class ExtractionData(_Frozen):
         default=(), description="Function words that end a number's noun phrase (of, की, के)."
     )
     max_gap_words: int = Field(default=3, ge=0, le=8)
+    vague_links: Words = Field(
+        default=(), description='Words allowed right after a vague amount ("thousands of troops").'
+    )
     events: dict[str, Words] = Field(
         default_factory=dict, description="Event (a measure's `events`) -> cue words."
     )

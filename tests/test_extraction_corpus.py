@@ -1,0 +1,87 @@
+"""Extraction corpus tables (tests/corpus/extraction/<lang>.yaml) and the negative corpus.
+
+Every example's text must yield exactly the listed claims, in text order, with the listed
+measure, value, bound, modality, role, evidence text (and subject/subset when given).
+A failure names the file and the example.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.extraction import extract
+
+CORPUS = Path(__file__).parent / "corpus" / "extraction"
+LANGS = ("hi", "en")
+
+
+def _examples(code: str) -> list[tuple[str, int, dict]]:
+    path = CORPUS / f"{code}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [(f"{path.name}#{i}", i, ex) for i, ex in enumerate(data["examples"])]
+
+
+POSITIVE = [(code, where, ex) for code in LANGS for where, _, ex in _examples(code)]
+NEGATIVE = [
+    (code, f"negatives.yaml:{code}#{i}", ex)
+    for code, items in yaml.safe_load((CORPUS / "negatives.yaml").read_text(encoding="utf-8")).items()
+    for i, ex in enumerate(items)
+]
+
+
+def _describe(c) -> dict:
+    return {
+        "measure": c.measure,
+        "value": c.value.point,
+        "bound": c.value.bound,
+        "modality": c.modality.value,
+        "role": c.role.value,
+        "subject": c.subject,
+        "subset": c.subset,
+        "evidence": c.evidence.text,
+    }
+
+
+@pytest.mark.parametrize(("code", "where", "example"), POSITIVE, ids=[w for _, w, _ in POSITIVE])
+def test_extraction_corpus_yields_expected_claims(code, where, example):
+    text = example["text"]
+    got = [_describe(c) for c in extract(text, language=code)]
+    want = example["claims"]
+    assert len(got) == len(want), f"{where}: {text!r}: expected {len(want)} claims, got {got}"
+    for g, w in zip(got, want):
+        for key, expected in w.items():
+            actual = g[key]
+            if key == "value" and expected is not None:
+                ok = actual is not None and abs(actual - expected) < 1e-9
+            else:
+                ok = actual == expected
+            assert ok, f"{where}: {text!r}: {key} = {actual!r}, expected {expected!r} (claim {g})"
+
+
+@pytest.mark.parametrize(("code", "where", "example"), POSITIVE, ids=[w for _, w, _ in POSITIVE])
+def test_extraction_corpus_evidence_slices_back(code, where, example):
+    text = example["text"]
+    for c in extract(text, language=code):
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.text, where
+        assert text[c.evidence.sentence_start:c.evidence.sentence_end] == c.evidence.sentence, where
+
+
+@pytest.mark.parametrize(("code", "where", "example"), NEGATIVE, ids=[w for _, w, _ in NEGATIVE])
+def test_extraction_negative_corpus_yields_nothing(code, where, example):
+    got = [(c.measure, c.evidence.text) for c in extract(example["text"], language=code)]
+    assert got == [], f"{where} ({example['why']}): {example['text']!r} yielded {got}"
+
+
+@pytest.mark.parametrize("code", LANGS)
+def test_extraction_corpus_covers_every_measure_modality_and_role(code):
+    """The table itself: each measure, modality and role appears at least once per language."""
+    from factcheck.extraction.measures import default_registry
+    from factcheck.models import Modality, Role
+
+    claims = [c for _, _, ex in _examples(code) for c in ex["claims"]]
+    assert {c["measure"] for c in claims} >= {m.name for m in default_registry()}, code
+    assert {c["modality"] for c in claims} == {m.value for m in Modality}, code
+    assert {c["role"] for c in claims} == {r.value for r in Role}, code
