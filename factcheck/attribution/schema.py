@@ -1,9 +1,149 @@
-"""Schema of the ``attribution:`` section of a language file (owned by attribution and time)."""
+"""Schema of the ``attribution:`` section of a language file (owned by attribution and time).
+
+Keys are language-neutral concepts; values are surface forms as written in the language.
+Phrases match as whole words, case-insensitively; spaces match any run of white space;
+the nukta may be present or absent (ख़ुफ़िया = खुफिया). Patterns named ``*_patterns``
+are regular expressions (``regex`` module syntax) with a ``{wire}`` placeholder.
+
+Example (an excerpt of ``en.yaml``)::
+
+    attribution:
+      cues:
+        source_before: [said, told, reported]   # "NIS said"
+        source_after: [according to, ", said"]  # "according to NIS", "…, said NIS"
+      citing: {originator_after: [citing]}      # "Yonhap, citing KCNA"
+      back_references: [{phrases: [the agency], kinds: [intelligence_agency]}]
+      time: {months: [January, Jan], since: {before: [since]}}
+
+Sides are named from the source's point of view: ``source_before`` cues follow the
+source ("NIS **said**", "एनआईएस **के अनुसार**"); ``source_after`` cues precede it.
+
+>>> AttributionData(cues=Cues(source_before=("said",))).cues.source_before
+('said',)
+"""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Words = tuple[str, ...]
+
+SourceKind = Literal[
+    "intelligence_agency",
+    "state_media",
+    "news_agency",
+    "government",
+    "military",
+    "person",
+    "report",
+    "country",
+]
 
 
-class AttributionData(BaseModel):
+class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cues(_Frozen):
+    """Attribution cues, by the side of the cue on which the source stands."""
+
+    source_before: Words = Field(
+        default=(), description='The source precedes the cue: "NIS said", "एनआईएस ने कहा".'
+    )
+    source_after: Words = Field(
+        default=(), description='The source follows the cue: "according to NIS", ", said NIS".'
+    )
+
+
+class Citing(_Frozen):
+    """Cues that link a relay (outlet) to the originator it cites."""
+
+    originator_before: Words = Field(
+        default=(), description='"KCNA के हवाले से योनहाप ने…", "… का हवाला देते हुए".'
+    )
+    originator_after: Words = Field(default=(), description='"Yonhap, citing KCNA, said…".')
+
+
+class BackReference(_Frozen):
+    """Words that refer back to a source named earlier ("the agency", "it")."""
+
+    phrases: Words
+    kinds: tuple[SourceKind, ...] = Field(
+        default=(), description="Prefer the last source of one of these kinds; empty: any kind."
+    )
+
+
+class Headline(_Frozen):
+    """How headlines credit a source: "…: NIS", "…, says NIS", "NIS: …"."""
+
+    source_last: Words = Field(default=(), description='Separators before a final source (":", ", says").')
+    source_first: Words = Field(default=(), description='Separators after a leading source (":").')
+
+
+class Markers(_Frozen):
+    """Words around a date expression: ``before`` it ("since …") or ``after`` it ("… से")."""
+
+    before: Words = ()
+    after: Words = ()
+
+
+class TimeData(_Frozen):
+    """Time-expression vocabulary. Month and weekday names are matched case-sensitively
+    (so English "may" is not May) and are turned into numbers by dateparser."""
+
+    dateparser_languages: Words = Field(
+        default=(), description="dateparser language codes for dates in this language's pages."
+    )
+    months: Words = ()
+    weekdays: Words = ()
+    units: dict[Literal["year", "month", "week"], Words] = Field(
+        default_factory=dict, description='Calendar units: {"year": [साल, वर्ष]}.'
+    )
+    last: Words = Field(default=(), description='"last" before a unit: पिछले साल, last year.')
+    this: Words = Field(default=(), description='"this" before a unit: इस साल, this year.')
+    since: Markers = Markers()
+    until: Markers = Markers()
+    end_of: Markers = Markers()
+    start_of: Markers = Markers()
+    during: Markers = Markers()
+    event_in: Markers = Field(
+        default=Markers(), description='A single event in a period: "अप्रैल में आई (रिपोर्ट)".'
+    )
+    point: Markers = Field(default=Markers(), description='A statement date: "on Tuesday", "मंगलवार को".')
+    so_far: Words = Field(default=(), description='"अब तक", "so far": as of the statement date.')
+    recent: Words = Field(default=(), description='"हाल ही में", "recently": as of the statement date.')
+    header_markers: Words = Field(
+        default=(), description='Words that introduce a page date: "Updated:", "Published on".'
+    )
+
+
+class AttributionData(_Frozen):
+    """Everything attribution and time need to know about one language."""
+
+    cues: Cues = Cues()
+    citing: Citing = Citing()
+    agent_markers: Words = Field(
+        default=(), description='A source followed by one of these is the speaker ("ने").'
+    )
+    back_references: tuple[BackReference, ...] = ()
+    indefinite: Words = Field(
+        default=(), description='Before a back-reference word, makes it a new source ("a report").'
+    )
+    continuation_breaks: Words = Field(
+        default=(),
+        description='The writer speaks in their own voice ("बता दें कि"): no inherited source.',
+    )
+    headline: Headline = Headline()
+    dateline_patterns: Words = Field(
+        default=(),
+        description=r'Regexes (multiline) for wire datelines/sign-offs: "^[^\n]{0,60}?\({wire}\)".',
+    )
+    max_gap_words: int = Field(
+        default=4, ge=0, description="Words allowed between a source and its cue."
+    )
+    suffixes_attach: bool = Field(
+        default=False, description="Particles attach to names (국정원은): no right word boundary."
+    )
+    time: TimeData = TimeData()

@@ -1,0 +1,313 @@
+"""Per-article analysis: who said each figure, through whom, and as of when.
+
+:func:`analyse_article` reads the article once (source mentions, cues, time expressions,
+wire dateline, article date) and returns an :class:`ArticleContext` that answers, for any
+figure span, :meth:`~ArticleContext.attribute` and :meth:`~ArticleContext.time_scope`.
+
+Attribution rules, in order (docs/attribution.md has the long form):
+
+1. Within the sentence: the nearest cue with a resolved source. A cue's source is the
+   named source within ``max_gap_words`` on the cue's side (an agent-marked, specific
+   source beats a country; a back-reference word such as "the agency" resolves to the
+   last credited source of a matching kind). Citing cues build a chain relay → originator.
+2. A headline credits a trailing or leading source ("…: NIS", "NIS: …").
+3. A sentence with a cue whose speaker is unknown is ``unattributed``.
+4. Continuation: a sentence with no cue that directly follows an attributed sentence in
+   the same paragraph inherits its source (and statement date), unless it names a
+   non-country source or speaks in the writer's voice ("बता दें कि").
+5. Otherwise ``unattributed``. A wire dateline ("(एपी)", "(Reuters) -") is the first relay
+   of every chain.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import regex
+
+from factcheck.attribution._text import alternation
+from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, source_matcher
+from factcheck.attribution.dates import ArticleDate, article_date
+from factcheck.attribution.sources import SourceRegistry, default_registry
+from factcheck.attribution.timescope import StatementDate, scope, statement_date
+from factcheck.attribution.timexpr import TimeExpr, time_matcher
+from factcheck.models import UNATTRIBUTED, Article, Attribution, TimeScope
+
+if TYPE_CHECKING:
+    from factcheck.langdata import LanguageData
+
+_PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A resolved (or speaker-less) attribution cue in one sentence."""
+
+    sentence: int
+    start: int
+    end: int
+    attribution: Attribution
+    kind: str | None  # the originator's kind, for back-references
+    date: StatementDate | None = None
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    mentions: list[Mention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    has_cue: bool = False
+    cue_starts: list[int] = field(default_factory=list)
+    exprs: list[TimeExpr] = field(default_factory=list)
+
+
+class ArticleContext:
+    """What one article says about sources and dates; query it per figure."""
+
+    def __init__(self, article: Article, lang: LanguageData, sentences: Sequence[tuple[int, int]],
+                 zones: Sequence[tuple[int, int, str]], registry: SourceRegistry | None = None) -> None:
+        self.article = article
+        self.text = article.text
+        self.registry = registry or default_registry()
+        self._cues: CueMatcher = cue_matcher(lang)
+        self._zones = sorted(zones)
+        self._date: ArticleDate = article_date(self.text, lang, article.published, zones)
+        self.wire = self._find_wire()
+        spans = sorted(sentences) or [(0, len(self.text))]
+        self._sentences = [_Sentence(s, e) for s, e in spans]
+        self._starts = [s.start for s in self._sentences]
+        self._history: list[Statement] = []
+        mentions = source_matcher(self.registry).mentions(self.text)
+        exprs = time_matcher(lang).find(self.text)
+        for m in mentions:
+            self._sentence_of(m.start).mentions.append(m)
+        for e in exprs:
+            self._sentence_of(e.start).exprs.append(e)
+        for i, sent in enumerate(self._sentences):
+            self._read_sentence(i, sent)
+
+    # --- public -------------------------------------------------------------------------
+    @property
+    def published(self) -> dt.date | None:
+        """The article's date: given, or read from the text; None when unknown."""
+        return self._date.date
+
+    @property
+    def date_precision(self) -> str | None:
+        return self._date.precision
+
+    @property
+    def date_reason(self) -> str:
+        return self._date.reason
+
+    def attribute(self, start: int, end: int) -> Attribution:
+        """Who the article credits for the figure at ``text[start:end]``.
+
+        >>> from factcheck.langdata import load_language
+        >>> art = Article(id="x", text="एनआईएस के अनुसार, लगभग 15,000 सैनिक भेजे गए।")
+        >>> ctx = analyse_article(art, load_language("hi"), [(0, len(art.text))], [])
+        >>> ctx.attribute(18, 29).source
+        'NIS'
+        """
+        att, _ = self._statement_for(start, end)
+        return self._with_wire(att)
+
+    def time_scope(self, start: int, end: int) -> TimeScope:
+        """When the figure at ``text[start:end]`` holds (see timescope.py for the rules)."""
+        sent = self._sentence_of(start)
+        _, inherited = self._statement_for(start, end)
+        return scope(sent.exprs, start, end, self._date, inherited)
+
+    # --- reading ------------------------------------------------------------------------
+    def _sentence_of(self, pos: int) -> _Sentence:
+        i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
+        return self._sentences[i]
+
+    def _index_of(self, pos: int) -> int:
+        return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+
+    def _find_wire(self) -> str | None:
+        for pat in self._cues.datelines(self.registry):
+            m = pat.search(self.text)
+            if m:
+                src = self.registry.find(m.group("wire"))
+                if src is not None:
+                    return src.id
+        return None
+
+    def _read_sentence(self, i: int, sent: _Sentence) -> None:
+        text = self.text
+        refs = [b for b in self._cues.back_refs(text, sent.start, sent.end)
+                if not any(m.start < b.end and b.start < m.end for m in sent.mentions)]
+        cues = [c for c in self._cues.cues(text, sent.start, sent.end)
+                if not any(m.start < c.end and c.start < m.end for m in sent.mentions)]
+        sent.has_cue = bool(cues)
+        sent.cue_starts = [c.start for c in cues]
+        for cue in cues:
+            st = self._resolve(i, sent, cue, refs)
+            if st is not None:
+                sent.statements.append(st)
+                self._history.append(st)
+
+    def _resolve(self, i: int, sent: _Sentence, cue: Cue, refs: list[BackRef]) -> Statement | None:
+        before = "source_before" in cue.kinds or "originator_before" in cue.kinds
+        pick = self._candidate(sent, cue, refs, before=before)
+        if pick is None and "source_before" in cue.kinds and "source_after" in cue.kinds:
+            pick = self._candidate(sent, cue, refs, before=False)
+        if pick is None and not (cue.kinds & {"originator_before", "originator_after"}):
+            return None
+        citing = bool(cue.kinds & {"originator_before", "originator_after"})
+        date = statement_date(sent.exprs, cue.start, self._date)
+        if not citing:
+            assert pick is not None
+            att, kind = pick
+            return Statement(i, cue.start, cue.end, att.model_copy(update={"cue": cue.text}), kind, date)
+        relay = self._relay(sent, cue, pick)
+        if pick is None and relay is None:
+            return None
+        if pick is None:
+            assert relay is not None
+            att = Attribution(source=relay.source, chain=(relay.source,), cue=cue.text,
+                              start=relay.start, end=relay.end)
+            return Statement(i, cue.start, cue.end, att, self._kind(relay.source), date)
+        att, kind = pick
+        chain = att.chain if relay is None or relay.source in att.chain else (relay.source, *att.chain)
+        return Statement(i, cue.start, cue.end,
+                         att.model_copy(update={"chain": chain, "cue": cue.text}), kind, date)
+
+    def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool
+                   ) -> tuple[Attribution, str | None] | None:
+        """The source a cue points to: named mentions first, then back-references."""
+        gap = self._cues.data.max_gap_words
+        best: tuple[tuple, Attribution, str | None] | None = None
+        items: list[Mention | BackRef] = [*sent.mentions, *refs]
+        for item in items:
+            if before and item.end > cue.start or not before and item.start < cue.end:
+                continue
+            a, b = (item.end, cue.start) if before else (cue.end, item.start)
+            words = self._words(a, b)
+            if words > gap or any(a <= c < b for c in sent.cue_starts):
+                continue
+            if isinstance(item, Mention):
+                kind = self._kind(item.source)
+                key = (1, not self._cues.is_agent(self.text, item.end), kind == "country", words, b - a)
+                att = Attribution(source=item.source, chain=(item.source,), start=item.start, end=item.end)
+            else:
+                prior = self._back(item, cue.start)
+                if prior is None:
+                    continue
+                kind = prior.kind
+                key = (2, False, False, words, b - a)
+                att = prior.attribution.model_copy(update={"start": item.start, "end": item.end})
+            if best is None or key < best[0]:
+                best = (key, att, kind)
+        return None if best is None else (best[1], best[2])
+
+    def _relay(self, sent: _Sentence, cue: Cue, pick: tuple[Attribution, str | None] | None) -> Mention | None:
+        """The outlet passing a cited statement on: a news agency or state medium in the sentence."""
+        origin = pick[0].source if pick else None
+        relays = [m for m in sent.mentions if m.source != origin and self._is_relay(m.source)
+                  and not (pick and pick[0].start is not None and pick[0].start <= m.start < (pick[0].end or 0))]
+        if not relays:
+            return None
+        return min(relays, key=lambda m: max(m.start - cue.end, cue.start - m.end, 0))
+
+    def _back(self, ref: BackRef, pos: int) -> Statement | None:
+        prior = [st for st in self._history if st.start < pos]
+        if not prior:
+            return None
+        if ref.kinds:
+            for st in reversed(prior):
+                if st.kind in ref.kinds:
+                    return st
+        return prior[-1]
+
+    def _kind(self, source_id: str) -> str | None:
+        src = self.registry.find(source_id)
+        return src.kind if src else None
+
+    def _is_relay(self, source_id: str) -> bool:
+        src = self.registry.find(source_id)
+        return bool(src and src.is_relay_kind)
+
+    def _words(self, a: int, b: int) -> int:
+        """Words between two offsets, not counting parenthetical asides ("(एनआईएस)")."""
+        return len(regex.findall(r"\w+", _PARENS.sub(" ", self.text[a:b])))
+
+    # --- per figure ---------------------------------------------------------------------
+    def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
+        i = self._index_of(start)
+        sent = self._sentences[i]
+        if sent.statements:
+            st = min(sent.statements, key=lambda s: max(s.start - end, start - s.end, 0))
+            richer = [s for s in sent.statements
+                      if len(s.attribution.chain) > len(st.attribution.chain)
+                      and st.attribution.source in s.attribution.chain]
+            return (richer[0] if richer else st).attribution, None
+        head = self._headline(start)
+        if head is not None:
+            return head, None
+        if sent.has_cue:
+            return Attribution(), None
+        if i > 0:
+            prev = self._sentences[i - 1]
+            if (prev.statements and "\n" not in self.text[prev.end:sent.start]
+                    and not self._cues.has_break(self.text, sent.start, sent.end)
+                    and all(self._kind(m.source) == "country" for m in sent.mentions)):
+                st = max(prev.statements, key=lambda s: s.end)
+                return st.attribution, st.date
+        return Attribution(), None
+
+    def _headline(self, pos: int) -> Attribution | None:
+        zone = next((z for z in self._zones if z[0] <= pos < z[1] and z[2] == "headline"), None)
+        if zone is None:
+            return None
+        line_start = self.text.rfind("\n", zone[0], pos) + 1 or zone[0]
+        line_end = self.text.find("\n", pos, zone[1])
+        line_end = zone[1] if line_end < 0 else line_end
+        data = self._cues.data.headline
+        mentions = [m for s in self._sentences for m in s.mentions if line_start <= m.start and m.end <= line_end]
+        for m in reversed(mentions):
+            tail = self.text[m.end:line_end].strip(" \t\"'’”.")
+            head = self.text[line_start:m.start].rstrip()
+            if not tail and data.source_last and regex.search(f"(?:{alternation(data.source_last)})$",
+                                                              head, regex.IGNORECASE):
+                return Attribution(source=m.source, chain=(m.source,), cue="headline", start=m.start, end=m.end)
+        for m in mentions[:1]:
+            lead = self.text[line_start:m.start].strip(" \t\"'‘“")
+            rest = self.text[m.end:line_end].lstrip()
+            if not lead and any(rest.startswith(sep) for sep in data.source_first):
+                return Attribution(source=m.source, chain=(m.source,), cue="headline", start=m.start, end=m.end)
+        return None
+
+    def _with_wire(self, att: Attribution) -> Attribution:
+        if self.wire is None or att.chain[:1] == (self.wire,):
+            return att
+        return att.model_copy(update={"chain": (self.wire, *att.chain)})
+
+
+def analyse_article(article: Article, lang: LanguageData, sentences: Sequence[tuple[int, int]],
+                    zones: Sequence[tuple[int, int, str]], *, registry: SourceRegistry | None = None
+                    ) -> ArticleContext:
+    """Read one article for attribution and time; query the result per figure.
+
+    Args:
+        article: the article (``published`` wins over dates read from the text).
+        lang: its language data (``factcheck.langdata.load_language``).
+        sentences: ``(start, end)`` offsets of its sentences.
+        zones: ``(start, end, name)`` with names ``headline``, ``body``, ``boilerplate``.
+        registry: the source registry (default: the shared one).
+
+    >>> from factcheck.langdata import load_language
+    >>> art = Article(id="x", text="SEOUL (AP) — About 15,000 troops were sent, the NIS said.")
+    >>> ctx = analyse_article(art, load_language("en"), [(0, len(art.text))], [])
+    >>> a = ctx.attribute(13, 25)
+    >>> a.source, a.chain
+    ('NIS', ('AP', 'NIS'))
+    """
+    return ArticleContext(article, lang, sentences, zones, registry)

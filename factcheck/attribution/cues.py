@@ -1,0 +1,240 @@
+"""Compiled matchers built once from data: source mentions, cues, back-references, datelines.
+
+Everything here is a pure function of the registry and a language's ``attribution:``
+section, cached, so an article costs a handful of ``finditer`` passes.
+
+>>> from factcheck.langdata import load_language
+>>> m = cue_matcher(load_language("hi"))
+>>> [c.kinds for c in m.cues("एनआईएस के अनुसार")]
+[frozenset({'source_before'})]
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from factcheck.attribution._text import alternation, fold, is_acronym, phrase_pattern
+from factcheck.attribution.sources import SourceRegistry, default_registry
+from factcheck.errors import DataError
+
+if TYPE_CHECKING:
+    from factcheck.langdata import LanguageData
+
+FLAGS = regex.IGNORECASE | regex.VERSION1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named source in the text: ``text[start:end]`` names ``source``."""
+
+    start: int
+    end: int
+    source: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    """An attribution cue; ``kinds`` name its sides (``source_before``, ``originator_after`` …)."""
+
+    start: int
+    end: int
+    text: str
+    kinds: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BackRef:
+    """A word that refers back to an earlier source ("the agency"), preferring ``kinds``."""
+
+    start: int
+    end: int
+    text: str
+    kinds: tuple[str, ...]
+
+
+class SourceMatcher:
+    """Finds every alias and description pattern of a registry's sources in a text."""
+
+    def __init__(self, registry: SourceRegistry, right_open: frozenset[str] = frozenset()) -> None:
+        self.registry = registry
+        plain: list[str] = []
+        exact: list[str] = []
+        open_plain: list[str] = []
+        for src in registry:
+            for code, alias in src.all_aliases():
+                if code in right_open:
+                    open_plain.append(alias)
+                elif is_acronym(alias):
+                    exact.append(alias)
+                else:
+                    plain.append(alias)
+        # one regex per matching mode; overlapping matches are kept and the longest wins below
+        self._alias_res = [
+            regex.compile(alt, FLAGS)
+            for alt in (
+                alternation(exact, case_sensitive=True),
+                alternation(plain),
+                alternation(open_plain, right_boundary=False),
+            )
+            if alt
+        ]
+        groups, self._group_ids = [], {}
+        for i, src in enumerate(registry):
+            for code, pats in src.patterns.items():
+                for j, pat in enumerate(pats):
+                    name = f"p{i}_{j}_{len(groups)}"
+                    try:
+                        regex.compile(pat, FLAGS)
+                    except regex.error as e:
+                        raise DataError(
+                            f"source {src.id!r}: key patterns.{code}.{j}: invalid regex: {e}"
+                        ) from None
+                    groups.append(f"(?P<{name}>{pat})")
+                    self._group_ids[name] = src.id
+        self._pattern_re = regex.compile("|".join(groups), FLAGS) if groups else None
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Non-overlapping mentions, longest first where two overlap, in text order."""
+        found: list[Mention] = []
+        for alias_re in self._alias_res:
+            for m in alias_re.finditer(text, overlapped=True):
+                src = self.registry.find(m.group())
+                if src is not None:
+                    found.append(Mention(m.start(), m.end(), src.id))
+        if self._pattern_re is not None:
+            for m in self._pattern_re.finditer(text):
+                found.append(Mention(m.start(), m.end(), self._group_ids[m.lastgroup]))
+        found.sort(key=lambda x: (-(x.end - x.start), x.start))
+        kept: list[Mention] = []
+        for cand in found:
+            if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+                kept.append(cand)
+        return sorted(kept, key=lambda x: x.start)
+
+
+@functools.lru_cache(maxsize=8)
+def _source_matcher(registry_key: int, version: int, right_open: frozenset[str]) -> SourceMatcher:
+    return SourceMatcher(_REGISTRIES[registry_key], right_open)
+
+
+_REGISTRIES: dict[int, SourceRegistry] = {}
+
+
+def source_matcher(registry: SourceRegistry | None = None) -> SourceMatcher:
+    """The cached matcher of ``registry`` (default: the shared one); rebuilt when it changes."""
+    from factcheck.langdata import load_language, supported_languages
+
+    reg = registry or default_registry()
+    _REGISTRIES[id(reg)] = reg
+    right_open = frozenset(
+        code for code in supported_languages() if load_language(code).attribution.suffixes_attach
+    )
+    return _source_matcher(id(reg), reg.version, right_open)
+
+
+class CueMatcher:
+    """One language's cues, back-references, markers and dateline patterns, compiled."""
+
+    def __init__(self, lang: LanguageData) -> None:
+        data = lang.attribution
+        self.data = data
+        self.code = lang.code
+        kinds: dict[str, set[str]] = {}
+        for side, phrases in (
+            ("source_before", data.cues.source_before),
+            ("source_after", data.cues.source_after),
+            ("originator_before", data.citing.originator_before),
+            ("originator_after", data.citing.originator_after),
+        ):
+            for p in phrases:
+                kinds.setdefault(fold(p), set()).add(side)
+        self._kinds = {k: frozenset(v) for k, v in kinds.items()}
+        self._cue_re = _compile(list(_all(data.cues.source_before, data.cues.source_after,
+                                          data.citing.originator_before, data.citing.originator_after)))
+        self._backref_kinds: dict[str, tuple[str, ...]] = {}
+        for br in data.back_references:
+            for p in br.phrases:
+                self._backref_kinds.setdefault(fold(p), tuple(br.kinds))
+        self._backref_re = _compile(list(self._backref_kinds))
+        self._indef_re = (
+            regex.compile(f"(?:{alternation(data.indefinite)})\\s*$", FLAGS) if data.indefinite else None
+        )
+        self._agent_re = (
+            regex.compile(f"^\\W*(?:{alternation(data.agent_markers)})", FLAGS) if data.agent_markers else None
+        )
+        self._break_re = _compile(list(data.continuation_breaks))
+        self._word_re = regex.compile(r"\w+")
+
+    def cues(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Cue]:
+        """Every cue in ``text[pos:endpos]``."""
+        if self._cue_re is None:
+            return
+        for m in self._cue_re.finditer(text, pos, endpos if endpos is not None else len(text)):
+            yield Cue(m.start(), m.end(), m.group(), self._kinds.get(fold(m.group()), frozenset()))
+
+    def back_refs(self, text: str, pos: int, endpos: int) -> Iterator[BackRef]:
+        """Back-reference words in ``text[pos:endpos]`` not preceded by an indefinite word."""
+        if self._backref_re is None:
+            return
+        for m in self._backref_re.finditer(text, pos, endpos):
+            before = text[max(pos, m.start() - 20): m.start()]
+            if self._indef_re is not None and self._indef_re.search(before):
+                continue
+            yield BackRef(m.start(), m.end(), m.group(), self._backref_kinds.get(fold(m.group()), ()))
+
+    def is_agent(self, text: str, end: int) -> bool:
+        """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने"."""
+        return bool(self._agent_re and self._agent_re.match(text[end: end + 12]))
+
+    def has_break(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether ``text[pos:endpos]`` speaks in the writer's own voice ("बता दें कि")."""
+        return bool(self._break_re and self._break_re.search(text, pos, endpos))
+
+    def words_between(self, text: str, a: int, b: int) -> int:
+        """How many words lie between offsets ``a`` and ``b``."""
+        return len(self._word_re.findall(text, min(a, b), max(a, b)))
+
+    def datelines(self, registry: SourceRegistry) -> list[regex.Pattern[str]]:
+        """The dateline patterns with ``{wire}`` bound to every news agency's aliases."""
+        wires = [a for s in registry if s.kind == "news_agency" for _, a in s.all_aliases()]
+        wire = f"(?P<wire>{alternation(wires)})"
+        out = []
+        for i, pat in enumerate(self.data.dateline_patterns):
+            try:
+                out.append(regex.compile(pat.replace("{wire}", wire), FLAGS | regex.MULTILINE))
+            except regex.error as e:
+                raise DataError(
+                    f"language {self.code!r}: key attribution.dateline_patterns.{i}: invalid regex: {e}"
+                ) from None
+        return out
+
+
+def _all(*groups: tuple[str, ...]) -> Iterator[str]:
+    for g in groups:
+        yield from g
+
+
+def _compile(phrases: list[str]) -> regex.Pattern[str] | None:
+    alt = alternation(phrases)
+    return regex.compile(alt, FLAGS) if alt else None
+
+
+_CUE_MATCHERS: dict[int, tuple[LanguageData, CueMatcher]] = {}
+
+
+def cue_matcher(lang: LanguageData) -> CueMatcher:
+    """The cached :class:`CueMatcher` of one language (keyed by the data object)."""
+    hit = _CUE_MATCHERS.get(id(lang))
+    if hit is None or hit[0] is not lang:
+        hit = (lang, CueMatcher(lang))
+        _CUE_MATCHERS[id(lang)] = hit
+    return hit[1]
+
+
+__all__ = ["BackRef", "Cue", "CueMatcher", "Mention", "SourceMatcher", "cue_matcher", "source_matcher",
+           "phrase_pattern"]

@@ -1,0 +1,254 @@
+"""Time expressions: find them with one data-built regex, resolve them against a date.
+
+A *core* is a date phrase ("13 अगस्त", "October last year", "पिछले साल", "2024",
+"मंगलवार"); a *relation* comes from the words around it ("since", "… से", "के अंत में").
+dateparser turns month and weekday names into numbers and parses full dates; it only
+ever sees the short core phrase, always with an explicit ``RELATIVE_BASE``, and results
+are cached. A year is never invented: a core without a year and without a reference date
+stays unresolved.
+
+>>> from factcheck.langdata import load_language
+>>> m = time_matcher(load_language("hi"))
+>>> [(e.relation, e.core) for e in m.find("पिछले साल अक्टूबर से")]
+[('since', 'पिछले साल अक्टूबर')]
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import dateparser
+import regex
+
+from factcheck.attribution._text import alternation, ascii_digits, fold
+
+if TYPE_CHECKING:
+    from factcheck.langdata import LanguageData
+
+FLAGS = regex.IGNORECASE | regex.VERSION1
+RELATIONS = ("since", "until", "end_of", "start_of", "event_in", "during", "point")
+#: A neutral base so dateparser never falls back to today when it maps names to numbers.
+_NEUTRAL_BASE = dt.datetime(2001, 1, 15)
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """One time expression: ``text[start:end]`` with its ``relation`` and core parts."""
+
+    start: int
+    end: int
+    text: str
+    core: str
+    relation: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    rel: str | None = None  # "last" | "this"
+    unit: str | None = None  # "year" | "month" | "week"
+
+    @property
+    def is_full_date(self) -> bool:
+        return None not in (self.year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A resolved core: first and last day and how precisely it is known."""
+
+    low: dt.date
+    high: dt.date
+    precision: str  # "day" | "month" | "year"
+
+
+class TimeMatcher:
+    """One language's time vocabulary compiled into a single regex."""
+
+    def __init__(self, lang: LanguageData) -> None:
+        t = lang.attribution.time
+        self.languages = list(t.dateparser_languages) or [lang.code]
+        self._unit_of = {fold(w): u for u, ws in t.units.items() for w in ws}
+        self._last = {fold(w) for w in t.last}
+        self._before: dict[str, str] = {}
+        self._after: dict[str, str] = {}
+        for rel in RELATIONS:
+            markers = getattr(t, rel)
+            for w in markers.before:
+                self._before.setdefault(fold(w), rel)
+            for w in markers.after:
+                self._after.setdefault(fold(w), rel)
+        months = alternation(t.months, case_sensitive=True)
+        weekdays = alternation(t.weekdays, case_sensitive=True)
+        units = alternation([w for ws in t.units.values() for w in ws])
+        rels = "|".join(a for a in (alternation(t.last), alternation(t.this)) if a)
+        # digits glued to other digits by "," or "." are a number (13,000), not a date
+        year = r"(?<!\d|\d[.,])(?P<year>\d{4})(?!\d|[.,]\d)"
+        day = r"(?<!\d|\d[.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d)"
+        parts = []
+        if rels and units:
+            rel = f"(?P<rel>{rels})\\s+(?P<unit>{units})"
+            if months:
+                parts.append(f"{rel}\\s+(?P<month>{months})")
+                parts.append(f"(?P<month>{months})\\s+{rel}")
+        if months:
+            wd = f"(?:(?:{weekdays}),?\\s+)?" if weekdays else ""
+            parts.append(f"{wd}{day}\\s+(?P<month>{months})\\.?(?:,?\\s+{year})?")
+            parts.append(f"{wd}(?P<month>{months})\\.?\\s+{day}(?:,?\\s+{year})?")
+            parts.append(f"(?P<month>{months})\\.?(?:,?\\s+{year})?")
+        if rels and units:
+            parts.append(f"(?P<rel>{rels})\\s+(?P<unit>{units})")
+        if weekdays:
+            parts.append(f"(?P<weekday>{weekdays})")
+        parts.append(year)
+        core = "|".join(f"(?:{p})" for p in parts)
+        before = alternation(list(self._before))
+        after = alternation(list(self._after))
+        self._so_far = alternation(list(t.so_far) + list(t.recent))
+        self._recent = {fold(w) for w in t.recent}
+        pat = f"(?:(?P<before>{before})\\s+)?" if before else ""
+        pat += f"(?P<core>{core})"
+        pat += f"(?:\\s*(?P<after>{after}))?" if after else ""
+        self._re = regex.compile(pat, FLAGS)
+        self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
+
+    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[TimeExpr]:
+        """Every time expression in ``text[pos:endpos]``, in order.
+
+        Bare four-digit numbers ("2024") count only with a relation word around them.
+        """
+        out: list[TimeExpr] = []
+        end = len(text) if endpos is None else endpos
+        for m in self._re.finditer(text, pos, end):
+            expr = self._expr(m)
+            if expr is not None:
+                out.append(expr)
+        if self._so_far_re is not None:
+            for m in self._so_far_re.finditer(text, pos, end):
+                rel = "recent" if fold(m.group()) in self._recent else "so_far"
+                out.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
+        return sorted(out, key=lambda e: e.start)
+
+    def _expr(self, m: regex.Match[str]) -> TimeExpr | None:
+        g = m.groupdict()
+        year = int(ascii_digits(g["year"])) if g.get("year") else None
+        if year is not None and not 1900 <= year <= 2100:
+            return None
+        relation = None
+        if g.get("before"):
+            relation = self._before.get(fold(g["before"]))
+        if g.get("after") and relation is None:
+            relation = self._after.get(fold(g["after"]))
+        has_only_year = year is not None and not (g.get("month") or g.get("rel"))
+        if relation is None:
+            if has_only_year:
+                return None  # a bare number is not a date without a relation word
+            relation = "during" if g.get("rel") and not g.get("month") else "point"
+        month = _month_number(fold(g["month"]), tuple(self.languages)) if g.get("month") else None
+        if g.get("month") and month is None:
+            return None
+        weekday = _weekday_number(fold(g["weekday"]), tuple(self.languages)) if g.get("weekday") else None
+        rel = None
+        if g.get("rel"):
+            rel = "last" if fold(g["rel"]) in self._last else "this"
+        return TimeExpr(
+            start=m.start(), end=m.end(), text=m.group(), core=g["core"], relation=relation,
+            year=year, month=month, day=int(ascii_digits(g["day"])) if g.get("day") else None,
+            weekday=weekday, rel=rel, unit=self._unit_of.get(fold(g["unit"])) if g.get("unit") else None,
+        )
+
+
+def resolve(expr: TimeExpr, ref: dt.date | None) -> Period | None:
+    """The period a core names, relative to ``ref``; None when it needs an unknown ``ref``.
+
+    >>> e = TimeExpr(0, 4, "2024", "2024", "during", year=2024)
+    >>> resolve(e, None)
+    Period(low=datetime.date(2024, 1, 1), high=datetime.date(2024, 12, 31), precision='year')
+    """
+    year = expr.year
+    if expr.rel is not None and expr.unit == "year":
+        if ref is None:
+            return None
+        year = ref.year - 1 if expr.rel == "last" else ref.year
+    if expr.month is not None:
+        if year is None:
+            if ref is None:
+                return None
+            # the most recent such month (day) on or before the reference date
+            year = ref.year if (expr.month, expr.day or 1) <= (ref.month, ref.day) else ref.year - 1
+        if expr.day is not None:
+            try:
+                d = dt.date(year, expr.month, expr.day)
+            except ValueError:
+                return None
+            return Period(d, d, "day")
+        last = calendar.monthrange(year, expr.month)[1]
+        return Period(dt.date(year, expr.month, 1), dt.date(year, expr.month, last), "month")
+    if expr.weekday is not None:
+        if ref is None:
+            return None
+        d = ref - dt.timedelta(days=(ref.weekday() - expr.weekday) % 7)
+        return Period(d, d, "day")
+    if expr.unit == "year" and year is not None:
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    if expr.unit in ("month", "week"):
+        if ref is None:
+            return None
+        if expr.unit == "month":
+            first = ref.replace(day=1)
+            if expr.rel == "last":
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            last = calendar.monthrange(first.year, first.month)[1]
+            return Period(first, min(first.replace(day=last), ref), "month")
+        monday = ref - dt.timedelta(days=ref.weekday())
+        if expr.rel == "last":
+            monday -= dt.timedelta(days=7)
+        return Period(monday, min(monday + dt.timedelta(days=6), ref), "day")
+    if year is not None:
+        return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+    return None
+
+
+@functools.lru_cache(maxsize=512)
+def _month_number(word: str, languages: tuple[str, ...]) -> int | None:
+    got = dateparser.parse(
+        word, languages=list(languages),
+        settings={"RELATIVE_BASE": _NEUTRAL_BASE, "PREFER_DAY_OF_MONTH": "first"},
+    )
+    return got.month if got else None
+
+
+@functools.lru_cache(maxsize=128)
+def _weekday_number(word: str, languages: tuple[str, ...]) -> int | None:
+    got = dateparser.parse(word, languages=list(languages), settings={"RELATIVE_BASE": _NEUTRAL_BASE})
+    return got.weekday() if got else None
+
+
+@functools.lru_cache(maxsize=1024)
+def parse_full_date(phrase: str, languages: tuple[str, ...]) -> dt.date | None:
+    """A full date (day, month and year all written) with dateparser, else None.
+
+    >>> parse_full_date("Wednesday, August 13, 2025", ("en",))
+    datetime.date(2025, 8, 13)
+    """
+    got = dateparser.parse(
+        ascii_digits(phrase), languages=list(languages),
+        settings={"RELATIVE_BASE": _NEUTRAL_BASE, "REQUIRE_PARTS": ["day", "month", "year"],
+                  "PREFER_DATES_FROM": "past"},
+    )
+    return got.date() if got else None
+
+
+_MATCHERS: dict[int, tuple[LanguageData, TimeMatcher]] = {}
+
+
+def time_matcher(lang: LanguageData) -> TimeMatcher:
+    """The cached :class:`TimeMatcher` of one language."""
+    hit = _MATCHERS.get(id(lang))
+    if hit is None or hit[0] is not lang:
+        hit = (lang, TimeMatcher(lang))
+        _MATCHERS[id(lang)] = hit
+    return hit[1]
