@@ -1,0 +1,183 @@
+"""factcheck benchmarks: extraction and reconciliation speed, side by side with alternatives.
+
+Usage::
+
+    .venv/bin/python benchmarks/run.py                 # full run, < 10 minutes on 2 cores
+    .venv/bin/python benchmarks/run.py --quick         # smoke run, well under a minute
+    .venv/bin/python benchmarks/run.py --out benchmarks/results.md --json benchmarks/results.json
+
+Optional tools measured when installed (not factcheck dependencies):
+``pip install number-parser pyduckling-native``. Missing ones are skipped with a note.
+Sections: extraction throughput per language beside the spaCy blank-tokeniser floor;
+parallel extraction speed-up; peak RSS extracting 10,000 articles; reconciliation time and
+peak RSS for 10^3…10^6 synthetic claims (each size in a fresh process). See README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # run as a plain script: the sibling modules import directly
+
+import corpus  # noqa: E402
+import extract_bench  # noqa: E402
+import recon_bench  # noqa: E402
+import report  # noqa: E402
+import tools  # noqa: E402
+
+FULL = {"bytes": 1_000_000, "rounds": 3, "max_pass_s": 20.0, "parallel_bytes": 400_000,
+        "memory_articles": 10_000, "recon_sizes": (10**3, 10**4, 10**5, 10**6), "recon_budget_s": 300.0,
+        "memory_timeout_s": 420.0}
+QUICK = {"bytes": 40_000, "rounds": 2, "max_pass_s": 3.0, "parallel_bytes": 30_000,
+         "memory_articles": 100, "recon_sizes": (10**3, 10**4), "recon_budget_s": 30.0,
+         "memory_timeout_s": 60.0}
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        commit = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        commit = "unknown"
+    import spacy
+
+    return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "nproc": os.cpu_count(),
+            "cpu": cpu, "python": platform.python_version(), "spacy": spacy.__version__, "commit": commit}
+
+
+def run_recon(sizes, seed: int, budget_s: float) -> list[dict]:
+    """Each size in a fresh process; stop when the next size cannot finish in the budget."""
+    out: list[dict] = []
+    t_start = time.perf_counter()
+    prev: dict | None = None
+    for n in sizes:
+        left = budget_s - (time.perf_counter() - t_start)
+        if prev and "reconcile_s" in prev:
+            growth = max(10.0, prev.get("growth") or 10.0)
+            predicted = (prev["build_s"] + prev["reconcile_s"]) * growth
+            if predicted > left:
+                out.append({"n": n, "error": f"skipped: predicted {predicted:.0f}s > {left:.0f}s left"})
+                log(f"  reconcile n={n:,}: skipped (predicted {predicted:.0f}s, {left:.0f}s left)")
+                break
+        elif prev is not None:
+            out.append({"n": n, "error": "skipped: the smaller size failed"})
+            break
+        log(f"  reconcile n={n:,} ...")
+        res = extract_bench.finish_child(recon_bench.start_recon_child(n, seed), timeout=max(left, 30))
+        res.setdefault("n", n)
+        if prev and "reconcile_s" in prev and "reconcile_s" in res and prev["reconcile_s"] > 0:
+            res["growth"] = res["reconcile_s"] / prev["reconcile_s"]
+            res["nlogn"] = recon_bench.nlogn_factor(prev["n"], n)
+        log(f"  reconcile n={n:,}: {res}")
+        out.append(res)
+        prev = res
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small sizes: a smoke run in well under a minute")
+    ap.add_argument("--out", type=Path, help="write the results table (Markdown) here")
+    ap.add_argument("--json", type=Path, help="write every raw figure (JSON) here")
+    ap.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus and claim seed")
+    ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes for the parallel run")
+    ap.add_argument("--skip", action="append", default=[], choices=("throughput", "parallel", "memory", "recon"),
+                    help="leave a section out (repeatable)")
+    ap.add_argument("--child", choices=("memory", "recon"), help=argparse.SUPPRESS)
+    ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    if args.child == "memory":
+        print(json.dumps(extract_bench.memory_child(args.n, args.seed)))
+        return 0
+    if args.child == "recon":
+        print(json.dumps(recon_bench.recon_child(args.n, args.seed)))
+        return 0
+
+    cfg = QUICK if args.quick else FULL
+    t_all = time.perf_counter()
+    results: dict = {"machine": machine(), "mode": "quick" if args.quick else "full", "config": {
+        k: list(v) if isinstance(v, tuple) else v for k, v in cfg.items()}}
+    log(f"factcheck benchmarks ({results['mode']}) on {results['machine']['cpu']}, {results['machine']['nproc']} cores")
+
+    t0 = time.perf_counter()
+    langs = corpus.languages()
+    arts = {lang: corpus.generate_articles(lang, seed=args.seed, target_bytes=cfg["bytes"]) for lang in langs}
+    results["corpus"] = {lang: {"articles": len(a), "chars": sum(len(x.text) for x in a),
+                                "bytes": sum(len(x.text.encode()) for x in a)} for lang, a in arts.items()}
+    log(f"corpus: {results['corpus']} in {time.perf_counter() - t0:.1f}s")
+
+    if "throughput" not in args.skip:
+        results["throughput"] = {}
+        for lang in langs:
+            # round r reads its own slice of the corpus (articles from index r * 100,000)
+            warm = corpus.generate_articles(lang, seed=args.seed, count=12, start=900_000)
+            slices = [arts[lang]] + [
+                corpus.generate_articles(lang, seed=args.seed, target_bytes=cfg["bytes"], start=r * 100_000)
+                for r in range(1, cfg["rounds"])]
+            res = extract_bench.throughput(lang, warm, slices, max_pass_s=cfg["max_pass_s"], log=log)
+            results["throughput"][lang] = [r.to_dict() for r in res]
+
+    full_ok = _full_extraction_available(arts)
+    if "parallel" not in args.skip:
+        if full_ok is None:
+            mixed = [a for lang in langs for a in corpus.generate_articles(lang, seed=args.seed, target_bytes=cfg["parallel_bytes"] // len(langs))]
+            results["parallel"] = extract_bench.parallel(mixed, args.jobs, log=log)
+        else:
+            results["parallel"] = {"error": f"skipped: full extraction {full_ok}"}
+
+    if "memory" not in args.skip:
+        if full_ok is None:
+            log(f"memory: extracting {cfg['memory_articles']:,} articles in a child process ...")
+            proc = extract_bench.start_memory_child(cfg["memory_articles"], args.seed)
+            results["memory"] = extract_bench.finish_child(proc, cfg["memory_timeout_s"])
+            log(f"memory: {results['memory']}")
+        else:
+            results["memory"] = {"error": f"skipped: full extraction {full_ok}"}
+
+    if "recon" not in args.skip:
+        results["recon"] = run_recon(cfg["recon_sizes"], args.seed, cfg["recon_budget_s"])
+
+    results["total_s"] = time.perf_counter() - t_all
+    text = report.render(results)
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    return 0
+
+
+def _full_extraction_available(arts) -> str | None:
+    """None when full extraction runs; else why not (parallel and memory need it)."""
+    lang = next(iter(arts))
+    try:
+        tools.prepare(tools.TOOLS[1], lang, arts[lang][:1])
+    except tools.Unavailable as exc:
+        return str(exc)
+    return None
+
+
+if __name__ == "__main__":
+    sys.exit(main())
