@@ -111,3 +111,26 @@ def messy_texts(draw: st.DrawFn, max_parts: int = 30) -> str:
     """Arbitrary Unicode mixed with MESSY_FRAGMENTS, joined without separators."""
     part = st.one_of(st.sampled_from(MESSY_FRAGMENTS), st.text(max_size=20), st.just(" "))
     return "".join(draw(st.lists(part, max_size=max_parts)))
+
+
+#: Words that make claims when put together (extraction property tests): numbers, qualifiers,
+#: counted nouns, event cues, subjects, modality and role cues, teaser markers, in hi and en.
+CLAIM_WORDS = (
+    "लगभग", "करीब", "कम से कम", "से अधिक", "15,000", "600", "हजारों", "2", "अतिरिक्त", "और",
+    "उत्तर कोरिया", "उत्तर कोरियाई", "ने", "के", "की", "रूस", "में", "को", "सैनिक", "सैनिकों",
+    "मिसाइलें", "गोले", "कॉम्बैट इंजीनियर", "भेजे", "तैनात", "मारे गए", "मौत", "घायल", "हताहत",
+    "सकता है", "नहीं", "अनुमान", "अगर", "।", ",", "\n", "ये भी पढ़ें:", "Latest News",
+    "about", "at least", "more than", "3,000", "thousands of", "more", "another", "North Korea",
+    "North Korean", "Russia's", "troops", "soldiers", "missiles", "shells", "combat engineers",
+    "sent", "deployed", "killed", "wounded", "casualties", "captured", "supplied", "may", "not",
+    "estimated", "If", "of whom", "to", ".", "Also read:", "155mm", "1.2 million-strong",
+)
+
+
+@st.composite
+def claim_texts(draw: st.DrawFn, max_words: int = 40) -> str:
+    """Sentences built from CLAIM_WORDS (dense in claims), sometimes with arbitrary text."""
+    word = st.one_of(st.sampled_from(CLAIM_WORDS), st.sampled_from(CLAIM_WORDS), st.text(max_size=5))
+    sep = st.sampled_from([" ", " ", " ", "", "\n"])
+    parts = draw(st.lists(st.tuples(word, sep), max_size=max_words))
+    return "".join(w + s for w, s in parts)
