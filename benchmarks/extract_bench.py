@@ -207,6 +207,10 @@ def memory_child(n: int, seed: int) -> dict:
         art = corpus.make_article(langs[i % len(langs)], i // len(langs), seed)
         chars += len(art.text)
         claims.extend(ex.extract(art))
+        if (i + 1) % 1000 == 0 and i + 1 < n:  # a checkpoint the parent keeps if it must stop us
+            print(json.dumps({"articles": i + 1, "chars": chars, "claims": len(claims),
+                              "seconds": time.perf_counter() - t0, "baseline_mb": base,
+                              "peak_mb": _rss_mb(), "partial": True}), flush=True)
     dt = time.perf_counter() - t0
     return {"articles": n, "chars": chars, "claims": len(claims), "seconds": dt,
             "baseline_mb": base, "peak_mb": _rss_mb()}
@@ -226,7 +230,12 @@ def finish_child(proc: subprocess.Popen, timeout: float) -> dict:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
-        proc.communicate()
+        out, err = proc.communicate()
+        lines = (out or "").strip().splitlines()
+        if lines:  # keep the last checkpoint, marked partial
+            last = json.loads(lines[-1])
+            last["note"] = f"stopped after {timeout:.0f}s; figures at the last checkpoint"
+            return last
         return {"error": f"timed out after {timeout:.0f}s"}
     if proc.returncode != 0:
         tail = (err or "").strip().splitlines()[-1:] or ["no output"]

@@ -39,7 +39,10 @@ def render(res: dict) -> str:
         f"- machine: {m['nproc']} cores, {m['cpu']}; Python {m['python']}, spaCy {m['spacy']}",
         f"- corpus: " + "; ".join(f"{lang}: {c['articles']} articles, {c['chars']:,} chars ({c['bytes']:,} bytes)"
                                   for lang, c in res["corpus"].items()),
-        f"- whole run: {res.get('total_s', 0):.0f} s",
+        f"- whole run: {res.get('total_s', 0):.0f} s; load average (1/5/15 min) at start "
+        f"{'/'.join(f'{x:.1f}' for x in m['load_start'])}, at end "
+        f"{'/'.join(f'{x:.1f}' for x in m.get('load_end', ()))} (other work on the machine slows every tool; "
+        "the ratios hold better than the absolute figures)",
         "",
     ]
     summary: list[tuple[str, str, str]] = []
@@ -109,7 +112,12 @@ def render(res: dict) -> str:
             out += ["| articles | chars | claims | seconds | RSS after warm-up | peak RSS |",
                     "|---:|---:|---:|---:|---:|---:|",
                     f"| {mem['articles']:,} | {mem['chars']:,} | {mem['claims']:,} | {mem['seconds']:.1f} | "
-                    f"{mem['baseline_mb']:,.0f} MB | {mem['peak_mb']:,.0f} MB |"]
+                    f"{mem['baseline_mb']:,.0f} MB | {mem['peak_mb']:,.0f} MB |", ""]
+            if mem.get("note"):
+                out.append(f"- partial: {mem['note']}")
+            out.append("Articles alternate between the languages; claims are kept in a list, as a caller "
+                       "collecting them would. ru_maxrss of the child process"
+                       + (" (run beside the one-core sections, on the other core)." if mem.get("overlapped") else "."))
             summary.append((f"peak RSS extracting {mem['articles']:,} articles", f"{mem['peak_mb']:,.0f} MB", "info"))
         out.append("")
 
