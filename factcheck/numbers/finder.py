@@ -122,14 +122,23 @@ def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMentio
     """The mention starting at scanner match ``m`` and where to resume scanning."""
     if m.group("time") is not None:
         return _time(text, m, p), m.end()
-    if m.group("vague") is not None:
-        lo, hi = p.vague[norm_key(m.group("vague"))]
-        return _vague(m, lo, hi), m.end()
-    if m.group("vq") is not None:
-        return _vague_quantified(text, m, p), m.end()
-    if m.group("month") is not None:
-        return _month_first(text, m, p)
-    return _number(text, m.start(), p, tol, floor)
+    if m.group("d") is not None:
+        return _number(text, m.start(), p, tol, floor)
+    word = m.group("lex") or m.group("lexi")
+    key = norm_key(word)
+    if m.group("wo") is None:
+        if key in p.vague:
+            lo, hi = p.vague[key]
+            return _mention(m.start(), m.end(), m.start(), m.end(), Vague(low=lo, high=hi, word=word)), m.end()
+        if key in p.vague_quant:
+            sc = p.vq_scale.match(text, m.end())
+            if sc is not None:
+                return _vague_quantified(text, m.start(), sc, p.vague_quant[key], p), sc.end()
+        if key in p.months:
+            return _month_first(text, m, p.months[key], p)
+    if key in p.words:
+        return _number(text, m.start(), p, tol, floor)
+    return None, m.end()
 
 
 def _mention(start, end, ns, ne, value, kind="count", unit=None, qualifier=None, normalized=None):
@@ -139,21 +148,16 @@ def _mention(start, end, ns, ne, value, kind="count", unit=None, qualifier=None,
     )
 
 
-def _vague(m, lo: float, hi: float | None) -> NumberMention:
-    word = m.group("vague")
-    return _mention(m.start(), m.end(), m.start(), m.end(), Vague(low=lo, high=hi, word=word))
-
-
-def _vague_quantified(text: str, m, p: Patterns) -> NumberMention | None:
-    q = p.vague_quant.get(norm_key(m.group("vqq")))
-    scale = p.words.get(norm_key(m.group("vqs")))
-    if q is None or scale is None:
+def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberMention | None:
+    """"several hundred", "कई हजार": the quantifier's factors times the scale."""
+    scale = p.words.get(norm_key(sc.group("s")))
+    if scale is None:
         return None
-    lo, hi = q
+    lo, hi = bounds
     s = scale.value
     return _mention(
-        m.start(), m.end(), m.start(), m.end(),
-        Vague(low=lo * s, high=None if hi is None else hi * s, word=m.group("vq")),
+        start, sc.end(), start, sc.end(),
+        Vague(low=lo * s, high=None if hi is None else hi * s, word=text[start : sc.end()]),
     )
 
 
@@ -169,10 +173,9 @@ def _time(text: str, m, p: Patterns) -> NumberMention:
                     normalized=f"{parts[0]:02d}:{parts[1]:02d}")
 
 
-def _month_first(text: str, m, p: Patterns) -> tuple[NumberMention | None, int]:
-    month = p.months.get(norm_key(m.group("month")))
+def _month_first(text: str, m, month: int, p: Patterns) -> tuple[NumberMention | None, int]:
     rest = p.day_after_month.match(text, m.end())
-    if month is None or rest is None:
+    if rest is None:
         return None, m.end()
     if rest.group("d"):
         day = int(digits_value(rest.group("d"), p) or 0)
@@ -371,6 +374,10 @@ def _unit_after(text: str, end: int, p: Patterns) -> tuple[str | None, str | Non
     return None, None, end
 
 
+def _is_symbol(connector: str) -> bool:
+    return not any(c.isalnum() for c in connector)
+
+
 def _second(text: str, pos: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
     found = _first_number(text, pos, p)
     if found is None or found[1].ordinal:
@@ -387,8 +394,10 @@ def _spread(c: Composed, first_value: float, second: Composed) -> float:
 
 def _range_after(text, start, end, p, c, plain_int):
     conn = p.range_connector.match(text, end)
-    if conn is None or p.range_not_after.search(text, max(0, start - _WINDOW), start):
+    if conn is None:
         return None
+    if not _is_symbol(conn.group()) and p.range_not_after.search(text, max(0, start - _WINDOW), start):
+        return None  # "from 5,000 to 10,000" is a change; "from 2022-2024" is still a range
     found = _second(text, conn.end(), p)
     if found is None:
         return None

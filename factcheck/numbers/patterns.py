@@ -79,6 +79,18 @@ def trie_regex(forms: Iterable[str]) -> str:
     return _node_regex(trie)
 
 
+def longest_first_regex(forms: Iterable[str]) -> str:
+    """A plain alternation, longest form first, for reverse ``(?r)`` searches.
+
+    A prefix trie prefers the longer form only when reading left to right; a search that
+    reads right to left ("no fewer than" before "fewer than") needs longest-first order.
+    """
+    variants = sorted({v for f in forms for v in _variants(f.strip())}, key=len, reverse=True)
+    if not variants:
+        return r"(?!)"
+    return "(?:" + "|".join("".join(_tokens(v)) for v in variants) + ")"
+
+
 def _tokens(s: str) -> list[str]:
     out: list[str] = []
     for ch in s:
@@ -123,6 +135,7 @@ class Patterns:
     """Everything the finder needs for one language, compiled once."""
 
     scanner: regex.Pattern
+    vq_scale: regex.Pattern
     cont: regex.Pattern
     scale_glued: regex.Pattern
     joiner: regex.Pattern
@@ -167,6 +180,10 @@ def _cls(chars: Iterable[str]) -> str:
 
 def _ci(forms: Iterable[str]) -> str:
     return "(?i:" + trie_regex(forms) + ")"
+
+
+def _ci_rev(forms: Iterable[str]) -> str:
+    return "(?i:" + longest_first_regex(forms) + ")"
 
 
 def _add(table: dict, key: str, entry: object, what: str) -> None:
@@ -244,15 +261,22 @@ def compile_numbers(data: NumbersData) -> Patterns:
     month_forms = [f for fs in data.months.values() for f in fs]
     months_rx = trie_regex(month_forms)
     time_rx = rf"(?<![\w:]){d}{{1,2}}:{d}{{2}}(?::{d}{{2}})?(?![\w:])"
+    # One trie for every word that can start a number expression: one big alternation is
+    # several times slower in `regex`. Forms without case (Devanagari, symbols) and month
+    # names ("May", not "may") are matched as written, which is faster than (?i).
+    lexicon = [*vague_forms, *vq_forms, *word_forms, *data.articles]
+    caseless = [f for f in lexicon if f.lower() == f.upper()] + month_forms
+    cased = [f for f in lexicon if f.lower() != f.upper()]
+    lex_alts = []
+    if caseless:
+        lex_alts.append(rf"(?P<lex>{trie_regex(caseless)})")
+    if cased:
+        lex_alts.append(rf"(?P<lexi>{_ci(cased)})")
     scanner = "|".join(
         [
             rf"(?P<time>{time_rx})",
-            rf"(?<!\w)(?P<vague>{_ci(vague_forms)}){b}" if vague_forms else "(?!)",
-            rf"(?<!\w)(?P<vq>(?P<vqq>{_ci(vq_forms)})\s+(?P<vqs>{_ci(word_scales)})){b}" if vq_forms and word_scales else "(?!)",
-            rf"(?<!\w)(?P<month>{months_rx})(?!\w)(?=\.?,?\s*{d})" if month_forms else "(?!)",
             rf"{digit_lb}(?P<d>{digit_atom})",
-            rf"(?<!\w){word_atom}",
-            rf"(?<!\w){art_atom}",
+            rf"(?<!\w)(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)",
         ]
     )
 
@@ -279,10 +303,11 @@ def compile_numbers(data: NumbersData) -> Patterns:
             key = unicodedata.normalize("NFD", f) if u.case_sensitive else norm_key(f)
             _add(table, key, UnitInfo(u.unit, u.kind), f"units.{u.unit}")
 
-    def unit_rx(units: list[Unit]) -> str:
+    def unit_rx(units: list[Unit], rev: bool = False) -> str:
         cs = [f for u in units if u.case_sensitive for f in u.forms]
         ci = [f for u in units if not u.case_sensitive for f in u.forms]
-        alts = ([trie_regex(cs)] if cs else []) + ([_ci(ci)] if ci else [])
+        alts = ([(longest_first_regex if rev else trie_regex)(cs)] if cs else [])
+        alts += [(_ci_rev if rev else _ci)(ci)] if ci else []
         return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
     after_units = [u for u in data.units if u.position == "after"]
@@ -295,26 +320,27 @@ def compile_numbers(data: NumbersData) -> Patterns:
 
     return Patterns(
         scanner=regex.compile(scanner),
+        vq_scale=regex.compile(rf"\s+(?P<s>{_ci(word_scales)}){b}" if word_scales else "(?!)"),
         cont=regex.compile(cont),
         scale_glued=regex.compile(rf"(?P<s>{_ci(all_scales)}){b}") if all_scales else regex.compile("(?!)"),
         joiner=regex.compile(joiner),
         ordinal_suffix=regex.compile(rf"{ys}(?:{ordsuf}){b}"),
         range_connector=regex.compile("(?:" + conn + ")"),
         range_close=regex.compile(rf"\s*(?:{_ci(data.ranges.close)}){b}" if data.ranges.close else "(?!)"),
-        range_open=regex.compile(rf"(?<!\w){_ci(data.ranges.open)}\s+\Z" if data.ranges.open else "(?!)"),
+        range_open=regex.compile(rf"(?r)(?<!\w){_ci_rev(data.ranges.open)}\s+\Z" if data.ranges.open else "(?!)"),
         range_open_joiner=regex.compile(
             "(?:" + "|".join(_spaced(j) for j in data.ranges.open_joiners) + ")"
             if data.ranges.open_joiners
             else "(?!)"
         ),
         range_not_after=regex.compile(
-            rf"(?<!\w){_ci(data.ranges.not_after)}\s+\Z" if data.ranges.not_after else "(?!)"
+            rf"(?r)(?<!\w){_ci_rev(data.ranges.not_after)}\s+\Z" if data.ranges.not_after else "(?!)"
         ),
-        qual_before=regex.compile(rf"(?<!\w)(?P<q>{_ci(qb)})\s*\Z" if qb else "(?!)"),
+        qual_before=regex.compile(rf"(?r)(?<!\w)(?P<q>{_ci_rev(qb)})\s*\Z" if qb else "(?!)"),
         qual_after=regex.compile(rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)"),
         unit_after=regex.compile(rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}"),
-        unit_before=regex.compile(rf"(?<!\w)(?P<u>{unit_rx(before_units)})\s*\Z"),
-        year_before=regex.compile(rf"(?<!\w){_ci(data.year.before)}\s+\Z" if data.year.before else "(?!)"),
+        unit_before=regex.compile(rf"(?r)(?<!\w)(?P<u>{unit_rx(before_units, rev=True)})\s*\Z"),
+        year_before=regex.compile(rf"(?r)(?<!\w){_ci_rev(data.year.before)}\s+\Z" if data.year.before else "(?!)"),
         year_after=regex.compile(rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)"),
         month_after=regex.compile(
             rf"\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)"

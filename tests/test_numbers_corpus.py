@@ -1,0 +1,67 @@
+"""Corpus tests (Duckling style): every wording in tests/corpus/numbers/<lang>.yaml yields
+exactly one mention with the expected span, Value, kind and unit; every text in
+negatives.yaml yields no count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.numbers import find_numbers
+from factcheck.values import value_adapter
+
+CORPUS = Path(__file__).parent / "corpus" / "numbers"
+
+
+def _examples() -> list:
+    cases = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        if path.stem == "negatives":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for group in data["groups"]:
+            for text, span in group["examples"]:
+                cases.append(
+                    pytest.param(
+                        data["language"], group, text, span, id=f"{path.name}:{text}"
+                    )
+                )
+    return cases
+
+
+def _negatives() -> list:
+    data = yaml.safe_load((CORPUS / "negatives.yaml").read_text(encoding="utf-8"))
+    return [
+        pytest.param(lang, text, id=f"negatives.yaml:{lang}:{text}")
+        for lang, texts in data.items()
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize(("language", "group", "text", "span"), _examples())
+def test_numbers_corpus_example(language: str, group: dict, text: str, span: str) -> None:
+    where = f"{CORPUS.name}/{language}.yaml example {text!r}"
+    found = find_numbers(text, language)
+    got = [(text[m.start : m.end], m.kind, m.value) for m in found]
+    assert len(found) == 1, f"{where}: expected one mention {span!r}, got {got}"
+    m = found[0]
+    assert text[m.start : m.end] == span, f"{where}: span {text[m.start:m.end]!r} != {span!r}"
+    assert m.value == value_adapter.validate_python(group["value"]), f"{where}: value {m.value!r}"
+    assert m.kind == group.get("kind", "count"), f"{where}: kind {m.kind!r}"
+    assert m.unit == group.get("unit"), f"{where}: unit {m.unit!r}"
+    if "normalized" in group:
+        assert m.normalized == group["normalized"], f"{where}: normalized {m.normalized!r}"
+
+
+@pytest.mark.parametrize(("language", "text"), _negatives())
+def test_numbers_negative_corpus_yields_no_count(language: str, text: str) -> None:
+    counts = [(text[m.start : m.end], m.value) for m in find_numbers(text, language) if m.kind == "count"]
+    assert counts == [], f"{CORPUS.name}/negatives.yaml {language} {text!r}: counts {counts}"
+
+
+@pytest.mark.parametrize("language", ["hi", "en"])
+def test_numbers_corpus_has_80_examples(language: str) -> None:
+    data = yaml.safe_load((CORPUS / f"{language}.yaml").read_text(encoding="utf-8"))
+    assert sum(len(g["examples"]) for g in data["groups"]) >= 80
