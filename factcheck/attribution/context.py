@@ -155,13 +155,17 @@ class ArticleContext:
                 self._history.append(st)
 
     def _resolve(self, i: int, sent: _Sentence, cue: Cue, refs: list[BackRef]) -> Statement | None:
-        before = "source_before" in cue.kinds or "originator_before" in cue.kinds
-        pick = self._candidate(sent, cue, refs, before=before)
-        if pick is None and "source_before" in cue.kinds and "source_after" in cue.kinds:
-            pick = self._candidate(sent, cue, refs, before=False)
-        if pick is None and not (cue.kinds & {"originator_before", "originator_after"}):
-            return None
+        pick = None
+        for side in cue.sides:
+            before = side in ("source_before", "originator_before")
+            # the agent ("X ने") is the speaker of a plain cue but the relay of a citing one
+            agent = {"source_before": True, "originator_before": False, "originator_after": False}.get(side)
+            pick = self._candidate(sent, cue, refs, before=before, agent=agent)
+            if pick is not None or side.startswith("originator"):
+                break
         citing = bool(cue.kinds & {"originator_before", "originator_after"})
+        if pick is None and not citing:
+            return None
         date = statement_date(sent.exprs, cue.start, self._date)
         if not citing:
             assert pick is not None
@@ -180,8 +184,8 @@ class ArticleContext:
         return Statement(i, cue.start, cue.end,
                          att.model_copy(update={"chain": chain, "cue": cue.text}), kind, date)
 
-    def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool
-                   ) -> tuple[Attribution, str | None] | None:
+    def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool,
+                   agent: bool | None) -> tuple[Attribution, str | None] | None:
         """The source a cue points to: named mentions first, then back-references."""
         gap = self._cues.data.max_gap_words
         best: tuple[tuple, Attribution, str | None] | None = None
@@ -195,7 +199,8 @@ class ArticleContext:
                 continue
             if isinstance(item, Mention):
                 kind = self._kind(item.source)
-                key = (1, not self._cues.is_agent(self.text, item.end), kind == "country", words, b - a)
+                is_agent = self._cues.is_agent(self.text, item.end)
+                key = (1, agent is not None and is_agent != agent, kind == "country", words, b - a)
                 att = Attribution(source=item.source, chain=(item.source,), start=item.start, end=item.end)
             else:
                 prior = self._back(item, cue.start)

@@ -5,8 +5,8 @@ section, cached, so an article costs a handful of ``finditer`` passes.
 
 >>> from factcheck.langdata import load_language
 >>> m = cue_matcher(load_language("hi"))
->>> [c.kinds for c in m.cues("एनआईएस के अनुसार")]
-[frozenset({'source_before'})]
+>>> [c.sides for c in m.cues("एनआईएस के अनुसार")]
+[('source_before',)]
 """
 
 from __future__ import annotations
@@ -39,12 +39,17 @@ class Mention:
 
 @dataclass(frozen=True)
 class Cue:
-    """An attribution cue; ``kinds`` name its sides (``source_before``, ``originator_after`` …)."""
+    """An attribution cue; ``sides`` name where its source may stand, most likely first
+    (``source_before``, ``source_after``, ``originator_before``, ``originator_after``)."""
 
     start: int
     end: int
     text: str
-    kinds: frozenset[str]
+    sides: tuple[str, ...]
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        return frozenset(self.sides)
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,7 @@ class CueMatcher:
         data = lang.attribution
         self.data = data
         self.code = lang.code
-        kinds: dict[str, set[str]] = {}
+        declared: dict[str, list[str]] = {}
         for side, phrases in (
             ("source_before", data.cues.source_before),
             ("source_after", data.cues.source_after),
@@ -152,8 +157,14 @@ class CueMatcher:
             ("originator_after", data.citing.originator_after),
         ):
             for p in phrases:
-                kinds.setdefault(fold(p), set()).add(side)
-        self._kinds = {k: frozenset(v) for k, v in kinds.items()}
+                declared.setdefault(fold(p), []).append(side)
+        # a longer cue also has the sides of a shorter cue it ends with: ", said" may be
+        # "…, said NIS" (its own side) or "NIS, citing X, said" (the side of "said")
+        self._sides: dict[str, tuple[str, ...]] = {}
+        for key, sides in declared.items():
+            extra = [s for other, os_ in declared.items() if other != key and key.endswith(other)
+                     and not key[-len(other) - 1:-len(other)].isalnum() for s in os_]
+            self._sides[key] = tuple(dict.fromkeys([*sides, *extra]))
         self._cue_re = _compile(list(_all(data.cues.source_before, data.cues.source_after,
                                           data.citing.originator_before, data.citing.originator_after)))
         self._backref_kinds: dict[str, tuple[str, ...]] = {}
@@ -175,7 +186,7 @@ class CueMatcher:
         if self._cue_re is None:
             return
         for m in self._cue_re.finditer(text, pos, endpos if endpos is not None else len(text)):
-            yield Cue(m.start(), m.end(), m.group(), self._kinds.get(fold(m.group()), frozenset()))
+            yield Cue(m.start(), m.end(), m.group(), self._sides.get(fold(m.group()), ()))
 
     def back_refs(self, text: str, pos: int, endpos: int) -> Iterator[BackRef]:
         """Back-reference words in ``text[pos:endpos]`` not preceded by an indefinite word."""

@@ -3,12 +3,13 @@
 Order of evidence:
 
 1. ``Article.published`` when given.
-2. A full date (day, month, year) in the page header (the first lines), preferring a
-   line with a header marker ("Updated:", "Published on", "अपडेट").
+2. A full date (day, month, year) on a header line with a marker ("Updated:",
+   "Published on", "अपडेट") in the first lines of the page.
 3. A dateline ("सियोल, 13 अगस्त (एपी)", "SEOUL, Sept 4 (Reuters)"). Datelines rarely
    carry a year: the year comes from another full date in the text, else from the latest
    year the body mentions (said so in the reason), else it stays unknown.
-4. Any other full date in the page (a sidebar may be a day off; the reason says so).
+4. A full date at the top of the page without a marker (may be a site's date widget).
+5. Any other full date in the page (a sidebar may be a day off; the reason says so).
 
 A date without a year is never given the current year.
 
@@ -76,9 +77,6 @@ def article_date(
         for x, d in in_header:
             if marker_re.search(_line_of(text, x.start)):
                 return ArticleDate(d, "day", f"page header {x.text!r}")
-    if in_header:
-        x, d = in_header[0]
-        return ArticleDate(d, "day", f"date at the top of the page {x.text!r}")
     for x in exprs:
         # a dateline opens the story: one in the second half of the page is a sidebar
         if x.day is None or x.month is None or in_boiler(x) or x.start > len(text) // 2:
@@ -90,6 +88,10 @@ def article_date(
             if got:
                 return ArticleDate(got, "day", f"dateline {x.text!r}")
         return _dateline_year(x, full, exprs, in_boiler)
+    if in_header:
+        # an unlabelled date at the top may be a site's date widget: weaker than a dateline
+        x, d = in_header[0]
+        return ArticleDate(d, "day", f"date at the top of the page {x.text!r}")
     for x, d in sorted(full, key=lambda p: in_boiler(p[0])):
         where = "a sidebar or footer" if in_boiler(x) else "the page"
         return ArticleDate(d, "day", f"the only dated line is in {where}: {x.text!r} (may differ by a day)")

@@ -98,6 +98,10 @@ class TimeData(_Frozen):
     )
     months: Words = ()
     weekdays: Words = ()
+    synonyms: dict[str, str] = Field(
+        default_factory=dict,
+        description="Month/weekday names dateparser lacks, mapped to one it reads: {बृहस्पतिवार: गुरुवार}.",
+    )
     units: dict[Literal["year", "month", "week"], Words] = Field(
         default_factory=dict, description='Calendar units: {"year": [साल, वर्ष]}.'
     )

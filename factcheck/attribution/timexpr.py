@@ -71,6 +71,7 @@ class TimeMatcher:
     def __init__(self, lang: LanguageData) -> None:
         t = lang.attribution.time
         self.languages = list(t.dateparser_languages) or [lang.code]
+        self._synonyms = {fold(k): fold(v) for k, v in t.synonyms.items()}
         self._unit_of = {fold(w): u for u, ws in t.units.items() for w in ws}
         self._last = {fold(w) for w in t.last}
         self._before: dict[str, str] = {}
@@ -132,6 +133,16 @@ class TimeMatcher:
                 out.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
         return sorted(out, key=lambda e: e.start)
 
+    def month_number(self, name: str) -> int | None:
+        """1–12 for a month name of this language (via dateparser), else None."""
+        key = fold(name)
+        return _month_number(self._synonyms.get(key, key), tuple(self.languages))
+
+    def weekday_number(self, name: str) -> int | None:
+        """0 (Monday) – 6 for a weekday name of this language (via dateparser), else None."""
+        key = fold(name)
+        return _weekday_number(self._synonyms.get(key, key), tuple(self.languages))
+
     def _expr(self, m: regex.Match[str]) -> TimeExpr | None:
         g = m.groupdict()
         year = int(ascii_digits(g["year"])) if g.get("year") else None
@@ -147,10 +158,10 @@ class TimeMatcher:
             if has_only_year:
                 return None  # a bare number is not a date without a relation word
             relation = "during" if g.get("rel") and not g.get("month") else "point"
-        month = _month_number(fold(g["month"]), tuple(self.languages)) if g.get("month") else None
+        month = self.month_number(g["month"]) if g.get("month") else None
         if g.get("month") and month is None:
             return None
-        weekday = _weekday_number(fold(g["weekday"]), tuple(self.languages)) if g.get("weekday") else None
+        weekday = self.weekday_number(g["weekday"]) if g.get("weekday") else None
         rel = None
         if g.get("rel"):
             rel = "last" if fold(g["rel"]) in self._last else "this"

@@ -1,0 +1,70 @@
+"""Corpus tests for attribution: who the article credits for a figure, and through whom.
+
+Tables: tests/corpus/attribution/<lang>.yaml (positive ``examples``, ``negative``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from factcheck.attribution import analyse_article
+from factcheck.attribution._sentences import split_sentences
+from factcheck.langdata import load_language
+from factcheck.models import UNATTRIBUTED, Article
+
+CORPUS = Path(__file__).parent / "corpus" / "attribution"
+
+
+def _cases(key: str) -> list:
+    out = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, ex in enumerate(data.get(key, [])):
+            out.append(pytest.param(path, ex, id=f"{path.stem}-{key}-{i}"))
+    return out
+
+
+def _attribute(path: Path, ex: dict, reference_date):
+    text = ex["text"]
+    start = text.find(ex["figure"])
+    assert start >= 0, f"{path}: figure {ex['figure']!r} is not in its text {text!r}"
+    zones = []
+    if ex.get("headline"):
+        first = text.find("\n")
+        zones.append((0, first if first >= 0 else len(text), "headline"))
+    art = Article(id=path.stem, text=text, published=reference_date)
+    ctx = analyse_article(art, load_language(path.stem), split_sentences(text), zones)
+    return ctx.attribute(start, start + len(ex["figure"]))
+
+
+@pytest.mark.parametrize(("path", "ex"), _cases("examples"))
+def test_attribution_corpus_credits_source(path, ex, reference_date):
+    att = _attribute(path, ex, reference_date)
+    where = f"{path.name}: {ex['text']!r}, figure {ex['figure']!r}"
+    assert att.source == ex["source"], f"{where}: source {att.source!r}, want {ex['source']!r}"
+    if "chain" in ex:
+        assert list(att.chain) == ex["chain"], f"{where}: chain {att.chain}, want {ex['chain']}"
+
+
+@pytest.mark.parametrize(("path", "ex"), _cases("negative"))
+def test_attribution_corpus_negative_stays_unattributed(path, ex, reference_date):
+    att = _attribute(path, ex, reference_date)
+    assert att.source == UNATTRIBUTED, (
+        f"{path.name}: {ex['text']!r}, figure {ex['figure']!r} ({ex['why']}): got {att.source!r}"
+    )
+
+
+@pytest.mark.parametrize("code", ["hi", "en"])
+def test_attribution_source_span_names_the_source(code, reference_date):
+    """The attribution's start/end slice back to the source mention."""
+    text = {"hi": "एनआईएस के अनुसार 500 सैनिक भेजे गए।",
+            "en": "According to the NIS, 500 troops were sent."}[code]
+    art = Article(id="x", text=text, published=reference_date)
+    ctx = analyse_article(art, load_language(code), split_sentences(text), [])
+    fig = text.find("500")
+    att = ctx.attribute(fig, fig + 3)
+    assert text[att.start:att.end] in {"एनआईएस", "NIS"}
+    assert att.cue
