@@ -16,21 +16,19 @@ from itertools import groupby
 from factcheck.models import Claim
 from factcheck.reconcile.estimate import estimate_figures
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, candidate_pairs
-from factcheck.reconcile.relations import SEVERITY, Facts, classify, explain, facts
-from factcheck.reconcile.report import Estimate, Group, Relation, Verdict
-from factcheck.reconcile.timing import window
+from factcheck.reconcile.relations import SEVERITY, Facts, classify, describe, explain, facts
+from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.settings import Settings
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
-MAX_RELATIONS = 500
+MAX_RELATIONS = 50
 
 _NO_DATE = (dt.date.max.toordinal(), dt.date.max.toordinal())
 
 
-def _sort_key(c: Claim) -> tuple:
+def _sort_key(c: Claim, f: Facts) -> tuple:
     """Everything that tells two claims apart, cheap fields first."""
-    w = window(c.time, c.published)
-    iv = c.value.interval()
+    w = f.window
     when = _NO_DATE if w is None else (w.start.toordinal(), w.end.toordinal())
     return (
         c.key,
@@ -39,8 +37,8 @@ def _sort_key(c: Claim) -> tuple:
         c.evidence.start,
         c.evidence.end,
         c.unit,
-        iv.low,
-        iv.high,
+        f.low,
+        f.high,
         c.value.kind,
         c.modality.value,
         c.attribution.source,
@@ -63,12 +61,21 @@ def canonical(claims: Iterable[Claim]) -> list[Claim]:
     >>> [c.article_id for c in canonical([c1, c2])]
     ['a', 'b']
     """
-    keyed = sorted(((_sort_key(c), c) for c in claims), key=lambda kc: kc[0])
-    out: list[Claim] = []
-    for _, run in groupby(keyed, key=lambda kc: kc[0]):
-        same = [c for _, c in run]
+    return [c for c, _ in _canonical_facts(claims)]
+
+
+def _canonical_facts(claims: Iterable[Claim]) -> list[tuple[Claim, Facts]]:
+    """Claims with their facts (computed once) in canonical order."""
+    keyed = []
+    for c in claims:
+        f = facts(c)
+        keyed.append((_sort_key(c, f), c, f))
+    keyed.sort(key=lambda t: t[0])
+    out: list[tuple[Claim, Facts]] = []
+    for _, run in groupby(keyed, key=lambda t: t[0]):
+        same = [(c, f) for _, c, f in run]
         if len(same) > 1:  # rare: identical on every cheap field
-            same.sort(key=lambda c: c.model_dump_json())
+            same.sort(key=lambda cf: cf[0].model_dump_json())
         out.extend(same)
     return out
 
@@ -93,6 +100,7 @@ def build_group(
     cumulative: bool,
     max_relations: int = MAX_RELATIONS,
     full_limit: int = FULL_PAIRS_LIMIT,
+    fs: Sequence[Facts] | None = None,
 ) -> Group:
     """Judge one group: relations, verdict, sources and estimate.
 
@@ -102,21 +110,39 @@ def build_group(
         cumulative: whether the measure is a running total.
         max_relations: relations stored (worst first); the verdict uses all compared.
         full_limit: groups up to this size compare every pair (see ``pairs``).
+        fs: the claims' facts, when already computed.
     """
     subject, measure, role = claims[0].key
-    fs = [facts(c) for c in claims]
+    if fs is None:
+        fs = [facts(c) for c in claims]
     outcomes = []
     worst = -1
     for i, j in candidate_pairs(fs, settings, cumulative, full_limit=full_limit):
         out = classify(fs[i], fs[j], settings, cumulative)
-        worst = max(worst, SEVERITY[out.kind])
-        outcomes.append((-SEVERITY[out.kind], i, j, out))
+        sev = SEVERITY[out.kind]
+        if sev > worst:
+            worst = sev
+        outcomes.append((-sev, i, j, out))
     outcomes.sort(key=lambda t: t[:3])
-    kept = outcomes[:max_relations]
-    relations = tuple(
-        Relation(a=i, b=j, relation=out.kind, reason=explain(claims[i], claims[j], fs[i], fs[j], out, settings))
-        for _, i, j, out in sorted(kept, key=lambda t: t[1:3])
-    )
+    kept = sorted(outcomes[:max_relations], key=lambda t: t[1:3])
+    names: dict[int, str] = {}  # each claim described once, however many relations name it
+
+    def name(i: int) -> str:
+        if i not in names:
+            names[i] = describe(claims[i], fs[i])
+        return names[i]
+
+    # plain dicts, validated in one pass by Group (pydantic-core): far cheaper than one
+    # Python-level model call per relation in large groups
+    relations = [
+        {
+            "a": i,
+            "b": j,
+            "relation": out.kind,
+            "reason": explain(claims[i], claims[j], fs[i], fs[j], out, settings, names=(name(i), name(j))),
+        }
+        for _, i, j, out in kept
+    ]
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
     sources = independent_sources(claims)
     return Group(
@@ -129,7 +155,7 @@ def build_group(
         independent_sources=len(sources),
         sources=sources,
         claims=tuple(claims),
-        relations=relations,
+        relations=relations,  # type: ignore[arg-type]
         compared=len(outcomes),
         omitted=len(outcomes) - len(kept),
     )
@@ -192,14 +218,18 @@ def build_groups(
     full_limit: int = FULL_PAIRS_LIMIT,
 ) -> list[Group]:
     """Sort ``claims`` canonically, split them by key and judge every group (sorted by key)."""
-    ordered = canonical(claims)
-    return [
-        build_group(
-            list(run),
-            settings=settings,
-            cumulative=cumulative(key[1]),
-            max_relations=max_relations,
-            full_limit=full_limit,
+    ordered = _canonical_facts(claims)
+    groups = []
+    for key, run in groupby(ordered, key=lambda cf: cf[0].key):
+        pairs = list(run)
+        groups.append(
+            build_group(
+                [c for c, _ in pairs],
+                settings=settings,
+                cumulative=cumulative(key[1]),
+                max_relations=max_relations,
+                full_limit=full_limit,
+                fs=[f for _, f in pairs],
+            )
         )
-        for key, run in groupby(ordered, key=lambda c: c.key)
-    ]
+    return groups

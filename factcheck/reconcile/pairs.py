@@ -27,7 +27,7 @@ from factcheck.reconcile.relations import Facts
 from factcheck.settings import Settings
 
 #: Groups up to this many claims compare all pairs.
-FULL_PAIRS_LIMIT = 40
+FULL_PAIRS_LIMIT = 12
 
 
 def candidate_pairs(

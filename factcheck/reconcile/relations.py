@@ -153,9 +153,21 @@ def describe(claim: Claim, f: Facts) -> str:
     return f"“{claim.evidence.text}” ({who}, article {claim.article_id}, {when})"
 
 
-def explain(a: Claim, b: Claim, fa: Facts, fb: Facts, out: Outcome, settings: Settings) -> str:
-    """The reason for ``out``: names both figures, their sources and dates, and assumptions."""
-    da, db = describe(a, fa), describe(b, fb)
+def explain(
+    a: Claim,
+    b: Claim,
+    fa: Facts,
+    fb: Facts,
+    out: Outcome,
+    settings: Settings,
+    *,
+    names: tuple[str, str] | None = None,
+) -> str:
+    """The reason for ``out``: names both figures, their sources and dates, and assumptions.
+
+    ``names`` are the two claims' :func:`describe` texts when already made.
+    """
+    da, db = names if names is not None else (describe(a, fa), describe(b, fb))
     early, late = (da, db) if out.earlier_first else (db, da)
     rule = out.rule
     if rule == "units":

@@ -21,19 +21,36 @@ from factcheck.models import TimeScope
 
 
 class Window(NamedTuple):
-    """The dates a figure describes; ``assumed`` when taken from the article's date."""
+    """The dates a figure describes; ``assumed`` when taken from the article's date.
+
+    ``kind`` says where the dates come from: ``day``/``month``/``year`` (``as_of`` at that
+    precision), ``period`` (``start``/``end``) or ``published``.
+    """
 
     start: dt.date
     end: dt.date
     assumed: bool
-    label: str
+    kind: str
+
+    @property
+    def label(self) -> str:
+        """The dates as a reason prints them: ``as of 2025-04``, ``published … (no date in the text)``."""
+        if self.kind == "published":
+            return f"published {self.start.isoformat()} (no date in the text)"
+        if self.kind == "period":
+            return f"{self.start.isoformat()}…{self.end.isoformat()}"
+        if self.kind == "year":
+            return f"as of {self.start.year:04d}"
+        if self.kind == "month":
+            return f"as of {self.start.year:04d}-{self.start.month:02d}"
+        return f"as of {self.start.isoformat()}"
 
     def gap_days(self, other: Window) -> int:
         """Days between the two windows; 0 when they overlap or touch.
 
         >>> d = dt.date
-        >>> Window(d(2025, 4, 1), d(2025, 4, 30), False, "").gap_days(
-        ...     Window(d(2025, 6, 1), d(2025, 6, 30), False, ""))
+        >>> Window(d(2025, 4, 1), d(2025, 4, 30), False, "month").gap_days(
+        ...     Window(d(2025, 6, 1), d(2025, 6, 30), False, "month"))
         32
         """
         return max(0, (other.start - self.end).days, (self.start - other.end).days)
@@ -55,17 +72,18 @@ def window(time: TimeScope, published: dt.date | None) -> Window | None:
     True
     """
     if time.as_of is not None:
-        start, end = _expand(time.as_of, time.precision)
-        return Window(start, end, False, f"as of {time.as_of_text()}")
+        precision = time.precision if time.precision in ("month", "year") else "day"
+        start, end = _expand(time.as_of, precision)
+        return Window(start, end, False, precision)
     if time.end is not None or time.start is not None:
         start = time.start or time.end
         end = time.end or time.start
         assert start is not None and end is not None
         if start > end:  # a malformed period: do not let it invert comparisons
             start, end = end, start
-        return Window(start, end, False, f"{start.isoformat()}…{end.isoformat()}")
+        return Window(start, end, False, "period")
     if published is not None:
-        return Window(published, published, True, f"published {published.isoformat()} (no date in the text)")
+        return Window(published, published, True, "published")
     return None
 
 
