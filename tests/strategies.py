@@ -134,3 +134,59 @@ def claim_texts(draw: st.DrawFn, max_words: int = 40) -> str:
     sep = st.sampled_from([" ", " ", " ", "", "\n"])
     parts = draw(st.lists(st.tuples(word, sep), max_size=max_words))
     return "".join(w + s for w, s in parts)
+
+
+# --- number normaliser (tests/test_numbers_properties.py) ------------------------------
+
+#: Integers the number writers below can spell in words (the issue asks for < 10^9).
+word_counts = st.integers(min_value=0, max_value=10**9 - 1)
+
+
+def western_grouping(n: int) -> str:
+    """15000 -> "15,000"."""
+    return f"{n:,}"
+
+
+def indian_grouping(n: int) -> str:
+    """150000 -> "1,50,000": the last three digits, then groups of two."""
+    s = str(n)
+    if len(s) <= 3:
+        return s
+    head, tail = s[:-3], s[-3:]
+    groups = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join([head, *groups, tail])
+
+
+def to_script_digits(s: str, digits: str) -> str:
+    """Rewrite ASCII digits with another script's digits 0-9 ("०१२३४५६७८९")."""
+    return s.translate(str.maketrans("0123456789", digits))
+
+
+def words_from_data(n: int, language: str) -> str:
+    """Spell ``n`` < 10^9 in words from the language's own ``numbers:`` data.
+
+    Uses the first form of each word and the scales that are powers of ten (Hindi: सौ,
+    हजार, लाख, करोड़). An independent writer for languages num2words gets wrong.
+    """
+    from factcheck.langdata import load_language
+
+    data = load_language(language).numbers
+    word = {int(v): forms[0] for v, forms in data.words.items() if v == int(v)}
+    scales = sorted(
+        ((int(s.value), s.forms[0]) for s in data.scales
+         if not s.after_digits_only and str(int(s.value)).strip("0") == "1" and s.value <= 10**7),
+        reverse=True,
+    )
+    if n == 0:
+        return word[0]
+    out = []
+    for value, form in scales:
+        if n >= value:
+            out.append(words_from_data(n // value, language) + " " + form)
+            n %= value
+    if n:
+        out.append(word[n])
+    return " ".join(out)
