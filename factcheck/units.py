@@ -80,6 +80,8 @@ def count_units() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1024)
 def _unit(name: str) -> pint.Unit:
+    if not isinstance(name, str) or not name.strip():
+        raise DataError(f"unknown unit {name!r}: give a unit name such as 'soldier' or 'km'")
     try:
         return ureg.Unit(name)
     except (pint.errors.UndefinedUnitError, AttributeError, ValueError, TypeError) as e:

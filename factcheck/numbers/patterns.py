@@ -221,8 +221,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
     num_core = "(?:" + "|".join([*grouped, rf"{d}+"]) + rf")(?:{p}{d}+)?"
     # Not glued to a neighbouring separator ("1,,000", ".5", "13.08.2025") or a slash
     # ("24/7"): such strings are not figures we can read, so nothing is returned.
-    tail = rf"(?!{d}|{ns}(?:{ns}|{d})|/\d)" if nonspace_seps else rf"(?!{d}|/\d)"
-    digit_lb = rf"(?<!\w)(?<!\w-)(?<!\d/)" + (rf"(?<!{ns})" if nonspace_seps else "")
+    tail = rf"(?!{d}|{ns}(?:{ns}|{d})|/\d|\^)" if nonspace_seps else rf"(?!{d}|/\d|\^)"
+    digit_lb = rf"(?<!\w)(?<!\w-)(?<!\d/)(?<!\^)" + (rf"(?<!{ns})" if nonspace_seps else "")
     digit_atom = num_core + tail
 
     words: dict[str, Word] = {}
