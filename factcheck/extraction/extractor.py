@@ -15,7 +15,7 @@ from factcheck.attribution import analyse_article
 from factcheck.errors import UnsupportedLanguageError
 from factcheck.extraction.claims import ClaimDraft
 from factcheck.extraction.measures import Measure, MeasureRegistry, default_registry
-from factcheck.extraction.pipeline import build_pipeline
+from factcheck.extraction.pipeline import build_pipeline, run_pipeline
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article, Claim, Evidence
 from factcheck.settings import Settings
@@ -76,7 +76,7 @@ class Extractor:
         code = self.language_of(article)
         if article.language != code:
             article = article.model_copy(update={"language": code})
-        doc = self.pipeline(code)(article.text)
+        doc = run_pipeline(self.pipeline(code), article.text)
         drafts: list[ClaimDraft] = doc._.fc_claims or []
         if not drafts:
             return []

@@ -52,33 +52,54 @@ def _strip_marks(word: str, marks: Iterable[str]) -> str:
     return unicodedata.normalize("NFC", d)
 
 
-def word_source(word: str, data: ExtractionData, classes: dict[str, str]) -> str:
-    """The regex source for one surface form (without the word-boundary guards)."""
+def _units(word: str, data: ExtractionData, classes: dict[str, str]) -> list[str]:
+    """Regex pieces, one per character of a surface form (spaces: one ``\\s+``)."""
     wild = word.endswith("*")
     core = _strip_marks(word.rstrip("*").strip(), data.optional_marks)
-    parts = []
+    parts: list[str] = []
     for ch in core:
         if ch.isspace():
             if not parts or parts[-1] != r"\s+":
                 parts.append(r"\s+")
         else:
             parts.append(classes.get(ch, regex.escape(ch)))
-    if data.optional_marks:
-        # a mark may follow any letter in the text even when the data omits it
-        marks = "".join(regex.escape(m) for m in data.optional_marks)
-        parts = [p + f"[{marks}]?" if p != r"\s+" else p for p in parts]
-    return "".join(parts) + (r"\w*" if wild else "")
+    if wild:
+        parts.append(r"\w*")
+    return parts
+
+
+def word_source(word: str, data: ExtractionData, classes: dict[str, str]) -> str:
+    """The regex source for one surface form (without the word-boundary guards)."""
+    return "".join(_units(word, data, classes))
+
+
+def _trie_source(words: Iterable[str], data: ExtractionData, classes: dict[str, str]) -> str:
+    """One alternation with shared prefixes factored out: several times faster to scan."""
+    trie: dict[str, dict] = {}
+    for w in words:
+        node = trie
+        for unit in _units(w, data, classes):
+            node = node.setdefault(unit, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [k + emit(child) for k, child in node.items() if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
 
 
 def words_regex(words: Iterable[str], data: ExtractionData, classes: dict[str, str], *,
                 ignore_case: bool = False) -> regex.Pattern[str]:
-    """One compiled alternation of whole-word surface forms, longest first."""
-    uniq = sorted({w for w in words if w and w.strip("*").strip()}, key=len, reverse=True)
+    """One compiled alternation of whole-word surface forms (the longest match wins)."""
+    uniq = sorted({w for w in words if w and w.strip("*").strip()})
     if not uniq:
         return _NEVER
-    alts = "|".join(word_source(w, data, classes) for w in uniq)
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(rf"(?<!\w)(?:{alts})(?!\w)", flags)
+    return regex.compile(rf"(?<!\w)(?:{_trie_source(uniq, data, classes)})(?!\w)", flags)
 
 
 class Lexicon:
@@ -100,8 +121,8 @@ class Lexicon:
         self.clause_word = rx(data.clause_words)
 
         bp = data.boilerplate
-        self.teaser_line = self._line_regex(bp.line_starts, cls, start=True)
-        self.widget_line = self._line_regex(bp.line_contains, cls, start=False)
+        self.teaser_line = self._line_regex(bp.line_starts, cls)
+        self.widget_marker = rx(bp.line_contains, ignore_case=True)
         self.section_line = self._section_regex(bp.section_starts, cls)
 
         self.nouns = {t: rx(ws) for t, ws in data.nouns.items()}
@@ -154,22 +175,19 @@ class Lexicon:
                 return s
         return None
 
-    def _line_regex(self, words: Iterable[str], cls: dict[str, str], *, start: bool) -> regex.Pattern[str]:
+    def _line_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
+        """A whole line that starts with one of ``words`` (after indentation)."""
         ws = [w for w in words if w.strip()]
         if not ws:
             return _NEVER
-        alts = "|".join(word_source(w, self.data, cls) for w in sorted(ws, key=len, reverse=True))
-        if start:
-            src = rf"(?m)^[ \t\u00a0]*(?:{alts}).*$"
-        else:
-            src = rf"(?m)^.*(?<!\w)(?:{alts}).*$"
-        return regex.compile(src, regex.V1 | regex.IGNORECASE)
+        alts = _trie_source(ws, self.data, cls)
+        return regex.compile(rf"(?m)^[ \t\u00a0]*(?:{alts}).*$", regex.V1 | regex.IGNORECASE)
 
     def _section_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
         ws = [w for w in words if w.strip()]
         if not ws:
             return _NEVER
-        alts = "|".join(word_source(w, self.data, cls) for w in sorted(ws, key=len, reverse=True))
+        alts = _trie_source(ws, self.data, cls)
         return regex.compile(
             rf"(?m)^[ \t\u00a0]*(?:{alts})[ \t\u00a0:.\-–—|»>]*$", regex.V1 | regex.IGNORECASE
         )
@@ -179,8 +197,7 @@ class Lexicon:
         ws = [w for w in words if w.strip()]
         if not ws:
             return _NEVER
-        alts = "|".join(word_source(w, self.data, cls) for w in sorted(ws, key=len, reverse=True))
-        return regex.compile(rf"\s*(?:{alts})(?!\w)", regex.V1)
+        return regex.compile(rf"\s*(?:{_trie_source(ws, self.data, cls)})(?!\w)", regex.V1)
 
 
 _CACHE: dict[tuple[str, int], tuple[ExtractionData, Lexicon]] = {}

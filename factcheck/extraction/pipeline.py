@@ -44,6 +44,26 @@ for _name in ("fc_value", "fc_measure", "fc_subject"):
 #: spaCy refuses longer texts by default (a guard for parsers); our components are linear.
 MAX_LENGTH = 2**31 - 1
 
+_TEXT_KEY = "fc_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
+
+
+def run_pipeline(nlp: Language, text: str) -> Doc:
+    """Run ``nlp`` on ``text``, handing the components the text itself (no rebuild from tokens)."""
+    doc = nlp.make_doc(text)
+    doc.user_data[_TEXT_KEY] = text
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
 
 class ZonesComponent:
     """Sets ``Doc._.fc_zones`` from the language's boilerplate markers."""
@@ -52,7 +72,7 @@ class ZonesComponent:
         self.lex = lexicon_for(load_language(language))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.fc_zones = find_zones(doc.text, self.lex)
+        doc._.fc_zones = find_zones(doc_text(doc), self.lex)
         return doc
 
 
@@ -63,7 +83,7 @@ class SentencesComponent:
         self.lex = lexicon_for(load_language(language))
 
     def __call__(self, doc: Doc) -> Doc:
-        sentences = split_sentences(doc.text, self.lex)
+        sentences = split_sentences(doc_text(doc), self.lex)
         doc._.fc_sentences = sentences
         if len(doc):
             idx = numpy.asarray(doc.to_array(IDX), dtype=numpy.int64).reshape(-1)
@@ -86,7 +106,7 @@ class NumbersComponent:
     def __call__(self, doc: Doc) -> Doc:
         from factcheck.numbers import find_numbers
 
-        doc._.fc_numbers = find_numbers(doc.text, self.language, settings=self.settings)
+        doc._.fc_numbers = find_numbers(doc_text(doc), self.language, settings=self.settings)
         return doc
 
 
@@ -104,7 +124,7 @@ class ClaimsComponent:
     def __call__(self, doc: Doc) -> Doc:
         zones = ZoneIndex(doc._.fc_zones or [])
         drafts = draft_claims(
-            doc.text,
+            doc_text(doc),
             doc._.fc_numbers or [],
             doc._.fc_sentences or [],
             zones,

@@ -55,6 +55,11 @@ def _body_start(text: str, lex: Lexicon) -> int:
     return 0
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -70,7 +75,8 @@ def find_zones(text: str, lex: Lexicon) -> list[Zone]:
     if not text:
         return []
     boiler = [m.span() for m in lex.teaser_line.finditer(text)]
-    boiler += [m.span() for m in lex.widget_line.finditer(text)]
+    for m in lex.widget_marker.finditer(text):
+        boiler.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
     head_end = _body_start(text, lex)
     # a section marker in the headline is navigation ("More"), not the end of the article
     section = lex.section_line.search(text, head_end)
