@@ -4,6 +4,7 @@ negatives.yaml yields no count."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,25 @@ def test_numbers_negative_corpus_yields_no_count(language: str, text: str) -> No
 def test_numbers_corpus_has_80_examples(language: str) -> None:
     data = yaml.safe_load((CORPUS / f"{language}.yaml").read_text(encoding="utf-8"))
     assert sum(len(g["examples"]) for g in data["groups"]) >= 80
+
+
+def _precomposed(s: str) -> str:
+    """Compose nukta letters into their (composition-excluded) single code points: ज़ -> U+095B."""
+    for cp in range(0x958, 0x960):
+        c = chr(cp)
+        s = s.replace(unicodedata.normalize("NFD", c), c)
+    return s
+
+
+@pytest.mark.parametrize(("language", "group", "text", "span"), _examples())
+@pytest.mark.parametrize("encode", ["NFC", "NFD", "precomposed"])
+def test_numbers_corpus_any_unicode_encoding(language: str, group: dict, text: str, span: str, encode: str) -> None:
+    """The same wording in another Unicode encoding (nukta composed or not) gives the same value."""
+    def enc(s: str) -> str:
+        return _precomposed(s) if encode == "precomposed" else unicodedata.normalize(encode, s)
+
+    t = enc(text)
+    found = find_numbers(t, language)
+    assert len(found) == 1, f"{CORPUS.name}/{language}.yaml example {text!r} ({encode}): {found}"
+    assert t[found[0].start : found[0].end] == enc(span)
+    assert found[0].value == value_adapter.validate_python(group["value"]) or group["value"].get("word")

@@ -120,11 +120,14 @@ def parse_number(
 
 def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
     """The mention starting at scanner match ``m`` and where to resume scanning."""
-    if m.group("time") is not None:
+    g = m.groupdict()
+    if g.get("time") is not None:
         return _time(text, m, p), m.end()
-    if m.group("d") is not None:
+    if g.get("d") is not None:
         return _number(text, m.start(), p, tol, floor)
-    word = m.group("lex") or m.group("lexi")
+    word = g.get("lex") or g.get("lexi")
+    if word is None:
+        return None, m.end()
     key = norm_key(word)
     if m.group("wo") is None:
         if key in p.vague:
