@@ -164,9 +164,11 @@ def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberM
     )
 
 
-def _time(text: str, m, p: Patterns) -> NumberMention:
+def _time(text: str, m, p: Patterns) -> NumberMention | None:
     s = "".join(p.digit_map.get(c, c) for c in m.group("time"))
     parts = [int(x) for x in s.split(":")]
+    if parts[0] > 24 or any(x > 59 for x in parts[1:]):
+        return None  # "35:80" is a score or a reference, not a time of day
     end = m.end()
     suf = p.time_suffix.match(text, end)
     if suf:
@@ -292,7 +294,9 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
             return _mention(start, mo.end(), ns, ne, Exact(value=value), "date",
                             normalized=normalized), mo.end()
     if kind == "ordinal":
-        return _finish(text, p, start, end, ns, ne, Exact(value=value), "ordinal", floor), end
+        if not _clean_end(text, end, p):
+            return None, end
+        return _mention(start, end, ns, ne, Exact(value=value), "ordinal"), end
     if plain_int and value <= 24:
         t = p.time_suffix.match(text, end)
         if t:
@@ -308,6 +312,12 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
     if rng is not None:
         low, high, r_start, r_ne, r_end, years = rng
         v = range_value(low, high)
+        if v is not None and plain_int and high <= 31 and low >= 1:
+            mo = p.month_after.match(text, r_end)  # "13-14 अगस्त" is two days, not a count
+            if mo and (month := p.months.get(norm_key(mo.group("m")))):
+                y = _year_digits(mo.group("y"), p) or "-"
+                norm = f"{y}-{month:02d}-{int(low):02d}/{y}-{month:02d}-{int(high):02d}"
+                return _mention(r_start, mo.end(), ns, r_ne, v, "date", normalized=norm), mo.end()
         if v is not None:
             unit_kind, unit, r_end = _unit_after(text, r_end, p)
             if not _clean_end(text, r_end, p):
@@ -345,12 +355,6 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
         return None, end
     return _mention(start, end, ns, ne, to_value(value, meaning, tol), unit_kind or kind, unit,
                     qual_text), end
-
-
-def _finish(text, p, start, end, ns, ne, value, kind, floor) -> NumberMention | None:
-    if not _clean_end(text, end, p):
-        return None
-    return _mention(start, end, ns, ne, value, kind)
 
 
 def _clean_end(text: str, end: int, p: Patterns) -> bool:
@@ -395,7 +399,8 @@ def _spread(c: Composed, first_value: float, second: Composed) -> float:
     return first_value
 
 
-def _range_after(text, start, end, p, c, plain_int):
+def _range_after(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool):
+    """"10,000-12,000", "10 से 12 हजार": (low, high, start, number end, end, years) or None."""
     conn = p.range_connector.match(text, end)
     if conn is None:
         return None
@@ -412,7 +417,8 @@ def _range_after(text, start, end, p, c, plain_int):
     return _spread(c, c.value, c2), c2.value, start, e2, close.end() if close else e2, years
 
 
-def _between(text, start, end, p, c, plain_int, floor):
+def _between(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool, floor: int):
+    """"between 10,000 and 12,000": like :func:`_range_after`, starting at "between"."""
     op = p.range_open.search(text, max(floor, start - _WINDOW), start)
     if op is None:
         return None
