@@ -13,7 +13,6 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from functools import lru_cache
 
 from factcheck.errors import FactcheckError
 
@@ -21,6 +20,7 @@ from factcheck.errors import FactcheckError
 FALLBACK_CUMULATIVE = frozenset(
     {
         "casualties",
+        "troops_casualties",
         "missiles_supplied",
         "shells_supplied",
         "troops_captured",
@@ -57,9 +57,11 @@ def is_cumulative(measure: str, *, cumulative: CumulativeHook | None = None) -> 
     return found if found is not None else measure in FALLBACK_CUMULATIVE
 
 
-@lru_cache(maxsize=1024)
 def _registry_flag(measure: str) -> bool | None:
-    """The registry's flag, or None when the registry or the measure is unknown."""
+    """The registry's flag, or None when the registry or the measure is unknown.
+
+    Not cached: users may register measures between runs (called once per group).
+    """
     try:
         from factcheck.extraction.measures import get_measure  # type: ignore[import-not-found]
     except ImportError:
