@@ -222,7 +222,9 @@ def compile_numbers(data: NumbersData) -> Patterns:
     # Not glued to a neighbouring separator ("1,,000", ".5", "13.08.2025") or a slash
     # ("24/7"): such strings are not figures we can read, so nothing is returned.
     tail = rf"(?!{d}|{ns}(?:{ns}|{d})|/\d|\^)" if nonspace_seps else rf"(?!{d}|/\d|\^)"
-    digit_lb = rf"(?<!\w)(?<!\w-)(?<!\d/)(?<!\^)" + (rf"(?<!{ns})" if nonspace_seps else "")
+    # "S-400", "मिग-29", "2024-25": a letter or digit, a hyphen, digits is a name or a span,
+    # but a vowel sign before the hyphen is punctuation-like ("पढ़ेंः-132 साल").
+    digit_lb = rf"(?<!\w)(?<![\p{{L}}\p{{N}}]-)(?<!\d/)(?<!\^)" + (rf"(?<!{ns})" if nonspace_seps else "")
     digit_atom = num_core + tail
 
     words: dict[str, Word] = {}
