@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.attribution._text import alternation
 from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, source_matcher
 from factcheck.attribution.dates import ArticleDate, article_date
 from factcheck.attribution.sources import SourceRegistry, default_registry
@@ -63,6 +62,7 @@ class _Sentence:
     statements: list[Statement] = field(default_factory=list)
     has_cue: bool = False
     cue_starts: list[int] = field(default_factory=list)
+    breaks: list[int] = field(default_factory=list)
     exprs: list[TimeExpr] = field(default_factory=list)
 
 
@@ -76,20 +76,30 @@ class ArticleContext:
         self.registry = registry or default_registry()
         self._cues: CueMatcher = cue_matcher(lang)
         self._zones = sorted(zones)
-        self._date: ArticleDate = article_date(self.text, lang, article.published, zones)
+        mentions = source_matcher(self.registry).mentions(self.text)
+        exprs = time_matcher(lang).find(self.text)
+        self._date: ArticleDate = article_date(self.text, lang, article.published, zones, exprs)
         self.wire = self._find_wire()
         spans = sorted(sentences) or [(0, len(self.text))]
         self._sentences = [_Sentence(s, e) for s, e in spans]
         self._starts = [s.start for s in self._sentences]
         self._history: list[Statement] = []
-        mentions = source_matcher(self.registry).mentions(self.text)
-        exprs = time_matcher(lang).find(self.text)
+        # one pass over the whole text per kind of thing, then bucketed by sentence
         for m in mentions:
             self._sentence_of(m.start).mentions.append(m)
         for e in exprs:
             self._sentence_of(e.start).exprs.append(e)
+        n = len(self.text)
+        cues: dict[int, list[Cue]] = {}
+        for c in self._cues.cues(self.text, 0, n):
+            cues.setdefault(self._index_of(c.start), []).append(c)
+        refs: dict[int, list[BackRef]] = {}
+        for r in self._cues.back_refs(self.text, 0, n):
+            refs.setdefault(self._index_of(r.start), []).append(r)
+        for b in self._cues.clause_breaks(self.text, 0, n):
+            self._sentence_of(b).breaks.append(b)
         for i, sent in enumerate(self._sentences):
-            self._read_sentence(i, sent)
+            self._read_sentence(i, sent, cues.get(i, []), refs.get(i, []))
 
     # --- public -------------------------------------------------------------------------
     @property
@@ -140,12 +150,11 @@ class ArticleContext:
                     return src.id
         return None
 
-    def _read_sentence(self, i: int, sent: _Sentence) -> None:
-        text = self.text
-        refs = [b for b in self._cues.back_refs(text, sent.start, sent.end)
-                if not any(m.start < b.end and b.start < m.end for m in sent.mentions)]
-        cues = [c for c in self._cues.cues(text, sent.start, sent.end)
-                if not any(m.start < c.end and c.start < m.end for m in sent.mentions)]
+    def _read_sentence(self, i: int, sent: _Sentence, cues: list[Cue], refs: list[BackRef]) -> None:
+        refs = [b for b in refs if b.end <= sent.end
+                and not any(m.start < b.end and b.start < m.end for m in sent.mentions)]
+        cues = [c for c in cues if c.end <= sent.end
+                and not any(m.start < c.end and c.start < m.end for m in sent.mentions)]
         sent.has_cue = bool(cues)
         sent.cue_starts = [c.start for c in cues]
         for cue in cues:
@@ -248,8 +257,15 @@ class ArticleContext:
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
         i = self._index_of(start)
         sent = self._sentences[i]
-        if sent.statements:
-            st = min(sent.statements, key=lambda s: max(s.start - end, start - s.end, 0))
+        lo = max([b for b in sent.breaks if b <= start], default=sent.start)
+        hi = min([b for b in sent.breaks if b >= end], default=sent.end)
+        in_clause = [s for s in sent.statements if lo <= s.start < hi]
+        resolved = {s.start for s in sent.statements}
+        if not in_clause and any(lo <= c < hi and c not in resolved for c in sent.cue_starts):
+            return Attribution(), None  # the figure's own clause has a speaker we do not know
+        candidates = in_clause or sent.statements
+        if candidates:
+            st = min(candidates, key=lambda s: max(s.start - end, start - s.end, 0))
             richer = [s for s in sent.statements
                       if len(s.attribution.chain) > len(st.attribution.chain)
                       and st.attribution.source in s.attribution.chain]
@@ -276,12 +292,12 @@ class ArticleContext:
         line_end = self.text.find("\n", pos, zone[1])
         line_end = zone[1] if line_end < 0 else line_end
         data = self._cues.data.headline
+        last_re = self._cues.headline_last_re
         mentions = [m for s in self._sentences for m in s.mentions if line_start <= m.start and m.end <= line_end]
         for m in reversed(mentions):
             tail = self.text[m.end:line_end].strip(" \t\"'’”.")
             head = self.text[line_start:m.start].rstrip()
-            if not tail and data.source_last and regex.search(f"(?:{alternation(data.source_last)})$",
-                                                              head, regex.IGNORECASE):
+            if not tail and last_re is not None and last_re.search(head):
                 return Attribution(source=m.source, chain=(m.source,), cue="headline", start=m.start, end=m.end)
         for m in mentions[:1]:
             lead = self.text[line_start:m.start].strip(" \t\"'‘“")

@@ -20,7 +20,7 @@ import regex
 
 from factcheck.attribution._text import alternation, fold, is_acronym, phrase_pattern
 from factcheck.attribution.sources import SourceRegistry, default_registry
-from factcheck.errors import DataError
+from factcheck.errors import DataError, FactcheckError
 
 if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
@@ -114,32 +114,43 @@ class SourceMatcher:
         if self._pattern_re is not None:
             for m in self._pattern_re.finditer(text):
                 found.append(Mention(m.start(), m.end(), self._group_ids[m.lastgroup]))
-        found.sort(key=lambda x: (-(x.end - x.start), x.start))
+        found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         kept: list[Mention] = []
-        for cand in found:
-            if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-                kept.append(cand)
-        return sorted(kept, key=lambda x: x.start)
-
-
-@functools.lru_cache(maxsize=8)
-def _source_matcher(registry_key: int, version: int, right_open: frozenset[str]) -> SourceMatcher:
-    return SourceMatcher(_REGISTRIES[registry_key], right_open)
-
-
-_REGISTRIES: dict[int, SourceRegistry] = {}
+        for cand in found:  # one sweep: of two overlapping mentions the longer wins
+            if kept and cand.start < kept[-1].end:
+                if cand.end - cand.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = cand
+                continue
+            kept.append(cand)
+        return kept
 
 
 def source_matcher(registry: SourceRegistry | None = None) -> SourceMatcher:
-    """The cached matcher of ``registry`` (default: the shared one); rebuilt when it changes."""
+    """The matcher of ``registry`` (default: the shared one), kept on the registry and
+    rebuilt when its version changes."""
+    reg = registry or default_registry()
+    cached = reg.__dict__.get("_fc_matcher")
+    if cached is None or cached[0] != reg.version:
+        cached = (reg.version, SourceMatcher(reg, _right_open()))
+        reg.__dict__["_fc_matcher"] = cached
+    return cached[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _right_open() -> frozenset[str]:
+    """Codes of languages whose particles attach to names (read once: a per-article
+    directory scan would cost more than matching). A language whose file is broken is
+    skipped here; it raises its own error when an article in it is analysed."""
     from factcheck.langdata import load_language, supported_languages
 
-    reg = registry or default_registry()
-    _REGISTRIES[id(reg)] = reg
-    right_open = frozenset(
-        code for code in supported_languages() if load_language(code).attribution.suffixes_attach
-    )
-    return _source_matcher(id(reg), reg.version, right_open)
+    codes = set()
+    for code in supported_languages():
+        try:
+            if load_language(code).attribution.suffixes_attach:
+                codes.add(code)
+        except FactcheckError:
+            continue
+    return frozenset(codes)
 
 
 class CueMatcher:
@@ -179,6 +190,10 @@ class CueMatcher:
             regex.compile(f"^\\W*(?:{alternation(data.agent_markers)})", FLAGS) if data.agent_markers else None
         )
         self._break_re = _compile(list(data.continuation_breaks))
+        self._clause_re = _compile(list(data.clause_breaks))
+        self._datelines: tuple[int, int, list[regex.Pattern[str]]] | None = None
+        last = alternation(data.headline.source_last)
+        self.headline_last_re = regex.compile(f"(?:{last})$", FLAGS) if last else None
         self._word_re = regex.compile(r"\w+")
 
     def cues(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Cue]:
@@ -206,12 +221,18 @@ class CueMatcher:
         """Whether ``text[pos:endpos]`` speaks in the writer's own voice ("बता दें कि")."""
         return bool(self._break_re and self._break_re.search(text, pos, endpos))
 
+    def clause_breaks(self, text: str, pos: int, endpos: int) -> list[int]:
+        """Offsets in ``text[pos:endpos]`` where a new clause starts."""
+        return [m.start() for m in self._clause_re.finditer(text, pos, endpos)] if self._clause_re else []
+
     def words_between(self, text: str, a: int, b: int) -> int:
         """How many words lie between offsets ``a`` and ``b``."""
         return len(self._word_re.findall(text, min(a, b), max(a, b)))
 
     def datelines(self, registry: SourceRegistry) -> list[regex.Pattern[str]]:
-        """The dateline patterns with ``{wire}`` bound to every news agency's aliases."""
+        """The dateline patterns with ``{wire}`` bound to every news agency's aliases (cached)."""
+        if self._datelines and self._datelines[:2] == (id(registry), registry.version):
+            return self._datelines[2]
         wires = [a for s in registry if s.kind == "news_agency" for _, a in s.all_aliases()]
         wire = f"(?P<wire>{alternation(wires)})"
         out = []
@@ -222,6 +243,7 @@ class CueMatcher:
                 raise DataError(
                     f"language {self.code!r}: key attribution.dateline_patterns.{i}: invalid regex: {e}"
                 ) from None
+        self._datelines = (id(registry), registry.version, out)
         return out
 
 

@@ -56,11 +56,16 @@ def article_date(
     lang: LanguageData,
     published: dt.date | None,
     zones: Sequence[tuple[int, int, str]] = (),
+    exprs: list[TimeExpr] | None = None,
 ) -> ArticleDate:
-    """Find the article's date (see the module docstring for the order of evidence)."""
+    """Find the article's date (see the module docstring for the order of evidence).
+
+    ``exprs`` are the text's time expressions if already found (saves a pass).
+    """
     if published is not None:
         return ArticleDate(published, "day", "date given with the article")
-    exprs = time_matcher(lang).find(text)
+    if exprs is None:
+        exprs = time_matcher(lang).find(text)
     langs = tuple(time_matcher(lang).languages)
     boiler = [(s, e) for s, e, name in zones if name == "boilerplate"]
 

@@ -139,6 +139,10 @@ class AttributionData(_Frozen):
         default=(),
         description='The writer speaks in their own voice ("बता दें कि"): no inherited source.',
     )
+    clause_breaks: Words = Field(
+        default=(), description='Words that start a new clause ("जबकि", "while", ";"): a cue in the '
+        "figure's own clause wins over one elsewhere in the sentence.",
+    )
     headline: Headline = Headline()
     dateline_patterns: Words = Field(
         default=(),

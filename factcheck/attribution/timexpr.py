@@ -110,10 +110,10 @@ class TimeMatcher:
         after = alternation(list(self._after))
         self._so_far = alternation(list(t.so_far) + list(t.recent))
         self._recent = {fold(w) for w in t.recent}
-        pat = f"(?:(?P<before>{before})\\s+)?" if before else ""
-        pat += f"(?P<core>{core})"
-        pat += f"(?:\\s*(?P<after>{after}))?" if after else ""
-        self._re = regex.compile(pat, FLAGS)
+        # cores are rare: find them first, then look for marker words on either side
+        self._re = regex.compile(f"(?P<core>{core})", FLAGS)
+        self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
+        self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
         self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
 
     def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[TimeExpr]:
@@ -124,7 +124,9 @@ class TimeMatcher:
         out: list[TimeExpr] = []
         end = len(text) if endpos is None else endpos
         for m in self._re.finditer(text, pos, end):
-            expr = self._expr(m)
+            b = self._before_re.search(text, max(pos, m.start() - 40), m.start()) if self._before_re else None
+            a = self._after_re.match(text, m.end(), end) if self._after_re else None
+            expr = self._expr(m, b, a)
             if expr is not None:
                 out.append(expr)
         if self._so_far_re is not None:
@@ -143,8 +145,9 @@ class TimeMatcher:
         key = fold(name)
         return _weekday_number(self._synonyms.get(key, key), tuple(self.languages))
 
-    def _expr(self, m: regex.Match[str]) -> TimeExpr | None:
-        g = m.groupdict()
+    def _expr(self, m: regex.Match[str], b: regex.Match[str] | None, a: regex.Match[str] | None
+              ) -> TimeExpr | None:
+        g = dict(m.groupdict(), before=b.group("before") if b else None, after=a.group("after") if a else None)
         year = int(ascii_digits(g["year"])) if g.get("year") else None
         if year is not None and not 1900 <= year <= 2100:
             return None
@@ -165,8 +168,10 @@ class TimeMatcher:
         rel = None
         if g.get("rel"):
             rel = "last" if fold(g["rel"]) in self._last else "this"
+        start = b.start() if b else m.start()
+        end = a.end() if a else m.end()
         return TimeExpr(
-            start=m.start(), end=m.end(), text=m.group(), core=g["core"], relation=relation,
+            start=start, end=end, text=m.string[start:end], core=g["core"], relation=relation,
             year=year, month=month, day=int(ascii_digits(g["day"])) if g.get("day") else None,
             weekday=weekday, rel=rel, unit=self._unit_of.get(fold(g["unit"])) if g.get("unit") else None,
         )
