@@ -77,3 +77,31 @@ def test_reconcile_estimate_rule(claims, expected):
     (g,) = reconcile(claims).groups
     got = g.estimate.to_dict()
     assert {k: got[k] for k in expected} == expected, got
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        pytest.param(
+            [make_claim(Vague(low=1000, word="thousands"), as_of=D(2024, 11, 28)),
+             make_claim(AtLeast(value=11000, strict=True), source="MSMT", as_of=D(2024, 12, 1), precision="month",
+                        article="k2"),
+             make_claim(Approx(value=15000), source="South Korea", as_of=D(2025, 8, 13), article="k3"),
+             make_claim(Approx(value=15000), source="NIS", as_of=D(2025, 9, 4), article="k4")],
+            [(11000, 11000, None, "2024-12", (0, 1)), (13500, 15000, 16500, "2025-09-04", (2, 3))],
+            id="two-periods",
+        ),
+        pytest.param(
+            [make_claim(Exact(value=1), as_of=D(2025, 1, 1)),
+             make_claim(Exact(value=2), as_of=D(2025, 1, 25), article="k2"),
+             make_claim(Exact(value=3), as_of=D(2025, 2, 20), article="k3")],
+            [(1, 1, 1, "2025-01-01", (0,)), (2, 2, 3, "2025-02-20", (1, 2))],
+            id="cut-from-the-latest-backwards",
+        ),
+    ],
+)
+def test_reconcile_estimate_per_period(claims, expected):
+    (g,) = reconcile(claims).groups
+    got = [(p.to_dict()["low"], p.to_dict()["best"], p.to_dict()["high"], p.as_of, p.claims) for p in g.periods]
+    assert got == expected
+    assert g.estimate == g.periods[-1]

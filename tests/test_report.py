@@ -113,3 +113,12 @@ def test_report_empty_renders(empty):
     assert "0</b> groups" in report._repr_html_()
     report.plot().canvas.draw()
     assert len(report.to_pandas()) == 0
+
+
+@pytest.mark.parametrize(("module", "method"), [("pandas", "to_pandas"), ("matplotlib", "plot")])
+def test_report_missing_optional_dependency_says_how_to_install(monkeypatch, module, method):
+    import sys
+
+    monkeypatch.setitem(sys.modules, module, None)  # makes "import module" raise ImportError
+    with pytest.raises(ImportError, match=r"pip install 'factcheck\[analysis\]'"):
+        getattr(_report(), method)()

@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
@@ -52,7 +53,8 @@ def _sort_key(c: Claim, f: Facts) -> tuple:
 def canonical(claims: Iterable[Claim]) -> list[Claim]:
     """``claims`` in canonical order; ties on every cheap field fall back to the full JSON.
 
-    >>> import datetime as dt
+    >>> import bisect
+import datetime as dt
     >>> from factcheck.models import Claim, Evidence
     >>> from factcheck.values import Exact
     >>> ev = Evidence(article_id="a", start=0, end=1, text="1", sentence_start=0, sentence_end=1)
@@ -144,6 +146,7 @@ def build_group(
         for _, i, j, out in kept
     ]
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
+    periods = group_periods(claims, fs, settings, cumulative)
     sources = independent_sources(claims)
     return Group(
         subject=subject,
@@ -151,7 +154,8 @@ def build_group(
         role=role,
         cumulative=cumulative,
         verdict=verdict,
-        estimate=group_estimate(claims, fs, settings, cumulative),
+        estimate=periods[-1] if periods else Estimate(note="no asserted or estimated figure"),
+        periods=periods,
         independent_sources=len(sources),
         sources=sources,
         claims=tuple(claims),
@@ -164,37 +168,67 @@ def build_group(
 _VERDICTS: dict[int, Verdict] = {3: "conflict", 2: "evolving", 1: "agree", 0: "not_comparable"}
 
 
-def group_estimate(claims: Sequence[Claim], fs: Sequence[Facts], settings: Settings, cumulative: bool) -> Estimate:
-    """The estimate for the group's latest period (rule: ``factcheck.reconcile.estimate``)."""
+def group_periods(
+    claims: Sequence[Claim], fs: Sequence[Facts], settings: Settings, cumulative: bool
+) -> tuple[Estimate, ...]:
+    """One estimate per period, oldest first; the last is the group's estimate.
+
+    Periods are cut from the latest figure backwards: the latest dated asserted figure and
+    every such figure dated within ``same_period_days`` of it form a period; the rest is cut
+    the same way. For a cumulative measure each period carries the highest lower bound of
+    the periods before it (rule: ``factcheck.reconcile.estimate``).
+    """
     factual = [i for i, f in enumerate(fs) if f.factual]
     if not factual:
-        return Estimate(note="no asserted or estimated figure")
+        return ()
     dated = [i for i in factual if fs[i].window is not None]
+    if not dated:
+        return (_estimate(claims, fs, factual, None, None, "no figure has a date: all asserted figures form one period"),)
+    days = settings.same_period_days
+    # by end date: a period's members are a suffix (a figure ending no earlier than
+    # ``days`` before the anchor starts is within ``days`` of it)
+    order = sorted(dated, key=lambda i: (fs[i].window.end, fs[i].window.start, -i))  # type: ignore[union-attr]
+    ends = [fs[i].window.end.toordinal() for i in order]  # type: ignore[union-attr]
+    cuts: list[tuple[int, list[int]]] = []
+    top = len(order)
+    while top > 0:
+        anchor = order[top - 1]
+        first = bisect.bisect_left(ends, fs[anchor].window.start.toordinal() - days, 0, top)  # type: ignore[union-attr]
+        cuts.append((anchor, sorted(order[first:top])))
+        top = first
+    cuts.reverse()
+    out: list[Estimate] = []
     carried: float | None = None
-    if dated:
-        last = max(dated, key=lambda i: (fs[i].window.end, fs[i].window.start, -i))  # type: ignore[union-attr]
-        lw = fs[last].window
-        assert lw is not None
-        period = [i for i in dated if fs[i].window.gap_days(lw) <= settings.same_period_days]  # type: ignore[union-attr]
-        members = set(period)
-        earlier = [i for i in dated if i not in members]
-        if cumulative and earlier:
-            carried = max(fs[i].low for i in earlier)
-        c = claims[last]
-        as_of = c.time.as_of_text() or lw.end.isoformat()
-        start = min(fs[i].window.start for i in period).isoformat()  # type: ignore[union-attr]
-        end = max(fs[i].window.end for i in period).isoformat()  # type: ignore[union-attr]
-        note = f"latest period: figures dated within {settings.same_period_days} days of the latest ({lw.label})"
-    else:
-        period, as_of, start, end = factual, None, None, None
-        note = "no figure has a date: all asserted figures form one period"
-    fig = estimate_figures(
-        [(claims[i].value.interval(), claims[i].value.point) for i in period], carried_low=carried
-    )
-    if fig.low != 0 and carried is not None and fig.low == carried:
+    for anchor, members in cuts:
+        label = fs[anchor].window.label  # type: ignore[union-attr]
+        note = f"figures dated within {days} days of the latest ({label})"
+        out.append(_estimate(claims, fs, members, anchor, carried if cumulative else None, note))
+        here = max(fs[i].low for i in members)
+        carried = here if carried is None else max(carried, here)
+    return tuple(out)
+
+
+def _estimate(
+    claims: Sequence[Claim],
+    fs: Sequence[Facts],
+    period: list[int],
+    anchor: int | None,
+    carried: float | None,
+    note: str,
+) -> Estimate:
+    """The estimate of one period (``anchor``: its latest figure; None when undated)."""
+    fig = estimate_figures([(claims[i].value.interval(), claims[i].value.point) for i in period], carried_low=carried)
+    if carried is not None and fig.consistent and fig.low == carried and carried > max(fs[i].low for i in period):
         note += "; low carried from an earlier figure (a running total never shrinks)"
     if not fig.consistent:
         note += "; the period's figures contradict each other: envelope given"
+    as_of = start = end = None
+    if anchor is not None:
+        w = fs[anchor].window
+        assert w is not None
+        as_of = claims[anchor].time.as_of_text() or w.end.isoformat()
+        start = min(fs[i].window.start for i in period).isoformat()  # type: ignore[union-attr]
+        end = max(fs[i].window.end for i in period).isoformat()  # type: ignore[union-attr]
     return Estimate(
         low=fig.low,
         best=fig.best,

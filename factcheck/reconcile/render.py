@@ -167,7 +167,8 @@ def rich_table(report: Report) -> Any:
     for g in report.by_severity():
         why = ""
         if g.relations:
-            worst = min(g.relations, key=lambda r: (VERDICT_ORDER.index(r.relation), r.a, r.b))
+            # the worst relation spanning the most claims: earliest against latest
+            worst = min(g.relations, key=lambda r: (VERDICT_ORDER.index(r.relation), r.a - r.b, r.a))
             why = worst.reason
         colour = {"conflict": "bold red", "evolving": "blue", "agree": "green"}.get(g.verdict, "dim")
         table.add_row(

@@ -82,7 +82,10 @@ class Estimate(_Frozen):
 
 
 class Group(_Frozen):
-    """Claims with one key (subject, measure, role), their relations and estimate."""
+    """Claims with one key (subject, measure, role), their relations and estimate.
+
+    ``estimate`` is the latest period's; ``periods`` lists every period's, oldest first.
+    """
 
     subject: str
     measure: str
@@ -90,6 +93,7 @@ class Group(_Frozen):
     cumulative: bool
     verdict: Verdict
     estimate: Estimate
+    periods: tuple[Estimate, ...] = ()
     independent_sources: int = Field(ge=0)
     sources: tuple[str, ...]
     claims: tuple[Claim, ...]
@@ -110,6 +114,7 @@ class Group(_Frozen):
             "cumulative": self.cumulative,
             "verdict": self.verdict,
             "estimate": self.estimate.to_dict(),
+            "periods": [p.to_dict() for p in self.periods],
             "independent_sources": self.independent_sources,
             "sources": list(self.sources),
             "claims": [c.to_record() for c in self.claims],
