@@ -190,3 +190,28 @@ def words_from_data(n: int, language: str) -> str:
     if n:
         out.append(word[n])
     return " ".join(out)
+
+
+#: Pieces of attributed news sentences (attribution and time, issue 4): sources in several
+#: scripts, cues on both sides, back-references, datelines, time phrases, figures.
+ATTRIBUTION_FRAGMENTS = (
+    "एनआईएस", "राष्ट्रीय ख़ुफ़िया सेवा", "केसीएनए", "योनहाप", "तास", "ब्लूमबर्ग", "दक्षिण कोरियाई", "यूक्रेन",
+    "NIS", "KCNA", "Yonhap", "the Pentagon", "Ukrainian officials", "ТАСС", "국정원", "US", "us",
+    " के अनुसार", " ने कहा", " ने मंगलवार को कहा था कि", " के हवाले से", " का हवाला देते हुए बताया",
+    " said", " according to", ", citing", ", said", " told", " reported",
+    "एजेंसी ने यह भी", "रिपोर्ट में यह भी बताया गया", "the agency added", "it said", "बता दें कि",
+    "सियोल, 4 सितंबर (आईएएनएस)", "SEOUL (Reuters) -", "--आईएएनएस", "(एपी)",
+    "पिछले साल अक्टूबर से", "2024 के अंत में", "अब तक", "since October last year", "in 2024", "last week",
+    "अप्रैल में आई रिपोर्ट", "on Tuesday", "Wednesday, August 13, 2025", "Updated: 30 Nov, 2024 11:26 AM",
+    "लगभग 15,000 सैनिक", "11,000 से अधिक", "about 2,000 troops", "11 देशों की एक रिपोर्ट",
+    "।", ".", "\n", "\n\n", ", ", " ", ":", "(", ")",
+)
+
+
+@st.composite
+def attribution_texts(draw: st.DrawFn, max_parts: int = 25) -> str:
+    """News-like text from ATTRIBUTION_FRAGMENTS, with some arbitrary text mixed in."""
+    part = st.one_of(st.sampled_from(ATTRIBUTION_FRAGMENTS), st.sampled_from(ATTRIBUTION_FRAGMENTS),
+                     st.text(max_size=8))
+    return " ".join(draw(st.lists(part, min_size=1, max_size=max_parts)))
+

@@ -48,6 +48,7 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
         not_after: [from]                  # "from 5,000 to 10,000" is a change, no range
       units:                               # non-count units (pint names, factcheck.units)
         - {forms: [km, किमी], unit: kilometer}               # kind from dimensionality
+        - {forms: [C, "°C"], unit: degree_Celsius, case_sensitive: true}
         - {forms: [mm], unit: millimeter, kind: calibre}     # kind overrides it
         - {forms: [$], unit: US_dollar, kind: money, position: before}
       months: {1: [January, Jan, Jan.]}    # case-sensitive ("May" but not "may")
@@ -59,9 +60,36 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
         after: [में]                        # "2024 में" -> year
         bare: count                        # otherwise: count (hi) or year (en)
 
-Qualifier meanings map onto :mod:`factcheck.values`: ``approx`` -> Approx, ``at_least`` ->
-AtLeast(strict=False), ``more_than`` -> AtLeast(strict=True), ``at_most`` -> AtMost,
-``less_than`` -> AtMost(strict=True).
+Qualifier meanings map onto :mod:`factcheck.values`: ``approx`` -> Approx (tolerance from
+``Settings.approx_tolerance``), ``at_least`` -> AtLeast(strict=False), ``more_than`` ->
+AtLeast(strict=True), ``at_most`` -> AtMost, ``less_than`` -> AtMost(strict=True).
+A following "more"/"और"/"अतिरिक्त" is *not* a qualifier ("3,000 more troops" is an
+increment, decided by extraction): list only forms that hedge the figure.
+
+How the engine reads the data (the same for every language):
+
+- Numbers: a run of atoms (digit numerals, ``words``, ``scales``, ``modifiers``,
+  ``articles``) joined by whitespace or ``word_joiners`` (digits and a following scale
+  may touch: "5k", "1.5लाख"; with ``glued`` anything may touch: "1만5천"). A scale
+  multiplies the trailing items smaller than itself and the items are added, largest
+  first ("एक लाख पचास हजार", "3억5천만", "two hundred thousand"); two plain word numbers
+  add only when the second fits in the first's zeros ("twenty five", "двести двадцать");
+  two digit numerals never add. A run that breaks these rules is split.
+- A vague word (``vague``) or a quantifier + scale (``vague_quantifiers``) is a Vague.
+- Right of a number, in this order: ordinal suffix -> ordinal; day + month [+ year] ->
+  date; plain integer <= 24 + ``time_suffixes`` -> time; qualifier after; range
+  (``connectors`` + a number; a first end without scale shares the second's scale: "10 से
+  12 हजार"; "between … and …"; ``close`` words join the span; a reversed range is no
+  range); unit after (or a ``position: before`` unit such as "$"); qualifier before.
+- Year: a plain 4-digit integer in [min, max] with no unit and no qualifier (other than a
+  qualifier form that is also a ``year.after`` word, like तक) is a year when a
+  ``year.before`` word precedes it, a ``year.after`` word follows it, or ``bare: year``.
+- Kind: the unit's ``kind``, else derived from the pint dimensionality
+  (:func:`factcheck.units.kind_of`: length, temperature, duration, mass, money, percent),
+  else ordinal/year/date/time, else "count".
+- Never a figure: digits glued to letters ("5G", "F16"), a letter/digit + hyphen + digits
+  ("S-400", "2024-25"), doubled separators ("1,,000"), mixed scripts, slashes ("24/7"),
+  "^", and anything above 10^15.
 
 >>> NumbersData(words={1: ("one",)}).words[1]
 ('one',)
