@@ -214,7 +214,7 @@ def plot(report: Report, *, groups: list[Group] | None = None) -> Figure:
         return fig
     for ax, g in zip(axes, chosen):
         _plot_group(ax, g, colours)
-        ax.tick_params(axis="x", labelrotation=20, labelsize=8)
+        ax.tick_params(axis="x", labelsize=8)
     return fig
 
 
@@ -246,7 +246,13 @@ def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
         last = max(p[2].end for p in points)
         span = max((last - first).days, 30)
         cap = dt.timedelta(days=span * 0.012)
-        ax.set_xlim(first - dt.timedelta(days=span * 0.06), last + dt.timedelta(days=span * 0.06))
+        pad = dt.timedelta(days=max(span * 0.06, 15))
+        ax.set_xlim(first - pad, last + pad)
+        import matplotlib.dates as mdates
+
+        locator = mdates.AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     labelled: set[str] = set()
     for i, c, w, mid, iv in points:
         colour = colours[c.source]
@@ -278,5 +284,5 @@ def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
     ax.set_ylim(0, top * 1.05)
     ax.set_ylabel(g.claims[0].unit if g.claims else "")
     if labelled:
-        ax.legend(fontsize=8, loc="upper left")
+        ax.legend(fontsize=8, loc="best")
     ax.grid(True, alpha=0.3)
