@@ -142,11 +142,12 @@ def recon_child(n: int, seed: int) -> dict:
     claims = make_claims(n, seed)
     build = time.perf_counter() - t0
     base = _rss_mb()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     report = Reconciler(Settings()).run(claims)
-    run = time.perf_counter() - t0
+    run, cpu = time.perf_counter() - t0, time.process_time() - c0
     groups = getattr(report, "groups", ())
-    return {"n": n, "build_s": build, "reconcile_s": run, "baseline_mb": base, "peak_mb": _rss_mb(),
+    return {"n": n, "build_s": build, "reconcile_s": run, "reconcile_cpu_s": cpu, "baseline_mb": base,
+            "peak_mb": _rss_mb(),
             "groups": len(groups), "keys": len({c.key for c in claims})}
 
 

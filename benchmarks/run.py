@@ -34,8 +34,8 @@ import recon_bench  # noqa: E402
 import report  # noqa: E402
 import tools  # noqa: E402
 
-FULL = {"bytes": 1_000_000, "rounds": 3, "max_pass_s": 20.0, "parallel_bytes": 400_000,
-        "memory_articles": 10_000, "recon_sizes": (10**3, 10**4, 10**5, 10**6), "recon_budget_s": 300.0,
+FULL = {"bytes": 1_000_000, "rounds": 3, "max_pass_s": 12.0, "parallel_bytes": 400_000,
+        "memory_articles": 10_000, "recon_sizes": (10**3, 10**4, 10**5, 10**6), "recon_budget_s": 360.0,
         "memory_timeout_s": 420.0}
 QUICK = {"bytes": 40_000, "rounds": 2, "max_pass_s": 3.0, "parallel_bytes": 80_000,
          "memory_articles": 40, "recon_sizes": (10**3, 10**4), "recon_budget_s": 30.0,
@@ -75,8 +75,8 @@ def run_recon(sizes, seed: int, budget_s: float) -> list[dict]:
     for n in sizes:
         left = budget_s - (time.perf_counter() - t_start)
         if prev and "reconcile_s" in prev:
-            growth = max(10.0, prev.get("growth") or 10.0)
-            predicted = (prev["build_s"] + prev["reconcile_s"]) * growth
+            growth = max(recon_bench.nlogn_factor(prev["n"], n), prev.get("growth") or 0.0)
+            predicted = prev["build_s"] * n / prev["n"] + prev["reconcile_s"] * growth
             if predicted > left:
                 out.append({"n": n, "error": f"skipped: predicted {predicted:.0f}s > {left:.0f}s left"})
                 log(f"  reconcile n={n:,}: skipped (predicted {predicted:.0f}s, {left:.0f}s left)")
@@ -87,8 +87,8 @@ def run_recon(sizes, seed: int, budget_s: float) -> list[dict]:
         log(f"  reconcile n={n:,} ...")
         res = extract_bench.finish_child(recon_bench.start_recon_child(n, seed), timeout=max(left, 30))
         res.setdefault("n", n)
-        if prev and "reconcile_s" in prev and "reconcile_s" in res and prev["reconcile_s"] > 0:
-            res["growth"] = res["reconcile_s"] / prev["reconcile_s"]
+        if prev and "reconcile_cpu_s" in prev and "reconcile_cpu_s" in res and prev["reconcile_cpu_s"] > 0:
+            res["growth"] = res["reconcile_cpu_s"] / prev["reconcile_cpu_s"]  # CPU: robust to other load
             res["nlogn"] = recon_bench.nlogn_factor(prev["n"], n)
         log(f"  reconcile n={n:,}: {res}")
         out.append(res)
@@ -107,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="leave a section out (repeatable)")
     ap.add_argument("--sequential", action="store_true",
                     help="run the memory child alone instead of beside the one-core sections (slower)")
+    ap.add_argument("--recon-sizes", type=int, nargs="+", help="claim counts to reconcile (default 10^3…10^6)")
+    ap.add_argument("--recon-budget", type=float, help="seconds for the reconciliation section (default 360)")
     ap.add_argument("--child", choices=("memory", "recon"), help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -118,7 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(recon_bench.recon_child(args.n, args.seed)))
         return 0
 
-    cfg = QUICK if args.quick else FULL
+    cfg = dict(QUICK if args.quick else FULL)
+    if args.recon_sizes:
+        cfg["recon_sizes"] = tuple(args.recon_sizes)
+    if args.recon_budget:
+        cfg["recon_budget_s"] = args.recon_budget
     t_all = time.perf_counter()
     results: dict = {"machine": machine(), "mode": "quick" if args.quick else "full", "config": {
         k: list(v) if isinstance(v, tuple) else v for k, v in cfg.items()}}
