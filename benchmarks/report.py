@@ -35,7 +35,7 @@ def render(res: dict) -> str:
     out = [
         f"## Results ({res['mode']} run)",
         "",
-        f"- date: {m['date']}; commit {m['commit']}",
+        f"- date: {m['date']}; commit {m['commit']} (factcheck imported from {m.get('factcheck', '?')})",
         f"- machine: {m['nproc']} cores, {m['cpu']}; Python {m['python']}, spaCy {m['spacy']}",
         f"- corpus: " + "; ".join(f"{lang}: {c['articles']} articles, {c['chars']:,} chars ({c['bytes']:,} bytes)"
                                   for lang, c in res["corpus"].items()),

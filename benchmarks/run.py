@@ -59,12 +59,17 @@ def machine() -> dict:
         commit = subprocess.run(["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"],
                                 capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError):
-        commit = "unknown"
+        commit = ""
+    if not commit:  # a snapshot (git archive) carries its commit in a COMMIT file
+        marker = HERE.parent / "COMMIT"
+        commit = marker.read_text().strip() if marker.exists() else "unknown"
     import spacy
+
+    import factcheck
 
     return {"date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "nproc": os.cpu_count(),
             "cpu": cpu, "python": platform.python_version(), "spacy": spacy.__version__, "commit": commit,
-            "load_start": list(os.getloadavg())}
+            "load_start": list(os.getloadavg()), "factcheck": str(Path(factcheck.__file__).parent)}
 
 
 def run_recon(sizes, seed: int, budget_s: float) -> list[dict]:
