@@ -13,13 +13,14 @@ AtLeast(kind='at_least', value=11000.0, strict=True)
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.numbers.parse import digits_value, is_decimal, is_grouped, range_value, to_value
 from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
-from factcheck.numbers.words import Atom, Composed, compose
+from factcheck.numbers.words import Atom, Composed, compose_first
 from factcheck.settings import Settings
 from factcheck.units import kind_of
 from factcheck.values import Exact, Vague, Value
@@ -145,7 +146,7 @@ def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMentio
 
 
 def _mention(start, end, ns, ne, value, kind="count", unit=None, qualifier=None, normalized=None):
-    return NumberMention.model_construct(
+    return NumberMention(
         start=start, end=end, number_start=ns, number_end=ne, value=value, kind=kind,
         unit=unit, qualifier=qualifier, normalized=normalized,
     )
@@ -210,29 +211,29 @@ def _year_digits(s: str | None, p: Patterns) -> int | None:
 # --- numbers ---------------------------------------------------------------------------
 
 
-def _atoms(text: str, start: int, p: Patterns) -> list[Atom]:
-    """The run of number atoms starting at ``start`` (digits, words, scales …)."""
-    atoms: list[Atom] = []
+def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
+    """The run of number atoms starting at ``start`` (digits, words, scales …), lazily."""
+    last: Atom | None = None
     pos = start
     while True:
-        if atoms:
+        if last is not None:
             j = p.joiner.match(text, pos)
             nxt = p.cont.match(text, j.end()) if j else None
-            if nxt is None and not atoms[-1].is_word:
+            if nxt is None and not last.is_word:
                 nxt = p.scale_glued.match(text, pos)  # 5k, 1.5लाख
             if nxt is None or (j is not None and j.end() == pos and not p.glued and nxt.group("s") is None):
-                break
+                return
             m = nxt
         else:
             m = p.cont.match(text, start)
             if m is None:
-                break
+                return
         atom = _atom(m, p)
         if atom is None:
-            break
-        atoms.append(atom)
+            return
+        yield atom
+        last = atom
         pos = m.end()
-    return atoms
 
 
 def _atom(m, p: Patterns) -> Atom | None:
@@ -260,11 +261,7 @@ def _atom(m, p: Patterns) -> Atom | None:
 
 
 def _first_number(text: str, start: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
-    atoms = _atoms(text, start, p)
-    parts = compose(atoms)
-    if not parts or parts[0].first != 0:
-        return None
-    return atoms, parts[0]
+    return compose_first(_atoms(text, start, p))
 
 
 def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:

@@ -23,6 +23,7 @@ and the rest starts the next.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -172,3 +173,23 @@ def compose(atoms: list[Atom]) -> list[Composed]:
         out.append(res)
         i = res.last
     return out
+
+
+def compose_first(atoms: Iterable[Atom]) -> tuple[list[Atom], Composed] | None:
+    """The number at the start of a run, reading only the atoms it needs (linear time on
+    long runs such as "1 2 3 4 …"); None when the first atom starts no number.
+
+    >>> used, c = compose_first(iter([Atom(0, 4, "number", 2024.0, False), Atom(5, 7, "number", 15.0, False)]))
+    >>> c.value, len(used)
+    (2024.0, 2)
+    """
+    b = _Builder()
+    used: list[Atom] = []
+    for a in atoms:
+        used.append(a)
+        if not b.push(a):
+            break
+    res = b.result(0)
+    if res is None or res.last == 0:
+        return None
+    return used, res
