@@ -124,6 +124,8 @@ def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMentio
     g = m.groupdict()
     if g.get("time") is not None:
         return _time(text, m, p), m.end()
+    if g.get("iso") is not None:
+        return _iso_date(m, p), m.end()
     if g.get("d") is not None:
         return _number(text, m.start(), p, tol, floor)
     word = g.get("lex") or g.get("lexi")
@@ -199,6 +201,14 @@ def _month_first(text: str, m, month: int, p: Patterns) -> tuple[NumberMention |
         ns, ne = rest.start("y2"), rest.end("y2")
         value = Exact(value=year)
     return _mention(m.start(), rest.end(), ns, ne, value, "date", normalized=norm), rest.end()
+
+
+def _iso_date(m, p: Patterns) -> NumberMention | None:
+    y, mo, d = ("".join(p.digit_map.get(c, c) for c in part) for part in m.group("iso").split("-"))
+    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
+        return None
+    return _mention(m.start(), m.end(), m.start(), m.end(), Exact(value=int(d)), "date",
+                    normalized=f"{y}-{mo}-{d}")
 
 
 def _year_digits(s: str | None, p: Patterns) -> int | None:

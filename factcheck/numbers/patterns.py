@@ -277,6 +277,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
     scanner = "|".join(
         [
             rf"(?P<time>{time_rx})",
+            rf"(?<![\w-])(?P<iso>{d}{{4}}-{d}{{2}}-{d}{{2}})(?![\w-])",  # 2025-09-04
             rf"{digit_lb}(?P<d>{digit_atom})",
             rf"(?<!\w)(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)",
         ]
