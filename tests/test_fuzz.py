@@ -7,6 +7,8 @@ saying so, and start running as soon as it lands.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -113,9 +115,15 @@ def test_fuzz_reconcile_accepts_any_article_text():
     check()
 
 
-@pytest.mark.parametrize("megabytes", [20])
-def test_fuzz_twenty_megabyte_article(megabytes):
-    """The library takes a 20 MB article without raising; every span still slices back.
+#: Extraction reads about 0.1 MB/s, so the 20 MB case of issue 7 runs in the nightly
+#: profile (or with FACTCHECK_BIG_MB=20); the default run uses 2 MB, past spaCy's
+#: 1,000,000-character max_length, which is what breaks a naive pipeline.
+BIG_MB = int(os.environ.get("FACTCHECK_BIG_MB", "20" if os.environ.get("HYPOTHESIS_PROFILE") == "nightly" else "2"))
+
+
+@pytest.mark.parametrize("megabytes", [BIG_MB])
+def test_fuzz_huge_article(megabytes):
+    """The library takes a huge article (20 MB nightly) without raising; every span still slices back.
 
     (The command line skips articles over 5,000,000 characters with a reason; see docs/cli.md.)
     """
