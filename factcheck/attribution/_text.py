@@ -34,27 +34,37 @@ def is_acronym(alias: str) -> bool:
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
 
 
+def _pieces(phrase: str, case_sensitive: bool) -> list[str]:
+    """One regex piece per character of the folded phrase (nukta optional, any space)."""
+    out: list[str] = []
+    for ch in _fold_keep_case(phrase) if case_sensitive else fold(phrase):
+        if ch == " ":
+            out.append(r"\s+")
+        elif ch in _NUKTA_BASES:
+            out.append(f"(?:{ch}{NUKTA}?|{_BASE_TO_PRECOMPOSED[ch]})")
+        else:
+            out.append(regex.escape(ch))
+    return out
+
+
+def _bounds(phrase: str, right_boundary: bool) -> tuple[str, str]:
+    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+    last = phrase[-1:]
+    word_end = bool(last) and (last.isalnum() or unicodedata.category(last).startswith("M"))
+    right = r"(?!\w)" if right_boundary and word_end else ""
+    return left, right
+
+
 def phrase_pattern(phrase: str, *, right_boundary: bool = True, case_sensitive: bool = False) -> str:
     """A regex source matching ``phrase`` as whole words in any nukta/space spelling.
 
     >>> bool(regex.search(phrase_pattern("खुफिया सेवा"), "ख़ुफ़िया   सेवा"))
     True
     """
-    parts: list[str] = []
-    for ch in fold(phrase) if not case_sensitive else _fold_keep_case(phrase):
-        if ch == " ":
-            parts.append(r"\s+")
-        elif ch in _NUKTA_BASES:
-            parts.append(f"(?:{ch}{NUKTA}?|{_BASE_TO_PRECOMPOSED[ch]})")
-        else:
-            parts.append(regex.escape(ch))
-    body = "".join(parts)
+    left, right = _bounds(phrase, right_boundary)
+    body = "".join(_pieces(phrase, case_sensitive))
     if case_sensitive:
         body = f"(?-i:{body})"
-    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
-    right = r"(?!\w)" if right_boundary and phrase[-1:].isalnum() else ""
-    if phrase[-1:] and unicodedata.category(phrase[-1]).startswith("M"):
-        right = r"(?!\w)" if right_boundary else ""
     return f"{left}{body}{right}"
 
 
@@ -64,10 +74,37 @@ def _fold_keep_case(text: str) -> str:
     return " ".join(s.split())
 
 
-def alternation(phrases: list[str] | tuple[str, ...], **kw: bool) -> str:
-    """Longest-first alternation of :func:`phrase_pattern` (regex picks the first match)."""
-    uniq = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
-    return "|".join(phrase_pattern(p, **kw) for p in uniq)
+def alternation(phrases: list[str] | tuple[str, ...], *, right_boundary: bool = True,
+                case_sensitive: bool = False) -> str:
+    """One regex matching any of ``phrases`` (the longest where several match), as a trie.
+
+    Sharing prefixes keeps a pass over an article fast with hundreds of aliases: the
+    engine tries one branch per character instead of every phrase at every position.
+
+    >>> regex.match(alternation(["के अनुसार", "के"]), "के अनुसार").group()
+    'के अनुसार'
+    """
+    tries: dict[str, dict] = {}
+    for phrase in {p for p in phrases if p.strip()}:
+        left, right = _bounds(phrase, right_boundary)
+        node = tries.setdefault(left, {})
+        for piece in _pieces(phrase, case_sensitive):
+            node = node.setdefault(piece, {})
+        node[""] = right  # end of a phrase: its right boundary
+    alts = [f"{left}{_emit(node)}" for left, node in sorted(tries.items()) if node]
+    body = "|".join(alts)
+    if case_sensitive and body:
+        body = f"(?-i:{body})"
+    return body
+
+
+def _emit(node: dict) -> str:
+    branches = [piece + _emit(child) for piece, child in sorted(node.items()) if piece]
+    if "" in node:
+        branches.append(node[""])  # after the longer branches: the longest match wins
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 def ascii_digits(text: str) -> str:

@@ -29,7 +29,7 @@ from factcheck.attribution._text import alternation, ascii_digits, fold
 if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
-FLAGS = regex.IGNORECASE | regex.VERSION1
+FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not needed here
 RELATIONS = ("since", "until", "end_of", "start_of", "event_in", "during", "point")
 #: A neutral base so dateparser never falls back to today when it maps names to numbers.
 _NEUTRAL_BASE = dt.datetime(2001, 1, 15)
@@ -111,7 +111,11 @@ class TimeMatcher:
         self._so_far = alternation(list(t.so_far) + list(t.recent))
         self._recent = {fold(w) for w in t.recent}
         # cores are rare: find them first, then look for marker words on either side
-        self._re = regex.compile(f"(?P<core>{core})", FLAGS)
+        # a cheap first-character test spares the engine the alternatives at most positions
+        firsts = {w[:1] for w in (*t.months, *t.weekdays, *t.last, *t.this) if w}
+        firsts |= {c.swapcase() for c in firsts}
+        first = "[" + regex.escape("".join(sorted(firsts))) + r"\d]" if firsts else r"\d"
+        self._re = regex.compile(f"(?={first})(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
         self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
