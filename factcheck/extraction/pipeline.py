@@ -56,9 +56,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: Longer texts are not tokenised: our components read characters, not tokens, and a
+#: tokenised 20 MB text costs gigabytes. The Doc then holds the text as one token.
+TOKENIZE_MAX_CHARS = 1_000_000
+
+
 def run_pipeline(nlp: Language, text: str) -> Doc:
-    """Run ``nlp`` on ``text``, handing the components the text itself (no rebuild from tokens)."""
-    doc = nlp.make_doc(text)
+    """Run ``nlp`` on ``text``, handing the components the text itself (no rebuild from tokens).
+
+    Texts over :data:`TOKENIZE_MAX_CHARS` characters skip the tokenizer (see there).
+    """
+    if len(text) > TOKENIZE_MAX_CHARS:
+        doc = Doc(nlp.vocab, words=[text], spaces=[False])
+    else:
+        doc = nlp.make_doc(text)
     doc.user_data[_TEXT_KEY] = text
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
