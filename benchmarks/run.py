@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the memory child alone instead of beside the one-core sections (slower)")
     ap.add_argument("--recon-sizes", type=int, nargs="+", help="claim counts to reconcile (default 10^3…10^6)")
     ap.add_argument("--recon-budget", type=float, help="seconds for the reconciliation section (default 360)")
+    ap.add_argument("--memory-articles", type=int, help="articles for the memory run (default 10,000)")
+    ap.add_argument("--memory-timeout", type=float, help="seconds the memory run may take (default 420)")
     ap.add_argument("--child", choices=("memory", "recon"), help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -130,6 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         cfg["recon_sizes"] = tuple(args.recon_sizes)
     if args.recon_budget:
         cfg["recon_budget_s"] = args.recon_budget
+    if args.memory_articles:
+        cfg["memory_articles"] = args.memory_articles
+    if args.memory_timeout:
+        cfg["memory_timeout_s"] = args.memory_timeout
     t_all = time.perf_counter()
     results: dict = {"machine": machine(), "mode": "quick" if args.quick else "full", "config": {
         k: list(v) if isinstance(v, tuple) else v for k, v in cfg.items()}}
