@@ -2,9 +2,9 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/profile.py extract en [BYTES]      # Extractor.extract over the corpus
-    .venv/bin/python benchmarks/profile.py extract hi
-    .venv/bin/python benchmarks/profile.py reconcile [N]           # Reconciler.run over N synthetic claims
+    .venv/bin/python benchmarks/hotpaths.py extract en [BYTES]      # Extractor.extract over the corpus
+    .venv/bin/python benchmarks/hotpaths.py extract hi
+    .venv/bin/python benchmarks/hotpaths.py reconcile [N]           # Reconciler.run over N synthetic claims
 
 Prints pyinstrument's call tree (wall-clock samples; on a loaded machine the shares
 still hold, the seconds do not — the header gives the CPU time).
