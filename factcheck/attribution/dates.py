@@ -6,8 +6,8 @@ Order of evidence:
 2. A full date (day, month, year) on a header line with a marker ("Updated:",
    "Published on", "अपडेट") in the first lines of the page.
 3. A dateline ("सियोल, 13 अगस्त (एपी)", "SEOUL, Sept 4 (Reuters)"). Datelines rarely
-   carry a year: the year comes from another full date in the text, else from the latest
-   year the body mentions (said so in the reason), else it stays unknown.
+   carry a year: the year comes from another full date in the text, else it stays
+   unknown (a year merely mentioned, "in 2024", dates events, not the story).
 4. A full date at the top of the page without a marker (may be a site's date widget).
 5. Any other full date in the page (a sidebar may be a day off; the reason says so).
 
@@ -113,14 +113,12 @@ def _dateline_year(x: TimeExpr, full: list[tuple[TimeExpr, dt.date]], exprs: lis
                                f"dateline {x.text!r}; year {d.year} from {other.text!r} in the text")
         except ValueError:
             pass
-    years = [e.year for e in exprs if e.year is not None and not in_boiler(e)]
+    # Years merely mentioned ("in 2024") say when events happened, not when the story was
+    # written (a 2025 story about 2024): they never give the dateline its year.
+    years = sorted({e.year for e in exprs if e.year is not None and not in_boiler(e)})
     if years:
-        y = max(years)
-        try:
-            return ArticleDate(dt.date(y, x.month, x.day), "day",
-                               f"dateline {x.text!r} has no year; assumed {y}, the latest year the text mentions")
-        except ValueError:
-            pass
+        return ArticleDate(None, None, f"dateline {x.text!r} has no year; the text mentions "
+                           f"{', '.join(map(str, years))} but no full date: year unknown")
     return ArticleDate(None, None, f"dateline {x.text!r} has no year and the text gives none: year unknown")
 
 
