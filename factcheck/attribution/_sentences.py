@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import regex
 
-_END = regex.compile(r"[।॥.?!]+(?=\s|$)|\n+")
+# a full stop after a lone capital is an initial or abbreviation ("U.S.", "J. Smith")
+_END = regex.compile(r"[।॥?!]+(?=\s|$)|(?<!\b\p{Lu})\.+(?=\s|$)|\n+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

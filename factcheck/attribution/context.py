@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
+# "KCNA, the North's official news agency, said": an aside between commas right after a name
+_APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
 
 
 @dataclass(frozen=True)
@@ -250,8 +252,11 @@ class ArticleContext:
         return bool(src and src.is_relay_kind)
 
     def _words(self, a: int, b: int) -> int:
-        """Words between two offsets, not counting parenthetical asides ("(एनआईएस)")."""
-        return len(regex.findall(r"\w+", _PARENS.sub(" ", self.text[a:b])))
+        """Words between two offsets, not counting asides in parentheses ("(एनआईएस)") or
+        between commas ("KCNA, the state news agency, said")."""
+        between = _PARENS.sub(" ", self.text[a:b])
+        between = _APPOSITIVE.sub(" ", between)
+        return len(regex.findall(r"\w+", between))
 
     # --- per figure ---------------------------------------------------------------------
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
