@@ -143,22 +143,27 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
                    events: frozenset[str], lex: Lexicon) -> _Cue | None:
     lo, hi = clause
     ps, pe = phrase
-    best: tuple[int, int, _Cue] | None = None
+    limit = lex.data.max_cue_words
+    best: tuple[int, int, int, _Cue] | None = None
     for event in sorted(events):
         pat = lex.events.get(event)
         if pat is None:
             continue
         for m in pat.finditer(text, lo, hi, overlapped=False):
             if m.end() <= ps:
-                d, side = ps - m.end(), 1
+                gap, side = (m.end(), ps), 1
             elif m.start() >= pe:
-                d, side = m.start() - pe, 0
+                gap, side = (pe, m.start()), 0
             else:
                 continue  # inside the figure's own phrase
-            key = (d, side)
-            if best is None or key < best[:2]:
-                best = (d, side, _Cue(event, m.start(), m.end()))
-    return best[2] if best else None
+            d = len(_WORDS.findall(text, *gap))
+            if d > limit:
+                continue  # too far to be this figure's event
+            # nearest first; then after the figure; then the longer cue ("killed or wounded")
+            key = (d, side, m.start() - m.end())
+            if best is None or key < best[:3]:
+                best = (*key, _Cue(event, m.start(), m.end()))
+    return best[3] if best else None
 
 
 def _negated(text: str, cue: _Cue, sentence: tuple[int, int], lex: Lexicon) -> bool:
@@ -177,9 +182,13 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], phr
     if _negated(text, cue, sentence, lex):
         return Modality.DENIED
     lo, hi = clause
+    # reporting verbs reach over commas ("NIS estimated, …") but not over "but"/"लेकिन"
+    sentence_lo = sentence[0]
+    for m in lex.clause_word.finditer(text, sentence[0], phrase_start):
+        sentence_lo = m.end()
     for name in MODALITY_ORDER:
         pat = lex.modality[name]
-        start = sentence[0] if name in SENTENCE_MODALITIES else lo
+        start = min(lo, sentence_lo) if name in SENTENCE_MODALITIES else lo
         if pat.search(text, start, hi):
             return Modality(name)
     return Modality.ASSERTED
@@ -229,6 +238,21 @@ class SubjectFinder:
         i = _SPACES.match(self.text, end, hi).end()
         return bool(pat.match(self.text, i, hi))
 
+    def _is_speaker(self, end: int, hi: int) -> bool:
+        """"South Korea says …", "दक्षिण कोरिया ने कहा": a source, not the actor."""
+        i = _SPACES.match(self.text, end, hi).end()
+        m = self.lex.agent_after.match(self.text, i, hi)
+        if m:
+            i = _SPACES.match(self.text, m.end(), hi).end()
+        for _ in range(2):  # past an auxiliary: "has said"
+            if self.lex.reporting_after.match(self.text, i, hi):
+                return True
+            w = _GAP_WORD.match(self.text, i, hi)
+            if w is None:
+                return False
+            i = _SPACES.match(self.text, w.end(), hi).end()
+        return False
+
     def _is_place(self, start: int, end: int, lo: int, hi: int) -> bool:
         if self._followed_by(self.lex.destination_after, end, hi):
             return True
@@ -248,6 +272,7 @@ class SubjectFinder:
             rest = text[m.end() if m else e:phrase_start]
             if len(_WORDS.findall(rest)) <= (2 if m else 0):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
+        before = [b for b in before if not self._is_speaker(b[1], hi)]
         if measure.subject_is_agent and before:
             agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)]
             if agents:
@@ -273,9 +298,10 @@ class SubjectFinder:
         text, lex = self.text, self.lex
         n = len(text)
         for s, e, name in self._mentions(0, n):
-            if self.zones.name_at(s) == BOILERPLATE or self._is_place(s, e, 0, n):
-                continue
             hi = min(n, e + 80)
+            if (self.zones.name_at(s) == BOILERPLATE or self._is_place(s, e, 0, n)
+                    or self._is_speaker(e, hi)):
+                continue
             m = lex.owner_after.match(text, e, hi)
             i = m.end() if m else e
             score = 0.01

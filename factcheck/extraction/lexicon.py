@@ -156,6 +156,7 @@ class Lexicon:
             for w in ws
         }
         self.agent_after = rx(data.agent_after)
+        self.reporting_after = rx(data.reporting_after)
         self.owner_after = self._suffix_regex(data.owner_after, cls)
         self.destination_after = rx(data.destination_after)
         self.destination_before = rx(data.destination_before)

@@ -111,6 +111,9 @@ class ExtractionData(_Frozen):
     events: dict[str, Words] = Field(
         default_factory=dict, description="Event (a measure's `events`) -> cue words."
     )
+    max_cue_words: int = Field(
+        default=8, ge=1, description="Words allowed between a figure and its event cue."
+    )
     negation: Words = Field(default=(), description='Words that negate a following event ("not").')
     negation_window: int = Field(default=3, ge=0, description="Words between negation and event.")
     modality: ModalityData = ModalityData()
@@ -119,6 +122,10 @@ class ExtractionData(_Frozen):
         default_factory=dict, description="Subject (canonical name) -> its names and adjectives."
     )
     agent_after: Words = Field(default=(), description="Marks the mention before it as agent (ने).")
+    reporting_after: Words = Field(
+        default=(),
+        description="After a mention (and its agent marker): it is a speaker, not the actor (said, ने कहा).",
+    )
     owner_after: Words = Field(
         default=(), description="Marks the mention before it as owner of what follows ('s, के)."
     )
