@@ -35,6 +35,8 @@ from factcheck.attribution.timexpr import TimeExpr, parse_full_date, time_matche
 if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
+#: The reason given when the caller supplied the date.
+GIVEN = "date given with the article"
 #: How far into the page the header reaches (characters, lines).
 HEADER_CHARS = 800
 HEADER_LINES = 12
@@ -63,7 +65,7 @@ def article_date(
     ``exprs`` are the text's time expressions if already found (saves a pass).
     """
     if published is not None:
-        return ArticleDate(published, "day", "date given with the article")
+        return ArticleDate(published, "day", GIVEN)
     if exprs is None:
         exprs = time_matcher(lang).find(text)
     langs = tuple(time_matcher(lang).languages)

@@ -16,7 +16,7 @@ Rules (each relation comes from the language's ``attribution.time`` data):
 - Unknown stays unknown: ``as_of`` None and ``reason`` says why.
 
 >>> import datetime as dt
->>> from factcheck.attribution.dates import ArticleDate
+>>> from factcheck.attribution.dates import GIVEN, ArticleDate
 >>> from factcheck.attribution.timexpr import TimeExpr
 >>> e = TimeExpr(0, 8, "2024 में", "2024", "during", year=2024)
 >>> scope([e], 20, 25, ArticleDate(dt.date(2025, 6, 12), "day", "given")).as_of_text()
@@ -29,7 +29,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.attribution.dates import ArticleDate
+from factcheck.attribution.dates import GIVEN, ArticleDate
 from factcheck.attribution.timexpr import Period, TimeExpr, resolve
 from factcheck.models import TimeScope
 
@@ -70,7 +70,8 @@ def scope(
 
     stmt = statement_date(exprs, start, article) or inherited
     if stmt is None and ref is not None:
-        stmt = StatementDate(ref, article.precision or "day", "article date")
+        why = "article date" if article.reason == GIVEN else f"article date ({article.reason})"
+        stmt = StatementDate(ref, article.precision or "day", why)
 
     period_start = period_end = None
     phrases: list[str] = []
