@@ -199,6 +199,7 @@ class ArticleContext:
                    agent: bool | None) -> tuple[Attribution, str | None] | None:
         """The source a cue points to: named mentions first, then back-references."""
         gap = self._cues.data.max_gap_words
+        agent_gap = max(gap, self._cues.data.max_agent_gap_words)
         best: tuple[tuple, Attribution, str | None] | None = None
         items: list[Mention | BackRef] = [*sent.mentions, *refs]
         for item in items:
@@ -206,7 +207,10 @@ class ArticleContext:
                 continue
             a, b = (item.end, cue.start) if before else (cue.end, item.start)
             words = self._words(a, b)
-            if words > gap or any(a <= c < b for c in sent.cue_starts):
+            # the agent marker binds a speaker to its verb across a longer stretch
+            limit = agent_gap if before and agent and isinstance(item, Mention) \
+                and self._cues.is_agent(self.text, item.end) else gap
+            if words > limit or any(a <= c < b for c in sent.cue_starts):
                 continue
             if isinstance(item, Mention):
                 kind = self._kind(item.source)

@@ -151,6 +151,10 @@ class AttributionData(_Frozen):
     max_gap_words: int = Field(
         default=4, ge=0, description="Words allowed between a source and its cue."
     )
+    max_agent_gap_words: int = Field(
+        default=8, ge=0,
+        description='Words allowed between an agent-marked source and its cue ("X ने शनिवार को जारी एक बयान में कहा").',
+    )
     suffixes_attach: bool = Field(
         default=False, description="Particles attach to names (국정원은): no right word boundary."
     )
