@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 import bisect
+import heapq
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
@@ -17,7 +18,7 @@ from itertools import groupby
 from factcheck.models import Claim
 from factcheck.reconcile.estimate import estimate_figures
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, candidate_pairs
-from factcheck.reconcile.relations import SEVERITY, Facts, classify, describe, explain, facts
+from factcheck.reconcile.relations import _FACTUAL, SEVERITY, Facts, classify, describe, explain, facts
 from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.settings import Settings
 
@@ -29,10 +30,9 @@ _NO_DATE = (dt.date.max.toordinal(), dt.date.max.toordinal())
 
 def _sort_key(c: Claim, f: Facts) -> tuple:
     """Everything that tells two claims apart, cheap fields first."""
-    w = f.window
-    when = _NO_DATE if w is None else (w.start.toordinal(), w.end.toordinal())
+    when = _NO_DATE if f.window is None else (f.start, f.end)
     return (
-        c.key,
+        (c.subject, c.measure, c.role),  # str enums: compare as their values, no .value lookups
         when,
         c.article_id,
         c.evidence.start,
@@ -41,7 +41,7 @@ def _sort_key(c: Claim, f: Facts) -> tuple:
         f.low,
         f.high,
         c.value.kind,
-        c.modality.value,
+        c.modality,
         c.attribution.source,
         c.attribution.chain,
         c.subset or "",
@@ -53,8 +53,7 @@ def _sort_key(c: Claim, f: Facts) -> tuple:
 def canonical(claims: Iterable[Claim]) -> list[Claim]:
     """``claims`` in canonical order; ties on every cheap field fall back to the full JSON.
 
-    >>> import bisect
-import datetime as dt
+    >>> import datetime as dt
     >>> from factcheck.models import Claim, Evidence
     >>> from factcheck.values import Exact
     >>> ev = Evidence(article_id="a", start=0, end=1, text="1", sentence_start=0, sentence_end=1)
@@ -73,13 +72,17 @@ def _canonical_facts(claims: Iterable[Claim]) -> list[tuple[Claim, Facts]]:
         f = facts(c)
         keyed.append((_sort_key(c, f), c, f))
     keyed.sort(key=lambda t: t[0])
-    out: list[tuple[Claim, Facts]] = []
-    for _, run in groupby(keyed, key=lambda t: t[0]):
-        same = [(c, f) for _, c, f in run]
-        if len(same) > 1:  # rare: identical on every cheap field
-            same.sort(key=lambda cf: cf[0].model_dump_json())
-        out.extend(same)
-    return out
+    i, n = 0, len(keyed)
+    while i < n - 1:  # rare: claims equal on every cheap field are ordered by their JSON
+        if keyed[i][0] != keyed[i + 1][0]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and keyed[j][0] == keyed[i][0]:
+            j += 1
+        keyed[i:j] = sorted(keyed[i:j], key=lambda t: t[1].model_dump_json())
+        i = j
+    return [(c, f) for _, c, f in keyed]
 
 
 def independent_sources(claims: Iterable[Claim]) -> tuple[str, ...]:
@@ -92,7 +95,7 @@ def independent_sources(claims: Iterable[Claim]) -> tuple[str, ...]:
     >>> independent_sources([])
     ()
     """
-    return tuple(sorted({c.attribution.source for c in claims if c.modality.is_factual}))
+    return tuple(sorted({c.attribution.source for c in claims if c.modality in _FACTUAL}))
 
 
 def build_group(
@@ -114,7 +117,7 @@ def build_group(
         full_limit: groups up to this size compare every pair (see ``pairs``).
         fs: the claims' facts, when already computed.
     """
-    subject, measure, role = claims[0].key
+    subject, measure, role = claims[0].subject, claims[0].measure, claims[0].role.value
     if fs is None:
         fs = [facts(c) for c in claims]
     outcomes = []
@@ -125,8 +128,9 @@ def build_group(
         if sev > worst:
             worst = sev
         outcomes.append((-sev, i, j, out))
-    outcomes.sort(key=lambda t: t[:3])
-    kept = sorted(outcomes[:max_relations], key=lambda t: t[1:3])
+    # the worst ``max_relations`` (then by index), shown in index order
+    best = heapq.nsmallest(max_relations, outcomes, key=lambda t: t[:3]) if len(outcomes) > max_relations else outcomes
+    kept = sorted(best, key=lambda t: t[1:3])
     names: dict[int, str] = {}  # each claim described once, however many relations name it
 
     def name(i: int) -> str:
@@ -187,13 +191,13 @@ def group_periods(
     days = settings.same_period_days
     # by end date: a period's members are a suffix (a figure ending no earlier than
     # ``days`` before the anchor starts is within ``days`` of it)
-    order = sorted(dated, key=lambda i: (fs[i].window.end, fs[i].window.start, -i))  # type: ignore[union-attr]
-    ends = [fs[i].window.end.toordinal() for i in order]  # type: ignore[union-attr]
+    order = sorted(dated, key=lambda i: (fs[i].end, fs[i].start, -i))
+    ends = [fs[i].end for i in order]
     cuts: list[tuple[int, list[int]]] = []
     top = len(order)
     while top > 0:
         anchor = order[top - 1]
-        first = bisect.bisect_left(ends, fs[anchor].window.start.toordinal() - days, 0, top)  # type: ignore[union-attr]
+        first = bisect.bisect_left(ends, fs[anchor].start - days, 0, top)
         cuts.append((anchor, sorted(order[first:top])))
         top = first
     cuts.reverse()
@@ -254,7 +258,7 @@ def build_groups(
     """Sort ``claims`` canonically, split them by key and judge every group (sorted by key)."""
     ordered = _canonical_facts(claims)
     groups = []
-    for key, run in groupby(ordered, key=lambda cf: cf[0].key):
+    for key, run in groupby(ordered, key=lambda cf: (cf[0].subject, cf[0].measure, cf[0].role)):
         pairs = list(run)
         groups.append(
             build_group(

@@ -46,7 +46,7 @@ def candidate_pairs(
         full_limit: groups up to this size compare every pair.
 
     >>> from factcheck.reconcile.relations import Facts
-    >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier")
+    >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier", 0, 0)
     >>> sorted(candidate_pairs([f, f, f], None, False))
     [(0, 1), (0, 2), (1, 2)]
     """
@@ -57,38 +57,27 @@ def candidate_pairs(
                 yield (i, j)
         return
     settings = settings or Settings()
-    seen: set[tuple[int, int]] = set()
-
-    def emit(i: int, j: int) -> Iterator[tuple[int, int]]:
-        if i == j:
-            return
-        p = (i, j) if i < j else (j, i)
-        if p not in seen:
-            seen.add(p)
-            yield p
-
-    for i in range(n - 1):
-        yield from emit(i, i + 1)
+    seen: set[tuple[int, int]] = {(i, i + 1) for i in range(n - 1)}
     by_unit: dict[str, list[int]] = {}
     for i, f in enumerate(fs):
         if f.factual and f.window is not None:
             by_unit.setdefault(f.unit, []).append(i)
+    found: list[tuple[int, int]] = []
     for idx in by_unit.values():
-        idx.sort(key=lambda k: (fs[k].window.start, fs[k].window.end, k))  # type: ignore[union-attr]
-        for a, b in zip(idx, idx[1:]):
-            yield from emit(a, b)
+        idx.sort(key=lambda k: (fs[k].start, fs[k].end, k))
+        found.extend(zip(idx, idx[1:]))
         dated = [k for k in idx if not fs[k].window.assumed]  # type: ignore[union-attr]
         assumed = [k for k in idx if fs[k].window.assumed]  # type: ignore[union-attr]
-        for src, dst, days in (
-            (dated, dated, settings.same_period_days),
-            (idx, assumed, settings.undated_window_days),
-            (assumed, dated, settings.undated_window_days),
-        ):
-            for i, j in _same_period_witnesses(fs, src, dst, days):
-                yield from emit(i, j)
+        found.extend(_same_period_witnesses(fs, dated, dated, settings.same_period_days))
+        if assumed:
+            found.extend(_same_period_witnesses(fs, idx, assumed, settings.undated_window_days))
+            found.extend(_same_period_witnesses(fs, assumed, dated, settings.undated_window_days))
         if cumulative:
-            for i, j in _earlier_witnesses(fs, dated, settings.same_period_days):
-                yield from emit(i, j)
+            found.extend(_earlier_witnesses(fs, dated, settings.same_period_days))
+    for i, j in found:
+        if i != j:
+            seen.add((i, j) if i < j else (j, i))
+    yield from sorted(seen)
 
 
 def _same_period_witnesses(
@@ -97,14 +86,13 @@ def _same_period_witnesses(
     """For each claim in ``src``: the extreme partners in ``dst`` starting within its window."""
     if not src or not dst:
         return
-    starts = [fs[k].window.start.toordinal() for k in dst]  # type: ignore[union-attr]
+    starts = [fs[k].start for k in dst]
     lows = _SparseTable([(fs[k].low, k) for k in dst], max)
     highs = _SparseTable([(fs[k].high, k) for k in dst], min)
     for i in src:
-        w = fs[i].window
-        assert w is not None
-        lo = bisect.bisect_left(starts, w.start.toordinal())
-        hi = bisect.bisect_right(starts, w.end.toordinal() + days)
+        f = fs[i]
+        lo = bisect.bisect_left(starts, f.start)
+        hi = bisect.bisect_right(starts, f.end + days)
         if lo >= hi:
             continue
         # a partner starting no earlier and within ``days`` of the claim's end shares its period
@@ -116,8 +104,8 @@ def _earlier_witnesses(fs: Sequence[Facts], dated: list[int], days: int) -> Iter
     """For each dated claim: the clearly earlier claim with the highest low and the smallest figure."""
     if len(dated) < 2:
         return
-    order = sorted(dated, key=lambda k: (fs[k].window.end, k))  # type: ignore[union-attr]
-    ends = [fs[k].window.end.toordinal() for k in order]  # type: ignore[union-attr]
+    order = sorted(dated, key=lambda k: (fs[k].end, k))
+    ends = [fs[k].end for k in order]
     best_low: list[tuple[float, int]] = []
     least: list[tuple[float, int]] = []
     for k in order:
@@ -126,10 +114,8 @@ def _earlier_witnesses(fs: Sequence[Facts], dated: list[int], days: int) -> Iter
         best_low.append(max(best_low[-1], cand_low) if best_low else cand_low)
         least.append(min(least[-1], cand_c) if least else cand_c)
     for j in dated:
-        w = fs[j].window
-        assert w is not None
         # claims ending more than ``days`` before this one starts lie in an earlier period
-        n = bisect.bisect_left(ends, w.start.toordinal() - days)
+        n = bisect.bisect_left(ends, fs[j].start - days)
         if n == 0:
             continue
         yield (-best_low[n - 1][1], j)

@@ -18,10 +18,12 @@ records (listed as skipped).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Union
 
@@ -128,13 +130,14 @@ class Reconciler:
         rows = [(s.id, s.status, s.claims, s.reason or "") for s in statuses]
         rows += [(aid, "processed", n, "claims given directly") for aid, n in direct.items() if aid not in seen]
         rows.sort()
-        groups = build_groups(
-            claims,
-            settings=self.settings,
-            cumulative=self.is_cumulative,
-            max_relations=self.max_relations,
-            full_limit=self.full_limit,
-        )
+        with _gc_paused():
+            groups = build_groups(
+                claims,
+                settings=self.settings,
+                cumulative=self.is_cumulative,
+                max_relations=self.max_relations,
+                full_limit=self.full_limit,
+            )
         articles = [{"id": i, "status": st, "claims": n, "reason": r or None} for i, st, n, r in rows]
         return Report(groups=tuple(groups), articles=articles)  # type: ignore[arg-type]
 
@@ -208,6 +211,22 @@ def _read(paths: list[str | os.PathLike[str]]) -> list[Article | SkippedInput]:
         except (FactcheckError, ValidationError, ValueError, OSError) as e:
             out.append(SkippedInput(where=str(path), reason=f"cannot read: {e}"))
     return out
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while grouping.
+
+    Grouping a million claims allocates millions of small acyclic tuples; the collector's
+    repeated scans of them cost a fifth of the run and free nothing. Restores the previous state.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _skipped(s: SkippedInput) -> ArticleStatus:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from factcheck.models import Claim
+from factcheck.models import Claim, Modality
 from factcheck.reconcile.timing import Window, window
 from factcheck.settings import Settings
 
@@ -45,7 +45,11 @@ SEVERITY: dict[str, int] = {"conflict": 3, "evolving": 2, "agree": 1, "not_compa
 
 
 class Facts(NamedTuple):
-    """What the rules need of a claim, computed once per claim."""
+    """What the rules need of a claim, computed once per claim.
+
+    ``start``/``end`` are the window's dates as ordinals (0 when there is no window), so the
+    rules compare integers.
+    """
 
     low: float
     high: float
@@ -53,6 +57,11 @@ class Facts(NamedTuple):
     window: Window | None
     factual: bool
     unit: str
+    start: int
+    end: int
+
+
+_FACTUAL = frozenset(m for m in Modality if m.is_factual)
 
 
 def facts(claim: Claim) -> Facts:
@@ -61,15 +70,18 @@ def facts(claim: Claim) -> Facts:
     ``central`` is the figure as given (the value of "about 15,000", "more than 11,000",
     the middle of a range) or, for vague words with no figure, the interval's lower end.
     """
-    iv = claim.value.interval()
+    low, high = claim.value.interval()
     point = claim.value.point
+    w = window(claim.time, claim.published)
     return Facts(
-        low=iv.low,
-        high=iv.high,
-        central=iv.low if point is None else point,
-        window=window(claim.time, claim.published),
-        factual=claim.modality.is_factual,
-        unit=claim.unit,
+        low,
+        high,
+        low if point is None else point,
+        w,
+        claim.modality in _FACTUAL,
+        claim.unit,
+        0 if w is None else w.start.toordinal(),
+        0 if w is None else w.end.toordinal(),
     )
 
 
@@ -91,7 +103,7 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     wa, wb = fa.window, fb.window
     if wa is None or wb is None:
         return Outcome("not_comparable", "no_date", True, False)
-    gap = wa.gap_days(wb)
+    gap = max(0, fb.start - fa.end, fa.start - fb.end)
     assumed = wa.assumed or wb.assumed
     if assumed:
         if gap > settings.undated_window_days:
@@ -102,7 +114,7 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     overlap = fa.low <= fb.high and fb.low <= fa.high
     if same:
         return Outcome("agree" if overlap else "conflict", "same_overlap" if overlap else "same_disjoint", True, assumed)
-    first_earlier = (wa.start, wa.end) <= (wb.start, wb.end)
+    first_earlier = (fa.start, fa.end) <= (fb.start, fb.end)
     if not cumulative:
         return Outcome("not_comparable", "periods", first_earlier, False)
     early, late = (fa, fb) if first_earlier else (fb, fa)

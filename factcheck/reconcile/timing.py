@@ -72,6 +72,8 @@ def window(time: TimeScope, published: dt.date | None) -> Window | None:
     True
     """
     if time.as_of is not None:
+        if time.precision in (None, "day"):  # the common case, without the general path
+            return Window(time.as_of, time.as_of, False, "day")
         precision = time.precision if time.precision in ("month", "year") else "day"
         start, end = _expand(time.as_of, precision)
         return Window(start, end, False, precision)
