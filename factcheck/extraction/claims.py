@@ -186,10 +186,18 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], phr
     sentence_lo = sentence[0]
     for m in lex.clause_word.finditer(text, sentence[0], phrase_start):
         sentence_lo = m.end()
+    # … and a trailing ", officials estimated." when no other figure follows
+    tail_hi = sentence[1] if not regex.search(r"\d", text[hi:sentence[1]]) else hi
+    for m in lex.clause_word.finditer(text, hi, tail_hi):
+        tail_hi = m.start()
+        break
     for name in MODALITY_ORDER:
         pat = lex.modality[name]
-        start = min(lo, sentence_lo) if name in SENTENCE_MODALITIES else lo
-        if pat.search(text, start, hi):
+        if name in SENTENCE_MODALITIES:
+            found = pat.search(text, min(lo, sentence_lo), max(hi, tail_hi))
+        else:
+            found = pat.search(text, lo, hi)
+        if found:
             return Modality(name)
     return Modality.ASSERTED
 
@@ -260,7 +268,7 @@ class SubjectFinder:
         return bool(prev and self.lex.destination_before.fullmatch(prev[-1].group()))
 
     def find(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
-             measure: Measure) -> str:
+             measure: Measure, cue_start: int | None = None) -> str:
         lo, hi = sentence
         text, lex = self.text, self.lex
         for s, e, name in self._mentions(phrase_start, noun_end):
@@ -273,11 +281,16 @@ class SubjectFinder:
             if len(_WORDS.findall(rest)) <= (2 if m else 0):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
         before = [b for b in before if not self._is_speaker(b[1], hi)]
+        if cue_start is not None and cue_start < phrase_start:
+            # "supplied Russia with 100 missiles": between the verb and the figure is the recipient
+            before = [b for b in before if b[1] <= cue_start]
         if measure.subject_is_agent and before:
             agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)]
             if agents:
                 return agents[-1][2]
-            actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)]
+            # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
+            actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)
+                      and not lex.owner_after.match(text, b[1], hi)]
             if actors:
                 return actors[-1][2]
         owner = self.article_owner()
@@ -368,7 +381,7 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
         return None
     modality = _modality(text, clause, sentence, mention.start, cue, lex)
     role, subset = _role(text, clause, mention.start, noun, lex)
-    subject = subjects.find(sentence, mention.start, noun.end, measure)
+    subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     end = noun.end
     if (cue.start >= noun.end and len(_WORDS.findall(text, noun.end, cue.start)) <= 2
             and not lex.any_subject.search(text, noun.end, cue.start)):
