@@ -68,3 +68,17 @@ def test_attribution_source_span_names_the_source(code, reference_date):
     att = ctx.attribute(fig, fig + 3)
     assert text[att.start:att.end] in {"एनआईएस", "NIS"}
     assert att.cue
+
+
+@pytest.mark.parametrize(("code", "text", "wire"), [
+    ("hi", "सियोल, 13 अगस्त (एपी) उत्तर कोरिया ने 500 सैनिक भेजे।", "AP"),
+    ("hi", "उत्तर कोरिया ने 500 सैनिक भेजे।\n\n--आईएएनएस", "IANS"),
+    ("en", "SEOUL (Reuters) - North Korea sent 500 troops.", "Reuters"),
+    ("en", "Kim meets Putin (AP)\nNorth Korea sent 500 troops.", None),
+])
+def test_attribution_wire_dateline(code, text, wire, reference_date):
+    art = Article(id="w", text=text, published=reference_date)
+    ctx = analyse_article(art, load_language(code), split_sentences(text), [])
+    assert ctx.wire == wire
+    fig = text.find("500")
+    assert ctx.attribute(fig, fig + 3).chain == ((wire,) if wire else ())
