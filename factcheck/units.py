@@ -125,6 +125,7 @@ def check_comparable(unit_a: str, unit_b: str) -> None:
         ) from e
 
 
+@functools.lru_cache(maxsize=1024)  # pint's unit formatting is slow; kinds never change
 def kind_of(unit: str) -> str | None:
     """What a number written with ``unit`` is: count, money, length, temperature, duration…
 
