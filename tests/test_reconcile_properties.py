@@ -69,3 +69,42 @@ def test_reconcile_properties_relations_are_capped(n_extra):
     assert len(g.relations) <= 5
     assert g.compared == len(g.relations) + g.omitted
     assert g.verdict == "conflict"
+
+
+class _DigitsExtractor:
+    """Stands in for extraction: one claim per run of digits, dated by the article."""
+
+    def extract(self, article):
+        import regex
+
+        from factcheck.values import Exact
+
+        return [
+            make_claim(Exact(value=int(m.group())), text=m.group(), article=article.id, start=m.start(),
+                       published=article.published)
+            for m in regex.finditer(r"\d+", article.text)
+        ]
+
+
+@given(
+    st.lists(
+        st.tuples(st.lists(st.integers(1, 5000), min_size=1, max_size=3), st.integers(0, 400)),
+        max_size=8,
+    ),
+    st.randoms(use_true_random=False),
+)
+def test_reconcile_properties_article_order_invariant(specs, rnd):
+    """Reconciling articles and raw texts in any order gives the same report."""
+    from factcheck.models import Article
+
+    items = []
+    for k, (numbers, day) in enumerate(specs):
+        text = " ".join(str(n) for n in numbers) + f" soldiers (item {k})"
+        if k % 2:
+            items.append(text)
+        else:
+            items.append(Article(id=f"art-{k}", text=text, published=dt.date(2024, 1, 1) + dt.timedelta(days=day)))
+    shuffled = list(items)
+    rnd.shuffle(shuffled)
+    rec = Reconciler(extractor=_DigitsExtractor())
+    assert rec.run(shuffled) == rec.run(items)

@@ -177,7 +177,7 @@ def rich_table(report: Report) -> Any:
             g.subject,
             g.role,
             _estimate_text(g),
-            f"{g.independent_sources}: {', '.join(g.sources)}",
+            f"{g.independent_sources}: {', '.join(g.sources)}" if g.sources else "—",
             str(len(g.claims)),
             _escape_markup(why),
         )
