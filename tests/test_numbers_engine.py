@@ -98,3 +98,43 @@ def test_numbers_schema_rejects_bad_data(key: str, bad: object) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "no numbers here"])
 def test_numbers_engine_parse_number_of_nothing_is_none(text: str) -> None:
     assert parse_number(text, GLUED) is None
+
+
+@pytest.mark.parametrize("code", ["xx-unknown"])
+def test_numbers_engine_unsupported_language_lists_the_supported(code: str) -> None:
+    from factcheck.errors import UnsupportedLanguageError
+
+    with pytest.raises(UnsupportedLanguageError, match="only"):
+        find_numbers("15,000", code)
+
+
+@pytest.mark.parametrize(("tolerance", "text"), [(0.05, "about 15,000"), (0.2, "लगभग 15,000")])
+def test_numbers_engine_approx_tolerance_comes_from_settings(tolerance: float, text: str) -> None:
+    from factcheck.settings import Settings
+
+    language = "en" if text.isascii() else "hi"
+    value = parse_number(text, language, settings=Settings(approx_tolerance=tolerance))
+    assert value == Approx(value=15000, tolerance=tolerance)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        (
+            "2024 में 11,000 से अधिक और 2025 में लगभग 15,000 सैनिक, 600 मारे गए",
+            [("2024", "year"), ("11,000 से अधिक", "count"), ("2025", "year"), ("लगभग 15,000", "count"), ("600", "count")],
+        ),
+    ],
+)
+def test_numbers_engine_mentions_are_ordered_and_disjoint(text: str, spans: list) -> None:
+    found = find_numbers(text, "hi")
+    assert [(text[m.start : m.end], m.kind) for m in found] == spans
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(m.start <= m.number_start < m.number_end <= m.end for m in found)
+
+
+@pytest.mark.parametrize("language", ["hi", "en"])
+def test_numbers_engine_accepts_language_data(language: str) -> None:
+    from factcheck.langdata import load_language
+
+    assert find_numbers("15,000", load_language(language)) == find_numbers("15,000", language)
