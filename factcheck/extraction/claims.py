@@ -246,6 +246,20 @@ class SubjectFinder:
         i = _SPACES.match(self.text, end, hi).end()
         return bool(pat.match(self.text, i, hi))
 
+    def _only_modifiers(self, lo: int, hi: int) -> bool:
+        """True when ``text[lo:hi]`` is blank or only modifiers ("North Korea's additional")."""
+        i = lo
+        while True:
+            i = _SPACES.match(self.text, i, hi).end()
+            if i >= hi:
+                return True
+            m = self.lex.modifiers.match(self.text, i, hi) or self.lex.increment_before.match(
+                self.text, i, hi
+            )
+            if m is None:
+                return False
+            i = m.end()
+
     def _is_speaker(self, end: int, hi: int) -> bool:
         """"South Korea says …", "दक्षिण कोरिया ने कहा": a source, not the actor."""
         i = _SPACES.match(self.text, end, hi).end()
@@ -277,8 +291,7 @@ class SubjectFinder:
         if before:
             s, e, name = before[-1]
             m = lex.owner_after.match(text, e, phrase_start)
-            rest = text[m.end() if m else e:phrase_start]
-            if len(_WORDS.findall(rest)) <= (2 if m else 0):
+            if m and self._only_modifiers(m.end(), phrase_start):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
         before = [b for b in before if not self._is_speaker(b[1], hi)]
         if cue_start is not None and cue_start < phrase_start:
