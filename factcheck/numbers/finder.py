@@ -40,7 +40,9 @@ class NumberMention(BaseModel):
     is ("ordinal", "year", "date", "time", "percent", "calibre", "temperature",
     "length", "duration", "money", …). ``unit`` is a pint unit name (factcheck.units)
     for non-count units. ``normalized`` is an ISO form for dates ("2025-08-13",
-    "--08-13" without year, "2025-08" for a month) and times ("11:26").
+    "--08-13" without year, "2025-08" for a month, "--08-13/--08-14" for "13-14 August")
+    and times ("11:26"). For a date ``value`` is the day of the month (the year for
+    "August 2025"); for a time it is the hour as a decimal (11:30 -> 11.5).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
