@@ -69,6 +69,17 @@ def test_crosslingual_one_group_one_source(measure, subject, source):
     assert group.independent_sources == 1, group.sources
 
 
+@pytest.mark.parametrize(("measure", "since"), [("troops_deployed", dt.date(2024, 10, 1))])
+def test_crosslingual_every_language_reads_the_same_period(measure, since):
+    """"Since October last year" in each language gives every article a claim over one period."""
+    articles = _articles()
+    report = _reconcile(articles)
+    claims = [c for g in report.groups if g.measure == measure for c in g.claims]
+    starts = {a.id: {c.time.start for c in claims if c.article_id == a.id} for a in articles}
+    missing = [aid for aid, got in starts.items() if since not in got]
+    assert not missing, f"no claim with a period from {since} in {missing}: {starts}"
+
+
 @pytest.mark.parametrize(("measure", "value"), [("troops_deployed", 15000)])
 def test_crosslingual_same_figure_in_every_language(measure, value):
     """Every article's claim reads "about 15,000" — Approx(15000) — whatever the script."""
