@@ -80,6 +80,16 @@ def test_report_rich_table(width):
     assert "<script>alert(1)</script>" in text or "more than 4,000" in text
 
 
+@pytest.mark.parametrize("limit", [2])
+def test_report_plot_limits_panels(limit):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = _report().plot(limit=limit)
+    assert len(fig.get_axes()) == limit
+    assert "conflict" in fig.get_axes()[0].get_title()
+
+
 @pytest.mark.parametrize("groups", [None, 1])
 def test_report_plot_one_panel_per_group(groups):
     import matplotlib

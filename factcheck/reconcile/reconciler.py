@@ -45,7 +45,7 @@ _PATH_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".json")
 
 
 class Reconciler:
-    """Reconciles claims and articles with fixed settings; reusable and thread-safe.
+    """Reconciles claims and articles with fixed settings; build once, run many times.
 
     Args:
         settings: windows and tolerances (defaults if None).

@@ -190,18 +190,19 @@ def _escape_markup(text: str) -> str:
     return escape(text)
 
 
-def plot(report: Report, *, groups: list[Group] | None = None) -> Figure:
+def plot(report: Report, *, groups: list[Group] | None = None, limit: int = 12) -> Figure:
     """One panel per group: each figure's value interval at its date, coloured by source.
 
     Bounded intervals are vertical bars with caps, "at least" figures arrows pointing up,
     "at most" arrows pointing down; claims in a conflict are ringed in red; undated
     figures are placed at their article's date (hollow marker); figures with no date at all
-    are left out and counted in the panel title.
+    are left out and counted in the panel title. Without ``groups``, the first ``limit``
+    groups, worst verdict first.
     """
     _need("matplotlib", "Report.plot()")
     from matplotlib.figure import Figure as _Figure
 
-    chosen = list(groups) if groups is not None else report.by_severity()
+    chosen = list(groups) if groups is not None else report.by_severity()[:limit]
     n = max(1, len(chosen))
     fig = _Figure(figsize=(8, 2.8 * n), layout="constrained")
     axes = fig.subplots(n, 1, squeeze=False)[:, 0]

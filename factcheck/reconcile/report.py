@@ -204,12 +204,16 @@ class Report(_Frozen):
     def __rich__(self) -> Any:
         return self.render_table()
 
-    def plot(self, *, groups: list[Group] | None = None) -> Figure:
+    def plot(self, *, groups: list[Group] | None = None, limit: int = 12) -> Figure:
         """A matplotlib timeline per group: intervals over time, coloured by source.
+
+        Args:
+            groups: the groups to draw (default: the first ``limit``, conflicts first).
+            limit: how many groups to draw when ``groups`` is not given.
 
         Raises:
             ImportError: matplotlib is not installed (``pip install 'factcheck[analysis]'``).
         """
         from factcheck.reconcile.render import plot
 
-        return plot(self, groups=groups)
+        return plot(self, groups=groups, limit=limit)
