@@ -63,3 +63,21 @@ def test_pipeline_is_built_once_per_language(code):
 def test_pipeline_handles_degenerate_texts(text):
     doc = build_pipeline("hi")(text)
     assert doc._.fc_claims == []
+
+
+@pytest.mark.parametrize("code", ["hi", "en"])
+def test_pipeline_long_texts_skip_tokenisation_but_keep_claims(code, monkeypatch):
+    """Over TOKENIZE_MAX_CHARS the Doc is one token; zones, sentences and claims are unchanged."""
+    from factcheck.extraction import pipeline
+
+    nlp = build_pipeline(code)
+    text = TEXTS[code]
+    normal = pipeline.run_pipeline(nlp, text)
+    monkeypatch.setattr(pipeline, "TOKENIZE_MAX_CHARS", 10)
+    long = pipeline.run_pipeline(nlp, text)
+    assert len(long) == 1 and long.text == text
+    assert long._.fc_sentences == normal._.fc_sentences
+    assert long._.fc_zones == normal._.fc_zones
+    assert [(d.start, d.end, d.measure.name) for d in long._.fc_claims] == [
+        (d.start, d.end, d.measure.name) for d in normal._.fc_claims
+    ]
