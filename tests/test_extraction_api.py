@@ -1,0 +1,81 @@
+"""The extraction API: Extractor and extract(), languages, settings, custom measures."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.errors import UnsupportedLanguageError
+from factcheck.extraction import Extractor, Measure, MeasureRegistry, extract, load_measures
+from factcheck.models import Article, Role
+from factcheck.settings import Settings
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("उत्तर कोरिया ने लगभग 12,000 सैनिक भेजे हैं।", "hi"),
+    ("North Korea has sent about 12,000 troops to Russia.", "en"),
+])
+def test_extraction_detects_language_when_missing(text, code):
+    claims = Extractor().extract(Article(id="a1", text=text))
+    assert [(c.language, c.measure, c.article_id) for c in claims] == [(code, "troops_deployed", "a1")]
+
+
+@pytest.mark.parametrize("language", ["xx", "fr"])
+def test_extraction_unsupported_language_names_article_and_supported(language):
+    with pytest.raises(UnsupportedLanguageError) as e:
+        Extractor().extract(Article(id="story-7", text="Bonjour", language=language))
+    assert "story-7" in str(e.value) and "'en'" in str(e.value) and "'hi'" in str(e.value)
+
+
+@pytest.mark.parametrize("text", ["North Korea has sent about 12,000 troops to Russia."])
+def test_extraction_plain_text_and_language_argument(text):
+    claims = extract(text, language="en")
+    assert [c.evidence.text for c in claims] == ["about 12,000 troops"]
+    assert claims[0].unit == "soldier" and claims[0].role is Role.TOTAL
+
+
+@pytest.mark.parametrize("text", ["Also read: North Korea sent 5,000 troops to Russia"])
+def test_extraction_include_boilerplate_setting(text):
+    assert extract(text, language="en") == []
+    claims = extract(text, language="en", settings=Settings(include_boilerplate=True))
+    assert [(c.measure, c.evidence.zone) for c in claims] == [("troops_deployed", "boilerplate")]
+
+
+@pytest.mark.parametrize("text", ["North Korea has sent about 12,000 troops to Russia."])
+def test_extraction_fills_article_fields(text):
+    import datetime as dt
+
+    a = Article(id="a9", text=text, language="en", published=dt.date(2025, 9, 4), publisher="Wire")
+    (c,) = Extractor().extract(a)
+    assert (c.article_id, c.published, c.publisher, c.subject) == (
+        "a9", dt.date(2025, 9, 4), "Wire", "North Korea")
+    assert c.time.as_of is not None
+
+
+@pytest.mark.parametrize("text", ["North Korea has sent about 12,000 troops to Russia."])
+def test_extraction_custom_registry_limits_measures(text):
+    only_missiles = MeasureRegistry(m for m in load_measures() if m.counts == "missile")
+    assert Extractor(measures=only_missiles).extract(Article(id="a", text=text, language="en")) == []
+
+
+@pytest.mark.parametrize(("text", "measure"), [
+    ("North Korea has supplied 40 tanks to Russia.", "tanks_supplied"),
+])
+def test_extraction_user_measure_with_user_language_data(tmp_path, text, measure, monkeypatch):
+    """A user measure works once a language file names its thing (here a copy of en.yaml)."""
+    import yaml
+
+    from factcheck import langdata
+
+    raw = yaml.safe_load((langdata.DATA_DIR / "lang" / "en.yaml").read_text(encoding="utf-8"))
+    raw["extraction"]["nouns"]["tank"] = ["tanks", "tank"]
+    (tmp_path / "en.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_LANG_PATH", str(tmp_path))
+    langdata.load_language.cache_clear()
+    try:
+        reg = MeasureRegistry([*load_measures(),
+                               Measure(name=measure, unit="tank", counts="tank", events=("supply",))])
+        claims = Extractor(measures=reg).extract(Article(id="a", text=text, language="en"))
+        assert [(c.measure, c.unit, c.subject) for c in claims] == [(measure, "tank", "North Korea")]
+    finally:
+        monkeypatch.delenv("FACTCHECK_LANG_PATH")
+        langdata.load_language.cache_clear()
