@@ -82,3 +82,17 @@ def test_attribution_wire_dateline(code, text, wire, reference_date):
     assert ctx.wire == wire
     fig = text.find("500")
     assert ctx.attribute(fig, fig + 3).chain == ((wire,) if wire else ())
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    ("ТАСС заявило, что 500 солдат погибли.", "500 солдат", "TASS"),
+    ("Минобороны заявил: 300 солдат ранены.", "300 солдат", "Russian MoD"),
+])
+def test_attribution_wildcard_cue_matches_any_ending(text, figure, source, reference_date):
+    from factcheck.attribution.schema import AttributionData, Cues
+    from factcheck.langdata import LanguageData
+
+    lang = LanguageData(code="xx", name="Test", attribution=AttributionData(cues=Cues(source_before=("заяви*",))))
+    ctx = analyse_article(Article(id="w", text=text, published=reference_date), lang, split_sentences(text), [])
+    start = text.find(figure)
+    assert ctx.attribute(start, start + len(figure)).source == source

@@ -37,7 +37,7 @@ def is_acronym(alias: str) -> bool:
 def _pieces(phrase: str, case_sensitive: bool) -> list[str]:
     """One regex piece per character of the folded phrase (nukta optional, any space)."""
     out: list[str] = []
-    for ch in _fold_keep_case(phrase) if case_sensitive else fold(phrase):
+    for ch in _fold_keep_case(phrase.rstrip("*")) if case_sensitive else fold(phrase.rstrip("*")):
         if ch == " ":
             out.append(r"\s+")
         elif ch in _NUKTA_BASES:
@@ -48,6 +48,8 @@ def _pieces(phrase: str, case_sensitive: bool) -> list[str]:
 
 
 def _bounds(phrase: str, right_boundary: bool) -> tuple[str, str]:
+    if phrase.endswith("*") and len(phrase) > 1:
+        return (r"(?<!\w)" if phrase[:1].isalnum() else ""), r"\w*"  # "заяви*": any ending
     left = r"(?<!\w)" if phrase[:1].isalnum() else ""
     last = phrase[-1:]
     word_end = bool(last) and (last.isalnum() or unicodedata.category(last).startswith("M"))
@@ -56,7 +58,8 @@ def _bounds(phrase: str, right_boundary: bool) -> tuple[str, str]:
 
 
 def phrase_pattern(phrase: str, *, right_boundary: bool = True, case_sensitive: bool = False) -> str:
-    """A regex source matching ``phrase`` as whole words in any nukta/space spelling.
+    """A regex source matching ``phrase`` as whole words in any nukta/space spelling;
+    a trailing ``*`` matches any ending of the last word ("заяви*" → заявил, заявила).
 
     >>> bool(regex.search(phrase_pattern("खुफिया सेवा"), "ख़ुफ़िया   सेवा"))
     True
@@ -105,6 +108,51 @@ def _emit(node: dict) -> str:
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
+
+
+class PhraseIndex:
+    """Values of phrases, looked up by the text a pattern matched: exact folded key first,
+    then the longest ``word*`` entry the text starts with.
+
+    >>> idx = PhraseIndex({"заяви*": "said", "по данным": "according"})
+    >>> idx.get("Заявила"), idx.get("по  данным"), idx.get("x")
+    ('said', 'according', None)
+    """
+
+    def __init__(self, items: dict[str, object] | None = None) -> None:
+        self._exact: dict[str, object] = {}
+        self._prefix: list[tuple[str, object]] = []
+        for phrase, value in (items or {}).items():
+            self.add(phrase, value)
+
+    def add(self, phrase: str, value: object) -> None:
+        """Add ``phrase`` unless already present (the first value wins)."""
+        key = fold(phrase)
+        if key.endswith("*") and len(key) > 1:
+            if all(p != key[:-1] for p, _ in self._prefix):
+                self._prefix.append((key[:-1], value))
+                self._prefix.sort(key=lambda pv: -len(pv[0]))
+        else:
+            self._exact.setdefault(key, value)
+
+    def get(self, text: str, default: object = None) -> object:
+        key = fold(text)
+        if key in self._exact:
+            return self._exact[key]
+        for prefix, value in self._prefix:
+            if key.startswith(prefix):
+                return value
+        return default
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and self.get(text, _MISSING) is not _MISSING
+
+    def phrases(self) -> list[str]:
+        """Every phrase, wildcard entries with their ``*``."""
+        return [*self._exact, *(p + "*" for p, _ in self._prefix)]
+
+
+_MISSING = object()
 
 
 def ascii_digits(text: str) -> str:

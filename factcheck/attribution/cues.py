@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.attribution._text import alternation, fold, is_acronym, phrase_pattern
+from factcheck.attribution._text import PhraseIndex, alternation, fold, is_acronym, phrase_pattern
 from factcheck.attribution.sources import SourceRegistry, default_registry
 from factcheck.errors import DataError, FactcheckError
 
@@ -172,18 +172,18 @@ class CueMatcher:
                 declared.setdefault(fold(p), []).append(side)
         # a longer cue also has the sides of a shorter cue it ends with: ", said" may be
         # "…, said NIS" (its own side) or "NIS, citing X, said" (the side of "said")
-        self._sides: dict[str, tuple[str, ...]] = {}
+        self._sides = PhraseIndex()
         for key, sides in declared.items():
             extra = [s for other, os_ in declared.items() if other != key and key.endswith(other)
                      and not key[-len(other) - 1:-len(other)].isalnum() for s in os_]
-            self._sides[key] = tuple(dict.fromkeys([*sides, *extra]))
+            self._sides.add(key, tuple(dict.fromkeys([*sides, *extra])))
         self._cue_re = _compile(list(_all(data.cues.source_before, data.cues.source_after,
                                           data.citing.originator_before, data.citing.originator_after)))
-        self._backref_kinds: dict[str, tuple[str, ...]] = {}
+        self._backref_kinds = PhraseIndex()
         for br in data.back_references:
             for p in br.phrases:
-                self._backref_kinds.setdefault(fold(p), tuple(br.kinds))
-        self._backref_re = _compile(list(self._backref_kinds))
+                self._backref_kinds.add(p, tuple(br.kinds))
+        self._backref_re = _compile(self._backref_kinds.phrases())
         self._indef_re = (
             regex.compile(f"(?:{alternation(data.indefinite)})\\s*$", FLAGS) if data.indefinite else None
         )

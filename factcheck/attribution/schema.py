@@ -2,7 +2,8 @@
 
 Keys are language-neutral concepts; values are surface forms as written in the language.
 Phrases match as whole words, case-insensitively; spaces match any run of white space;
-the nukta may be present or absent (ख़ुफ़िया = खुफिया). Patterns named ``*_patterns``
+the nukta may be present or absent (ख़ुफ़िया = खुफिया); a trailing ``*`` matches any ending
+of the last word (``заяви*`` matches заявил, заявила, заявили). Patterns named ``*_patterns``
 are regular expressions (``regex`` module syntax) with a ``{wire}`` placeholder.
 
 Example (an excerpt of ``en.yaml``)::

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import dateparser
 import regex
 
-from factcheck.attribution._text import alternation, ascii_digits, fold
+from factcheck.attribution._text import PhraseIndex, alternation, ascii_digits, fold
 
 if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
@@ -72,16 +72,15 @@ class TimeMatcher:
         t = lang.attribution.time
         self.languages = list(t.dateparser_languages) or [lang.code]
         self._synonyms = {fold(k): fold(v) for k, v in t.synonyms.items()}
-        self._unit_of = {fold(w): u for u, ws in t.units.items() for w in ws}
-        self._last = {fold(w) for w in t.last}
-        self._before: dict[str, str] = {}
-        self._after: dict[str, str] = {}
+        self._unit_of = PhraseIndex({w: u for u, ws in t.units.items() for w in ws})
+        self._last = PhraseIndex({w: True for w in t.last})
+        self._before, self._after = PhraseIndex(), PhraseIndex()
         for rel in RELATIONS:
             markers = getattr(t, rel)
             for w in markers.before:
-                self._before.setdefault(fold(w), rel)
+                self._before.add(w, rel)
             for w in markers.after:
-                self._after.setdefault(fold(w), rel)
+                self._after.add(w, rel)
         months = alternation(t.months, case_sensitive=True)
         weekdays = alternation(t.weekdays, case_sensitive=True)
         units = alternation([w for ws in t.units.values() for w in ws])
@@ -106,10 +105,10 @@ class TimeMatcher:
             parts.append(f"(?P<weekday>{weekdays})")
         parts.append(year)
         core = "|".join(f"(?:{p})" for p in parts)
-        before = alternation(list(self._before))
-        after = alternation(list(self._after))
+        before = alternation(self._before.phrases())
+        after = alternation(self._after.phrases())
         self._so_far = alternation(list(t.so_far) + list(t.recent))
-        self._recent = {fold(w) for w in t.recent}
+        self._recent = PhraseIndex({w: True for w in t.recent})
         # cores are rare: find them first, then look for marker words on either side
         # a cheap first-character test spares the engine the alternatives at most positions
         firsts = {w[:1] for w in (*t.months, *t.weekdays, *t.last, *t.this) if w}
@@ -135,7 +134,7 @@ class TimeMatcher:
                 out.append(expr)
         if self._so_far_re is not None:
             for m in self._so_far_re.finditer(text, pos, end):
-                rel = "recent" if fold(m.group()) in self._recent else "so_far"
+                rel = "recent" if m.group() in self._recent else "so_far"
                 out.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
         return sorted(out, key=lambda e: e.start)
 
@@ -157,9 +156,9 @@ class TimeMatcher:
             return None
         relation = None
         if g.get("before"):
-            relation = self._before.get(fold(g["before"]))
+            relation = self._before.get(g["before"])
         if g.get("after") and relation is None:
-            relation = self._after.get(fold(g["after"]))
+            relation = self._after.get(g["after"])
         has_only_year = year is not None and not (g.get("month") or g.get("rel"))
         if relation is None:
             if has_only_year:
@@ -171,13 +170,13 @@ class TimeMatcher:
         weekday = self.weekday_number(g["weekday"]) if g.get("weekday") else None
         rel = None
         if g.get("rel"):
-            rel = "last" if fold(g["rel"]) in self._last else "this"
+            rel = "last" if g["rel"] in self._last else "this"
         start = b.start() if b else m.start()
         end = a.end() if a else m.end()
         return TimeExpr(
             start=start, end=end, text=m.string[start:end], core=g["core"], relation=relation,
             year=year, month=month, day=int(ascii_digits(g["day"])) if g.get("day") else None,
-            weekday=weekday, rel=rel, unit=self._unit_of.get(fold(g["unit"])) if g.get("unit") else None,
+            weekday=weekday, rel=rel, unit=self._unit_of.get(g["unit"]) if g.get("unit") else None,
         )
 
 
