@@ -7,6 +7,8 @@ the full model, claims included.
 >>> r = Report(groups=(), articles=())
 >>> r.to_dict()["groups"]
 []
+>>> r
+Report(groups=0, claims=0, articles=0, conflicts=0)
 """
 
 from __future__ import annotations
@@ -133,6 +135,16 @@ class Report(_Frozen):
 
     groups: tuple[Group, ...]
     articles: tuple[ArticleStatus, ...]
+
+    def __repr__(self) -> str:
+        # a summary: the full model of a large report would flood a terminal
+        n_claims = sum(len(g.claims) for g in self.groups)
+        return (
+            f"Report(groups={len(self.groups)}, claims={n_claims}, articles={len(self.articles)}, "
+            f"conflicts={len(self.conflicts)})"
+        )
+
+    __str__ = __repr__
 
     @property
     def claims(self) -> tuple[Claim, ...]:
