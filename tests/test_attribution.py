@@ -96,3 +96,26 @@ def test_attribution_wildcard_cue_matches_any_ending(text, figure, source, refer
     ctx = analyse_article(Article(id="w", text=text, published=reference_date), lang, split_sentences(text), [])
     start = text.find(figure)
     assert ctx.attribute(start, start + len(figure)).source == source
+
+
+@pytest.mark.parametrize("pattern", ["^(unclosed {wire}"])
+def test_attribution_bad_dateline_pattern_names_the_key(pattern, reference_date):
+    from factcheck.attribution.schema import AttributionData
+    from factcheck.errors import DataError
+    from factcheck.langdata import LanguageData
+
+    lang = LanguageData(code="xx", name="Test", attribution=AttributionData(dateline_patterns=(pattern,)))
+    with pytest.raises(DataError, match=r"attribution\.dateline_patterns\.0"):
+        analyse_article(Article(id="d", text="x", published=reference_date), lang, [(0, 1)], [])
+
+
+@pytest.mark.parametrize("pattern", ["(unclosed"])
+def test_attribution_bad_source_pattern_names_source_and_key(pattern):
+    from factcheck.attribution import Source, SourceRegistry
+    from factcheck.attribution.cues import source_matcher
+    from factcheck.errors import DataError
+
+    reg = SourceRegistry()
+    reg.define(Source(id="R", name="R", kind="report", patterns={"en": (pattern,)}))
+    with pytest.raises(DataError, match=r"'R'.*patterns\.en\.0"):
+        source_matcher(reg)
