@@ -242,7 +242,7 @@ def test_cli_format_value(record, shown):
 @pytest.mark.parametrize("fmt", ["jsonl", "json"])
 def test_cli_output_file(tmp_path, capsys, monkeypatch, fmt):
     _fake(monkeypatch)
-    target = tmp_path / "out" 
+    target = tmp_path / "out"
     status, out, _ = _run(capsys, ["extract", "--format", fmt, "--output", str(target), str(FORMATS)])
     assert status == EXIT_OK and out == ""
     assert "troops_deployed" in target.read_text(encoding="utf-8")
@@ -381,13 +381,22 @@ def test_cli_version(capsys, argv):
     assert capsys.readouterr().out.strip() == f"factcheck {factcheck.__version__}"
 
 
-@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["reconcile", "--help"],
-                                  ["languages", "--help"]])
+@pytest.mark.parametrize("args", [["--help"]])
 def test_cli_help_through_python_m(args):
     proc = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True,
-                          timeout=120)
+                          timeout=300)
     assert proc.returncode == 0, proc.stderr
-    assert "usage: factcheck" in proc.stdout
+    assert "usage: factcheck" in proc.stdout and "Exit status" in proc.stdout
+
+
+@pytest.mark.parametrize(("args", "mentions"), [(["extract", "--help"], "--jobs"),
+                                                (["reconcile", "--help"], "--format"),
+                                                (["languages", "--help"], "usage: factcheck languages")])
+def test_cli_help_everywhere(capsys, args, mentions):
+    with pytest.raises(SystemExit) as info:
+        main(args)
+    assert info.value.code == 0
+    assert mentions in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("n", [3, 12])
