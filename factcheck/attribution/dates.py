@@ -74,7 +74,7 @@ def article_date(
     def in_boiler(x: TimeExpr) -> bool:
         return any(s <= x.start < e for s, e in boiler)
 
-    full = [(x, parse_full_date(x.core, langs)) for x in exprs if x.is_full_date]
+    full = [(x, _full_date(x, langs)) for x in exprs if x.is_full_date]
     full = [(x, d) for x, d in full if d is not None]
     header_end = _header_end(text)
     markers = lang.attribution.time.header_markers
@@ -91,7 +91,7 @@ def article_date(
         if not _DATELINE_PREFIX.fullmatch(text, text.rfind("\n", 0, x.start) + 1, x.start):
             continue
         if x.year is not None:
-            got = parse_full_date(x.core, langs)
+            got = _full_date(x, langs)
             if got:
                 return ArticleDate(got, "day", f"dateline {x.text!r}")
         return _dateline_year(x, full, exprs, in_boiler)
@@ -122,6 +122,15 @@ def _dateline_year(x: TimeExpr, full: list[tuple[TimeExpr, dt.date]], exprs: lis
         return ArticleDate(None, None, f"dateline {x.text!r} has no year; the text mentions "
                            f"{', '.join(map(str, years))} but no full date: year unknown")
     return ArticleDate(None, None, f"dateline {x.text!r} has no year and the text gives none: year unknown")
+
+
+def _full_date(x: TimeExpr, langs: tuple[str, ...]) -> dt.date | None:
+    """The date of an expression with day, month and year (the regex found all three;
+    dateparser named the month), else dateparser on the phrase."""
+    try:
+        return dt.date(x.year, x.month, x.day)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return parse_full_date(x.core, langs)
 
 
 def _header_end(text: str) -> int:

@@ -103,6 +103,8 @@ class TimeMatcher:
             parts.append(f"(?P<rel>{rels})\\s+(?P<unit>{units})")
         if weekdays:
             parts.append(f"(?P<weekday>{weekdays})")
+        # ISO 8601 (2025-09-04) reads the same in every language
+        parts.append(r"(?<![\d.,-])(?P<year>\d{4})-(?P<isomonth>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
         parts.append(year)
         core = "|".join(f"(?:{p})" for p in parts)
         before = alternation(self._before.phrases())
@@ -159,12 +161,16 @@ class TimeMatcher:
             relation = self._before.get(g["before"])
         if g.get("after") and relation is None:
             relation = self._after.get(g["after"])
-        has_only_year = year is not None and not (g.get("month") or g.get("rel"))
+        has_only_year = year is not None and not (g.get("month") or g.get("rel") or g.get("isomonth"))
         if relation is None:
             if has_only_year:
                 return None  # a bare number is not a date without a relation word
             relation = "during" if g.get("rel") and not g.get("month") else "point"
         month = self.month_number(g["month"]) if g.get("month") else None
+        if g.get("isomonth"):
+            month = int(g["isomonth"])
+            if not 1 <= month <= 12:
+                return None
         if g.get("month") and month is None:
             return None
         weekday = self.weekday_number(g["weekday"]) if g.get("weekday") else None
