@@ -132,3 +132,14 @@ def test_report_missing_optional_dependency_says_how_to_install(monkeypatch, mod
     monkeypatch.setitem(sys.modules, module, None)  # makes "import module" raise ImportError
     with pytest.raises(ImportError, match=r"pip install 'factcheck\[analysis\]'"):
         getattr(_report(), method)()
+
+
+@pytest.mark.parametrize("n", [7])
+def test_report_html_notebook_display_is_capped(n):
+    from factcheck.reconcile.render import html_fragment
+
+    claims = [make_claim(Exact(value=i + 1), text=f"figure-{i}", as_of=D(2025, 1, 1 + i), article=f"n{i}")
+              for i in range(n)]
+    page = html_fragment(reconcile(claims), max_rows=3)
+    assert "<td>figure-2</td>" in page and "<td>figure-3</td>" not in page
+    assert f"… {n - 3} more claims not shown" in page

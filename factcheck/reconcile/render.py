@@ -92,9 +92,25 @@ def _badge(verdict: str) -> str:
     return f'<span class="fc-verdict" style="background:{colour}">{html.escape(verdict)}</span>'
 
 
-def html_fragment(report: Report) -> str:
-    """The notebook display: a summary table (conflicts first), then each group's details."""
+#: Rows shown per table in HTML: a notebook cannot usefully show a million claims.
+HTML_MAX_ROWS = 200
+
+
+def html_fragment(report: Report, *, max_rows: int | None = HTML_MAX_ROWS) -> str:
+    """The notebook display: a summary table (conflicts first), then each group's details.
+
+    Args:
+        report: the report.
+        max_rows: rows shown per table (groups, claims, inputs); None shows all. Tables cut
+            short say how many rows are left out.
+    """
     e = html.escape
+    cap = len if max_rows is None else (lambda seq: min(len(seq), max_rows))
+
+    def more(total: int, shown: int, what: str) -> None:
+        if total > shown:
+            parts.append(f"<p>… {total - shown} more {what} not shown (see to_json() or to_pandas()).</p>")
+
     parts = [f'<div class="fc-report"><style>{_CSS}</style>']
     n_claims = sum(len(g.claims) for g in report.groups)
     parts.append(
@@ -107,21 +123,22 @@ def html_fragment(report: Report) -> str:
             "<table><tr><th>verdict</th><th>measure</th><th>subject</th><th>role</th>"
             "<th>estimate (best [low–high])</th><th>independent sources</th><th>claims</th></tr>"
         )
-        for g in ordered:
+        for g in ordered[: cap(ordered)]:
             parts.append(
                 f"<tr><td>{_badge(g.verdict)}</td><td>{e(g.measure)}</td><td>{e(g.subject)}</td>"
                 f"<td>{e(g.role)}</td><td>{e(_estimate_text(g))}</td>"
                 f"<td>{g.independent_sources} ({e(', '.join(g.sources))})</td><td>{len(g.claims)}</td></tr>"
             )
         parts.append("</table>")
-    for g in ordered:
+        more(len(ordered), cap(ordered), "groups")
+    for g in ordered[: cap(ordered)]:
         opened = " open" if g.verdict == "conflict" else ""
         parts.append(f"<details{opened}><summary>{_badge(g.verdict)} {e(g.measure)} · {e(g.subject)} · {e(g.role)}</summary>")
         parts.append(
             "<table><tr><th>#</th><th>figure</th><th>source</th><th>chain</th><th>date</th>"
             "<th>modality</th><th>article</th></tr>"
         )
-        for i, c in enumerate(g.claims):
+        for i, c in enumerate(g.claims[: cap(g.claims)]):
             w = window(c.time, c.published)
             parts.append(
                 f"<tr><td>{i}</td><td>{e(c.evidence.text)}</td><td>{e(c.source)}</td>"
@@ -129,32 +146,36 @@ def html_fragment(report: Report) -> str:
                 f"<td>{e(c.modality.value)}</td><td>{e(c.article_id)}</td></tr>"
             )
         parts.append("</table>")
+        more(len(g.claims), cap(g.claims), "claims")
         rels = sorted(g.relations, key=lambda r: (VERDICT_ORDER.index(r.relation), r.a, r.b))
         if rels:
             parts.append("<table><tr><th>pair</th><th>relation</th><th>reason</th></tr>")
-            for r in rels:
+            for r in rels[: cap(rels)]:
                 parts.append(f"<tr><td>{r.a}–{r.b}</td><td>{_badge(r.relation)}</td><td>{e(r.reason)}</td></tr>")
             parts.append("</table>")
+            more(len(rels), cap(rels), "relations")
         if g.omitted:
             parts.append(f"<p>{g.omitted} more relations compared but not listed.</p>")
         parts.append(f"<p>Estimate: {e(_estimate_text(g))}. {e(g.estimate.note)}</p></details>")
     if report.articles:
         parts.append("<details><summary>inputs</summary><table><tr><th>id</th><th>status</th><th>claims</th><th>reason</th></tr>")
-        for a in report.articles:
+        for a in report.articles[: cap(report.articles)]:
             parts.append(
                 f"<tr><td>{e(a.id)}</td><td>{e(a.status)}</td><td>{a.claims}</td><td>{e(a.reason or '')}</td></tr>"
             )
-        parts.append("</table></details>")
+        parts.append("</table>")
+        more(len(report.articles), cap(report.articles), "inputs")
+        parts.append("</details>")
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def html_page(report: Report, *, title: str = "factcheck reconciliation") -> str:
-    """A complete, self-contained HTML page (inline style, no scripts, no external files)."""
+def html_page(report: Report, *, title: str = "factcheck reconciliation", max_rows: int | None = None) -> str:
+    """A complete, self-contained HTML page (inline style, no scripts, no external files); all rows."""
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1>\n"
-        f"{html_fragment(report)}\n</body></html>\n"
+        f"{html_fragment(report, max_rows=max_rows)}\n</body></html>\n"
     )
 
 
