@@ -217,14 +217,17 @@ class _GuardedExtractor:
     extraction, and one article's bug must not end the whole run.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, on_done: Callable[[], None] | None = None) -> None:
         self.settings = settings
+        self.on_done = on_done
         self._inner: Any = None
 
     def extract(self, article: Article) -> list[Claim]:
         if self._inner is None:
             self._inner = Extractor(self.settings)
         result = _extract_one(self._inner, article)
+        if self.on_done is not None:
+            self.on_done()
         if isinstance(result, str):
             raise FactcheckError(result)
         return result
@@ -394,14 +397,15 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
             items.append(item)
             if isinstance(item, Article):
                 where_of[item.id] = where
-            progress.advance()
             if isinstance(item, SkippedInput):
+                progress.advance()
                 skipped_where.add(item.where)
                 progress.note(f"factcheck: skipped {item.where}: {item.reason}")
                 if args.strict:
                     raise _Strict
         # Skipped inputs go in too: the report lists every input with its status.
-        report = Reconciler(settings, extractor=_GuardedExtractor(settings)).run(items)
+        extractor = _GuardedExtractor(settings, on_done=progress.advance)  # the long part: counted
+        report = Reconciler(settings, extractor=extractor).run(items)
         statuses = _report_statuses(report, items)
         for s in statuses:
             if s.status == "skipped" and s.id not in skipped_where:

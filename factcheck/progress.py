@@ -76,6 +76,9 @@ class Progress:
                 TimeElapsedColumn(),
                 console=Console(file=self.stream),
                 transient=True,
+                # Never capture sys.stdout: claims and reports must reach stdout, not the bar.
+                redirect_stdout=False,
+                redirect_stderr=False,
             )
             self._bar.start()
             self._task = self._bar.add_task(self.description, total=None)
