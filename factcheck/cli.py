@@ -14,15 +14,14 @@ and the run goes on; the exit status says what happened (docs/cli.md):
 from __future__ import annotations
 
 import argparse
-import csv
 import itertools
-import json
 import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
+from factcheck.cli_output import WRITERS, format_value, write_report  # noqa: F401 - format_value re-exported
 from factcheck.errors import FactcheckError
 from factcheck.extraction import Extractor
 from factcheck.io import MAX_ARTICLE_CHARS, iter_located
@@ -58,6 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     0
     """
     args = build_parser().parse_args(argv)
+    _utf8_stdout()
     try:
         return int(args.func(args))
     except _Strict:
@@ -74,6 +74,13 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_SKIPPED
+
+
+def _utf8_stdout() -> None:
+    """Output is UTF-8 whatever the locale: claims quote Devanagari, Hangul, Cyrillic text."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
+    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,7 +158,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     inputs = iter_located(args.paths, language=args.language, max_chars=args.max_chars)
     statuses: list[ArticleStatus] = []
     with _open_output(args.output) as out, Progress() as progress:
-        writer = _WRITERS[args.format](out)
+        writer = WRITERS[args.format](out)
         for where, item, result in _extract_all(inputs, settings, args.jobs):
             status = _status(item, result)
             statuses.append(status)
@@ -177,6 +184,9 @@ def _extract_all(inputs: Iterable[Located], settings: Settings, jobs: int) -> It
                 extractor = Extractor(settings)
             yield where, item, _extract_one(extractor, item)
         return
+    # Built once here so a broken setup (invalid language data) fails fast with exit 2;
+    # a worker whose initializer raised would be respawned by the pool forever.
+    Extractor(settings)
     window = jobs * _WINDOW_PER_JOB
     it = iter(inputs)
     with multiprocessing.get_context().Pool(jobs, _init_worker, (Extractor, settings)) as pool:
@@ -190,13 +200,18 @@ _WORKER: Any = None
 def _init_worker(factory: Callable[[Settings], Any], settings: Settings) -> None:
     """Build each worker's Extractor once (its spaCy pipelines are costly to build)."""
     global _WORKER
-    _WORKER = factory(settings)
+    try:
+        _WORKER = factory(settings)
+    except Exception as e:  # noqa: BLE001 - reported per article by _work, never a respawn loop
+        _WORKER = e
 
 
 def _work(located: Located) -> Outcome:
     where, item = located
     if isinstance(item, SkippedInput):
         return where, item, None
+    if isinstance(_WORKER, Exception):
+        return where, item, f"extraction failed: the worker could not start ({type(_WORKER).__name__}: {_WORKER})"
     return where, item, _extract_one(_WORKER, item)
 
 
@@ -262,127 +277,6 @@ def _exit_status(statuses: list[ArticleStatus], progress: Progress) -> int:
     return EXIT_SKIPPED if skipped else EXIT_OK
 
 
-# --- extract output formats ----------------------------------------------------------
-
-
-def record_of(claim: Claim) -> dict[str, Any]:
-    """The extract record of a claim (``Claim.to_record()``)."""
-    return claim.to_record()
-
-
-class _Jsonl:
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-
-    def add(self, status: ArticleStatus, claims: list[Claim]) -> None:
-        for c in claims:
-            self.out.write(json.dumps(record_of(c), ensure_ascii=False) + "\n")
-        self.out.flush()
-
-    def close(self, statuses: list[ArticleStatus]) -> None:
-        pass
-
-
-class _Json:
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.records: list[dict[str, Any]] = []
-
-    def add(self, status: ArticleStatus, claims: list[Claim]) -> None:
-        self.records.extend(record_of(c) for c in claims)
-
-    def close(self, statuses: list[ArticleStatus]) -> None:
-        skipped = sum(s.status == "skipped" for s in statuses)
-        doc = {
-            "claims": self.records,
-            "articles": [s.model_dump(mode="json") for s in statuses],
-            "summary": {"inputs": len(statuses), "processed": len(statuses) - skipped,
-                        "skipped": skipped, "claims": len(self.records)},
-        }
-        self.out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-
-
-class _Csv:
-    def __init__(self, out: TextIO) -> None:
-        self.writer = csv.writer(out, lineterminator="\n")
-        self.columns: list[str] | None = None
-        self.out = out
-
-    def add(self, status: ArticleStatus, claims: list[Claim]) -> None:
-        for c in claims:
-            rec = record_of(c)
-            if self.columns is None:
-                self.columns = list(rec)
-                self.writer.writerow(self.columns)
-            self.writer.writerow([_csv_cell(rec.get(k)) for k in self.columns])
-
-    def close(self, statuses: list[ArticleStatus]) -> None:
-        if self.columns is None:  # no claims: still print the header, so the file is valid CSV
-            self.writer.writerow(list(_sample_record()))
-
-
-def _csv_cell(v: Any) -> Any:
-    if v is None:
-        return ""
-    if isinstance(v, list | tuple):
-        return " > ".join(str(x) for x in v)
-    return v
-
-
-def _sample_record() -> dict[str, Any]:
-    from factcheck.models import Evidence
-    from factcheck.values import Exact
-
-    ev = Evidence(article_id="-", start=0, end=0, text="", sentence_start=0, sentence_end=0)
-    return Claim(article_id="-", measure="-", subject="-", value=Exact(value=0), unit="-",
-                 evidence=ev).to_record()
-
-
-class _Table:
-    def __init__(self, out: TextIO) -> None:
-        self.out = out
-        self.rows: list[dict[str, Any]] = []
-
-    def add(self, status: ArticleStatus, claims: list[Claim]) -> None:
-        self.rows.extend(record_of(c) for c in claims)
-
-    def close(self, statuses: list[ArticleStatus]) -> None:
-        from rich.table import Table
-
-        table = Table(title=f"{len(self.rows)} claims from {len(statuses)} input(s)")
-        for col in ("article", "measure", "subject", "value", "unit", "modality", "role",
-                    "source", "as of", "text"):
-            table.add_column(col, overflow="fold")
-        for r in self.rows:
-            table.add_row(str(r.get("article")), str(r.get("measure")), str(r.get("subject")),
-                          format_value(r), str(r.get("unit") or ""), str(r.get("modality")),
-                          str(r.get("role")), " > ".join(r.get("chain") or []) or str(r.get("source")),
-                          str(r.get("as_of") or "?"), str(r.get("text")))
-        _console(self.out).print(table)
-
-
-_WRITERS: dict[str, Callable[[TextIO], Any]] = {"jsonl": _Jsonl, "json": _Json, "csv": _Csv, "table": _Table}
-
-
-def format_value(record: dict[str, Any]) -> str:
-    """A short human form of a record's value: ``≈15,000``, ``>11,000``, ``600–2,000``.
-
-    >>> format_value({"bound": "approx", "value": 15000, "low": 13500, "high": 16500})
-    '≈15,000'
-    """
-    def n(x: Any) -> str:
-        return "?" if x is None else (f"{x:,}" if isinstance(x, int) else f"{x:,.6g}")
-
-    bound, value, low, high = (record.get(k) for k in ("bound", "value", "low", "high"))
-    signs = {"exact": "", "approx": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
-    if bound in signs:
-        shown = value if value is not None else (low if bound in ("at_least", "more_than") else high)
-        return signs[bound] + n(shown)
-    if bound == "range":
-        return f"{n(low)}–{n(high)}"
-    return f"vague ({n(low)}–{'…' if high is None else n(high)})"
-
-
 # --- reconcile -----------------------------------------------------------------------
 
 
@@ -413,7 +307,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
                 if args.strict:
                     raise _Strict
         with _open_output(args.output) as out:
-            _write_report(report, args.format, out)
+            write_report(report, args.format, out)
         return _exit_status(statuses, progress)
 
 
@@ -431,32 +325,6 @@ def _report_statuses(report: Any, items: list[Article | SkippedInput]) -> list[A
             out.append(ArticleStatus(id=str(d["id"]), status=d["status"], claims=d.get("claims") or 0,
                                      reason=d.get("reason")))
     return out
-
-
-def _write_report(report: Any, fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        doc = report.to_json()
-        out.write((doc if isinstance(doc, str) else json.dumps(doc, ensure_ascii=False, indent=2)).rstrip("\n") + "\n")
-    elif fmt == "html":
-        page = report.to_html() if hasattr(report, "to_html") else report._repr_html_()
-        out.write(page)
-    else:
-        console = _console(out)
-        if hasattr(report, "__rich__") or hasattr(report, "__rich_console__"):
-            console.print(report)
-        elif hasattr(report, "render_table"):
-            console.print(report.render_table())
-        else:
-            console.print(str(report), markup=False)
-
-
-def _console(out: TextIO) -> Any:
-    """A rich console on ``out``: the terminal's width, or 200 columns in files and pipes
-    (rich's default of 80 folds a ten-column table into unreadable slivers)."""
-    from rich.console import Console
-
-    isatty = getattr(out, "isatty", None)
-    return Console(file=out, width=None if isatty and isatty() else 200)
 
 
 # --- languages -----------------------------------------------------------------------

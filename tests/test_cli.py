@@ -20,7 +20,7 @@ import regex
 import factcheck
 from factcheck import cli
 from factcheck.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, format_value, main
-from factcheck.errors import FactcheckError
+from factcheck.errors import DataError, FactcheckError
 from factcheck.extraction import Extractor as RealExtractor
 from factcheck.langdata import supported_languages
 from factcheck.models import Article, Attribution, Claim, Evidence, SkippedInput
@@ -426,3 +426,32 @@ def test_cli_progress_off_when_not_a_terminal(n):
 def test_cli_skip_line_format(item):
     status = cli._status(item, None)
     assert SKIP_LINE.match(cli._skip_line(item.where, status))
+
+
+class BrokenSetupExtractor:
+    """An extractor that cannot be built (e.g. invalid language data)."""
+
+    def __init__(self, settings=None, measures=None) -> None:
+        raise DataError("hi.yaml: key extraction.cues: simulated invalid data")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_cli_broken_setup_exits_2_naming_the_problem(tmp_path, capsys, monkeypatch, jobs):
+    monkeypatch.setattr(cli, "Extractor", BrokenSetupExtractor)
+    _write(tmp_path, {"a.txt": GOOD_EN})
+    status, out, err = _run(capsys, ["extract", "--jobs", jobs, str(tmp_path)])
+    assert status == EXIT_ERROR and out == ""
+    assert "factcheck: error: hi.yaml: key extraction.cues" in err
+
+
+@pytest.mark.parametrize("error", [RuntimeError("no memory for the pipeline")])
+def test_cli_worker_that_could_not_start_skips_its_articles(monkeypatch, error):
+    """A pool worker whose extractor failed to build reports each article, never respawns forever."""
+    monkeypatch.setattr(cli, "_WORKER", None)
+    cli._init_worker(BrokenSetupExtractor, None)
+    assert isinstance(cli._WORKER, DataError)
+    monkeypatch.setattr(cli, "_WORKER", error)
+    article = Article(id="a", text=GOOD_EN, language="en")
+    where, item, result = cli._work(("a.txt", article))
+    assert (where, item) == ("a.txt", article)
+    assert result.startswith("extraction failed: the worker could not start (RuntimeError")
