@@ -455,3 +455,12 @@ def test_cli_worker_that_could_not_start_skips_its_articles(monkeypatch, error):
     where, item, result = cli._work(("a.txt", article))
     assert (where, item) == ("a.txt", article)
     assert result.startswith("extraction failed: the worker could not start (RuntimeError")
+
+
+@pytest.mark.parametrize("target", ["."])
+def test_cli_output_to_a_folder_is_a_usage_error(tmp_path, capsys, monkeypatch, target):
+    _fake(monkeypatch)
+    _write(tmp_path, {"a.txt": GOOD_EN})
+    status, _, err = _run(capsys, ["extract", "--output", str(tmp_path / target), str(tmp_path)])
+    assert status == EXIT_ERROR
+    assert "cannot write the output: Is a directory" in err
