@@ -207,9 +207,11 @@ class ArticleContext:
                 continue
             a, b = (item.end, cue.start) if before else (cue.end, item.start)
             words = self._words(a, b)
-            # the agent marker binds a speaker to its verb across a longer stretch
-            limit = agent_gap if before and agent and isinstance(item, Mention) \
-                and self._cues.is_agent(self.text, item.end) else gap
+            # the agent marker binds a speaker to its verb across a longer stretch, also when
+            # the agent is the source's officer ("एनआईएस के निदेशक X ने सांसदों को बताया")
+            limit = agent_gap if before and agent and isinstance(item, Mention) and (
+                self._cues.is_agent(self.text, item.end) or self._cues.agent_between(self.text, a, b)
+            ) else gap
             if words > limit or any(a <= c < b for c in sent.cue_starts):
                 continue
             if isinstance(item, Mention):

@@ -190,6 +190,7 @@ class CueMatcher:
         self._agent_re = (
             regex.compile(f"^\\W*(?:{alternation(data.agent_markers)})", FLAGS) if data.agent_markers else None
         )
+        self._agent_any_re = _compile(list(data.agent_markers))
         self._break_re = _compile(list(data.continuation_breaks))
         self._clause_re = _compile(list(data.clause_breaks))
         self._datelines: tuple[int, int, list[regex.Pattern[str]]] | None = None
@@ -217,6 +218,10 @@ class CueMatcher:
     def is_agent(self, text: str, end: int) -> bool:
         """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने"."""
         return bool(self._agent_re and self._agent_re.match(text[end: end + 12]))
+
+    def agent_between(self, text: str, a: int, b: int) -> bool:
+        """Whether an agent marker stands in ``text[a:b]`` ("एनआईएस के निदेशक X **ने** कहा")."""
+        return bool(self._agent_any_re and self._agent_any_re.search(text, a, b))
 
     def has_break(self, text: str, pos: int, endpos: int) -> bool:
         """Whether ``text[pos:endpos]`` speaks in the writer's own voice ("बता दें कि")."""
