@@ -192,6 +192,44 @@ def words_from_data(n: int, language: str) -> str:
     return " ".join(out)
 
 
+#: The spaces Russian writes between digit groups: space, no-break, narrow no-break, thin.
+RUSSIAN_GROUP_SPACES = (" ", "\u00a0", "\u202f", "\u2009")
+
+
+@st.composite
+def russian_grouping(draw: st.DrawFn, n: int) -> str:
+    """15000 -> "15 000" with any of RUSSIAN_GROUP_SPACES; four digits may go ungrouped ("4700")."""
+    if n < 10_000 and draw(st.booleans()):
+        return str(n)
+    return f"{n:,}".replace(",", draw(st.sampled_from(RUSSIAN_GROUP_SPACES)))
+
+
+@st.composite
+def korean_numeral(draw: st.DrawFn, n: int) -> str:
+    """``n`` as Korean news writes it: 10^4 groups with 만/억/조, each group in digits or
+    with 천/백 ("1만5천", "1만 5000", "4천700", "1억2천만"), groups joined with or without a space.
+    """
+    if n == 0:
+        return "0"
+    units = [(10**12, "조"), (10**8, "억"), (10**4, "만"), (1, "")]
+    parts = []
+    for value, unit in units:
+        chunk, n = divmod(n, value)
+        if chunk == 0:
+            continue
+        if draw(st.booleans()):
+            text = str(chunk)
+        else:
+            text, rest = "", chunk
+            for v, u in ((1000, "천"), (100, "백")):
+                d, rest = divmod(rest, v)
+                if d:
+                    text += f"{d}{u}"
+            text += str(rest) if rest else ""
+        parts.append(text + unit)
+    return "".join(p if i == 0 else draw(st.sampled_from(["", " "])) + p for i, p in enumerate(parts))
+
+
 #: Pieces of attributed news sentences (attribution and time, issue 4): sources in several
 #: scripts, cues on both sides, back-references, datelines, time phrases, figures.
 ATTRIBUTION_FRAGMENTS = (
