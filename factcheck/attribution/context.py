@@ -133,7 +133,10 @@ class ArticleContext:
         """When the figure at ``text[start:end]`` holds (see timescope.py for the rules)."""
         sent = self._sentence_of(start)
         _, inherited = self._statement_for(start, end)
-        return scope(sent.exprs, start, end, self._date, inherited)
+        # the figure's own clause first: "… since October, of whom 1,000 by the end of 2024"
+        lo, hi = self._clause(sent, start, end)
+        exprs = [e for e in sent.exprs if lo <= e.start < hi] or sent.exprs
+        return scope(exprs, start, end, self._date, inherited)
 
     # --- reading ------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> _Sentence:
@@ -268,8 +271,7 @@ class ArticleContext:
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
         i = self._index_of(start)
         sent = self._sentences[i]
-        lo = max([b for b in sent.breaks if b <= start], default=sent.start)
-        hi = min([b for b in sent.breaks if b >= end], default=sent.end)
+        lo, hi = self._clause(sent, start, end)
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
         resolved = {s.start for s in sent.statements}
         if not in_clause and any(lo <= c < hi and c not in resolved for c in sent.cue_starts):
@@ -294,6 +296,13 @@ class ArticleContext:
                 st = max(prev.statements, key=lambda s: s.end)
                 return st.attribution, st.date
         return Attribution(), None
+
+    @staticmethod
+    def _clause(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``: between the nearest clause breaks."""
+        lo = max([b for b in sent.breaks if b <= start], default=sent.start)
+        hi = min([b for b in sent.breaks if b >= end], default=sent.end)
+        return lo, hi
 
     def _headline(self, pos: int) -> Attribution | None:
         zone = next((z for z in self._zones if z[0] <= pos < z[1] and z[2] == "headline"), None)
