@@ -319,7 +319,8 @@ class ArticleContext:
             head = self.text[line_start:m.start].rstrip()
             if not tail and last_re is not None and last_re.search(head):
                 return Attribution(source=m.source, chain=(m.source,), cue="headline", start=m.start, end=m.end)
-        for m in mentions[:1]:
+        # a leading country is a place or topic label ("यूक्रेन: …"), not a source
+        for m in [m for m in mentions[:1] if self._kind(m.source) != "country"]:
             lead = self.text[line_start:m.start].strip(" \t\"'‘“")
             rest = self.text[m.end:line_end].lstrip()
             if not lead and any(rest.startswith(sep) for sep in data.source_first):
