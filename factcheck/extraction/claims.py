@@ -124,10 +124,35 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fa
     return None
 
 
+def _noun_before(text: str, lo: int, pos: int, noun: _Noun, lex: Lexicon) -> _Noun | None:
+    """Refine ``noun`` with a noun standing just before the number ("공병 1천 명").
+
+    Returns None when an untracked thing stands there ("노동자 5천 명": workers).
+    """
+    n = lex.data.noun_before_words
+    if n == 0:
+        return noun
+    words = list(_GAP_WORD.finditer(text, max(lo, pos - 80), pos))[-n:]
+    for k, w in enumerate(reversed(words)):
+        i = w.start()
+        if lex.other_nouns.match(text, i, pos):
+            return None
+        if noun.subset is None:
+            for (thing, name), pat in lex.subsets.items():
+                if thing == noun.thing and pat.match(text, i, pos):
+                    return noun._replace(subset=name)
+        if k == 0 and noun.thing is not None and noun.event is None:
+            # only right before the number: "사상자가 4천700명", not "파병했으며 그중 600명이"
+            for event, pat in lex.event_nouns.items():
+                if pat.match(text, i, pos):
+                    return noun._replace(event=event)
+    return noun
+
+
 def _thing_in_context(text: str, lo: int, hi: int, lex: Lexicon, event: str,
                       registry: MeasureRegistry) -> str | None:
     """For "4,700 casualties": the tracked thing the sentence talks about."""
-    for thing, pat in lex.nouns.items():
+    for thing, pat in lex.nouns_anywhere.items():
         if registry.decide(thing, event) and pat.search(text, lo, hi):
             return thing
     return None
@@ -377,7 +402,14 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
             lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
-    if noun.thing is None:
+    refined = _noun_before(text, clause[0], mention.start, noun, lex)
+    if refined is None:
+        return None
+    noun = refined
+    if noun.thing is not None and noun.event is not None:
+        measure = registry.decide(noun.thing, noun.event)  # "사상자 4천700명": the noun names the event
+        cue = _Cue(noun.event, noun.start, noun.end)
+    elif noun.thing is None:
         assert noun.event is not None
         thing = _thing_in_context(text, sentence[0], sentence[1], lex, noun.event, registry)
         if thing is None:

@@ -93,13 +93,18 @@ def _trie_source(words: Iterable[str], data: ExtractionData, classes: dict[str, 
 
 
 def words_regex(words: Iterable[str], data: ExtractionData, classes: dict[str, str], *,
-                ignore_case: bool = False) -> regex.Pattern[str]:
-    """One compiled alternation of whole-word surface forms (the longest match wins)."""
+                ignore_case: bool = False, anchored: bool = False) -> regex.Pattern[str]:
+    """One compiled alternation of whole-word surface forms (the longest match wins).
+
+    ``anchored`` patterns are only used with ``.match`` at a known position, which may
+    follow a digit: counters glued to a number ("600명") match there.
+    """
     uniq = sorted({w for w in words if w and w.strip("*").strip()})
     if not uniq:
         return _NEVER
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
-    return regex.compile(rf"(?<!\w)(?:{_trie_source(uniq, data, classes)})(?!\w)", flags)
+    lead = "" if anchored else r"(?<!\w)"
+    return regex.compile(rf"{lead}(?:{_trie_source(uniq, data, classes)})(?!\w)", flags)
 
 
 class Lexicon:
@@ -125,11 +130,16 @@ class Lexicon:
         self.widget_marker = rx(bp.line_contains, ignore_case=True)
         self.section_line = self._section_regex(bp.section_starts, cls)
 
-        self.nouns = {t: rx(ws) for t, ws in data.nouns.items()}
+        # matched right after a number, which may be glued to them ("600명", "600-strong" no)
+        self.nouns = {t: rx(ws, anchored=True) for t, ws in data.nouns.items()}
         self.subsets = {
-            (t, name): rx(ws) for t, subs in data.subsets.items() for name, ws in subs.items()
+            (t, name): rx(ws, anchored=True)
+            for t, subs in data.subsets.items()
+            for name, ws in subs.items()
         }
-        self.event_nouns = {e: rx(ws) for e, ws in data.event_nouns.items()}
+        self.event_nouns = {e: rx(ws, anchored=True) for e, ws in data.event_nouns.items()}
+        self.nouns_anywhere = {t: rx(ws) for t, ws in data.nouns.items()}
+        self.other_nouns = rx(data.other_nouns, anchored=True)
         self.modifiers = rx(data.modifiers)
         self.gap_stops = rx(data.gap_stops)
         self.vague_links = rx(data.vague_links)

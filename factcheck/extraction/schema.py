@@ -105,6 +105,14 @@ class ExtractionData(_Frozen):
         default=(), description="Function words that end a number's noun phrase (of, की, के)."
     )
     max_gap_words: int = Field(default=3, ge=0, le=8)
+    noun_before_words: int = Field(
+        default=0, ge=0, le=4,
+        description="Words before the number that may name the counted noun (Korean: 공병 1천 명).",
+    )
+    other_nouns: Words = Field(
+        default=(),
+        description="Nouns of untracked things; right before the number they veto a counter (노동자).",
+    )
     vague_links: Words = Field(
         default=(), description='Words allowed right after a vague amount ("thousands of troops").'
     )
