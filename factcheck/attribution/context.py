@@ -111,10 +111,12 @@ class ArticleContext:
 
     @property
     def date_precision(self) -> str | None:
+        """``"day"`` when the article's date is known, else None."""
         return self._date.precision
 
     @property
     def date_reason(self) -> str:
+        """Where the article's date came from, or why it is unknown."""
         return self._date.reason
 
     def attribute(self, start: int, end: int) -> Attribution:
