@@ -284,7 +284,14 @@ class ArticleContext:
             richer = [s for s in sent.statements
                       if len(s.attribution.chain) > len(st.attribution.chain)
                       and st.attribution.source in s.attribution.chain]
-            return (richer[0] if richer else st).attribution, None
+            att = (richer[0] if richer else st).attribution
+            # "KCNA said 600 …, Yonhap reported": an outlet reporting in the same clause relays it
+            relays = [s for s in in_clause if s is not st and len(s.attribution.chain) == 1
+                      and self._is_relay(s.attribution.source) and s.attribution.source not in att.chain]
+            if relays:
+                relay = min(relays, key=lambda s: abs(s.start - st.start)).attribution.source
+                att = att.model_copy(update={"chain": (relay, *att.chain)})
+            return att, None
         head = self._headline(start)
         if head is not None:
             return head, None
