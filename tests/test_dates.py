@@ -14,7 +14,7 @@ import yaml
 from factcheck.attribution import analyse_article
 from factcheck.attribution._sentences import split_sentences
 from factcheck.attribution.dates import article_date
-from factcheck.langdata import load_language
+from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article
 
 CORPUS = Path(__file__).parent / "corpus" / "dates"
@@ -69,7 +69,7 @@ def test_dates_context_reports_date_and_reason(code):
     assert "August 13, 2025" in ctx.date_reason
 
 
-@pytest.mark.parametrize("code", ["hi", "en"])
+@pytest.mark.parametrize("code", supported_languages())
 def test_dates_every_month_and_weekday_name_parses(code):
     """Every month and weekday name in the data maps to a number via dateparser."""
     from factcheck.attribution.timexpr import time_matcher
