@@ -23,6 +23,7 @@ The rules, in order (all cue words are data in the language file's ``extraction:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -124,6 +125,28 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fa
     return None
 
 
+def _elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
+    """A bare number followed by its event: "4,000 have been killed", "600 की मौत".
+
+    The counted thing is elided; it must be named elsewhere in the sentence (checked later).
+    """
+    if pos < limit and text[pos] in _HYPHENS:
+        return None
+    i = pos
+    for _ in range(4):
+        i = _SPACES.match(text, i, limit).end()
+        if i > pos:
+            hits = [(m.end(), e) for e, pat in lex.events.items() if (m := pat.match(text, i, limit))]
+            if hits:
+                end, event = max(hits)  # the longest cue: "killed or wounded"
+                return _Noun(None, None, event, i, end, False)
+        m = lex.ellipsis_words.match(text, i, limit)
+        if m is None:
+            return None
+        i = m.end()
+    return None
+
+
 def _noun_before(text: str, lo: int, pos: int, noun: _Noun, lex: Lexicon) -> _Noun | None:
     """Refine ``noun`` with a noun standing just before the number ("공병 1천 명").
 
@@ -165,7 +188,10 @@ class _Cue(NamedTuple):
 
 
 def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
-                   events: frozenset[str], lex: Lexicon) -> _Cue | None:
+                   events: frozenset[str], lex: Lexicon,
+                   others: Sequence[int] = ()) -> _Cue | None:
+    """The event cue nearest the figure; a cue beyond another figure (``others``: their
+    starts, sorted) is that figure's ("11 हजार सैनिकों में से 4000 हताहत")."""
     lo, hi = clause
     ps, pe = phrase
     limit = lex.data.max_cue_words
@@ -184,6 +210,9 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
             d = len(_WORDS.findall(text, *gap))
             if d > limit:
                 continue  # too far to be this figure's event
+            k = bisect.bisect_left(others, gap[0])
+            if k < len(others) and others[k] < gap[1]:
+                continue
             # nearest first; then after the figure; then the longer cue ("killed or wounded")
             key = (d, side, m.start() - m.end())
             if best is None or key < best[:3]:
@@ -378,6 +407,7 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
     """Every claim among ``mentions`` (``factcheck.numbers.NumberMention``), in text order."""
     starts = [s for s, _ in sentences]
     subjects = SubjectFinder(text, lex, zones)
+    counts = [m.start for m in mentions if m.kind == "count"]  # sorted, as find_numbers gives
     out: list[ClaimDraft] = []
     for mention in mentions:
         if mention.kind != "count":
@@ -391,15 +421,18 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         vague = getattr(mention.value, "kind", None) == "vague"
         noun = _attach_noun(text, mention.end, sentence[1], lex, vague)
         if noun is None:
+            noun = _elided_noun(text, mention.end, sentence[1], lex)
+        if noun is None:
             continue
-        draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects)
+        draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts)
         if draft is not None:
             out.append(draft)
     return out
 
 
 def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: str,
-            lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder) -> ClaimDraft | None:
+            lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
+            others: Sequence[int]) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
     refined = _noun_before(text, clause[0], mention.start, noun, lex)
@@ -418,7 +451,7 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
         cue = _Cue(noun.event, noun.start, noun.end)
     else:
         thing = noun.thing
-        cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex)
+        cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex, others)
         if cue is None:
             return None
         measure = registry.decide(thing, cue.event)

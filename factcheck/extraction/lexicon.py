@@ -140,6 +140,7 @@ class Lexicon:
         self.event_nouns = {e: rx(ws, anchored=True) for e, ws in data.event_nouns.items()}
         self.nouns_anywhere = {t: rx(ws) for t, ws in data.nouns.items()}
         self.other_nouns = rx(data.other_nouns, anchored=True)
+        self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
         self.modifiers = rx(data.modifiers)
         self.gap_stops = rx(data.gap_stops)
         self.vague_links = rx(data.vague_links)

@@ -113,6 +113,10 @@ class ExtractionData(_Frozen):
         default=(),
         description="Nouns of untracked things; right before the number they veto a counter (노동자).",
     )
+    ellipsis_words: Words = Field(
+        default=(),
+        description='Auxiliaries between a bare number and its event ("4,000 have been killed", "600 की मौत").',
+    )
     vague_links: Words = Field(
         default=(), description='Words allowed right after a vague amount ("thousands of troops").'
     )
