@@ -193,7 +193,11 @@ class Lexicon:
         if not ws:
             return _NEVER
         alts = _trie_source(ws, self.data, cls)
-        return regex.compile(rf"(?m)^[ \t\u00a0]*(?:{alts}).*$", regex.V1 | regex.IGNORECASE)
+        ends = "".join(regex.escape(e) for e in self.data.sentence_ends) or "."
+        # at a line start, or inline right after a sentence: "… किया। यह भी पढ़ें: …"
+        return regex.compile(
+            rf"(?m)(?:^|(?<=[{ends}]))[ \t\u00a0]*(?:{alts}).*$", regex.V1 | regex.IGNORECASE
+        )
 
     def _section_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
         ws = [w for w in words if w.strip()]
