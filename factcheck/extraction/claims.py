@@ -32,16 +32,12 @@ import regex
 from factcheck.extraction.lexicon import Lexicon
 from factcheck.extraction.measures import Measure, MeasureRegistry
 from factcheck.extraction.sentences import clause_around, sentence_at
+from factcheck.extraction.subjects import GAP_WORD, SPACES, WORDS, SubjectFinder
 from factcheck.extraction.zones import BOILERPLATE, ZoneIndex
 from factcheck.models import Modality, Role
 from factcheck.values import Value
 
-UNKNOWN_SUBJECT = "unknown"
-
 _HYPHENS = "-‐‑–"
-_GAP_WORD = regex.compile(r"\w[\w\-‐‑]*", regex.V1)
-_SPACES = regex.compile(r"[ \t\u00a0\u200b\u200c\u200d]*")
-_WORDS = regex.compile(r"\w+", regex.V1)
 
 #: Strongest first: a denied or hypothetical figure is never read as asserted.
 MODALITY_ORDER = ("denied", "hypothetical", "possible", "planned", "estimated")
@@ -79,7 +75,7 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fa
     if pos < limit and text[pos] in _HYPHENS:
         return None  # "million-strong", "155-mm": the number modifies something else
     if vague:
-        m = lex.vague_links.match(text, _SPACES.match(text, pos, limit).end(), limit)
+        m = lex.vague_links.match(text, SPACES.match(text, pos, limit).end(), limit)
         if m:
             pos = m.end()  # "thousands of troops"
     increment = False
@@ -88,7 +84,7 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fa
     i = pos
     while steps < 12:
         steps += 1
-        i = _SPACES.match(text, i, limit).end()
+        i = SPACES.match(text, i, limit).end()
         if i >= limit:
             return None
         for (thing, name), pat in lex.subsets.items():
@@ -115,7 +111,7 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fa
             continue
         if lex.gap_stops.match(text, i, limit):
             return None
-        m = _GAP_WORD.match(text, i, limit)
+        m = GAP_WORD.match(text, i, limit)
         if m is None or m.group()[0].isdigit():
             return None
         gap += 1
@@ -134,7 +130,7 @@ def _elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
         return None
     i = pos
     for _ in range(4):
-        i = _SPACES.match(text, i, limit).end()
+        i = SPACES.match(text, i, limit).end()
         if i > pos:
             hits = [(m.end(), e) for e, pat in lex.events.items() if (m := pat.match(text, i, limit))]
             if hits:
@@ -155,7 +151,7 @@ def _noun_before(text: str, lo: int, pos: int, noun: _Noun, lex: Lexicon) -> _No
     n = lex.data.noun_before_words
     if n == 0:
         return noun
-    words = list(_GAP_WORD.finditer(text, max(lo, pos - 80), pos))[-n:]
+    words = list(GAP_WORD.finditer(text, max(lo, pos - 80), pos))[-n:]
     for k, w in enumerate(reversed(words)):
         i = w.start()
         if lex.other_nouns.match(text, i, pos):
@@ -207,7 +203,7 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
                 gap, side = (pe, m.start()), 0
             else:
                 continue  # inside the figure's own phrase
-            d = len(_WORDS.findall(text, *gap))
+            d = len(WORDS.findall(text, *gap))
             if d > limit:
                 continue  # too far to be this figure's event
             k = bisect.bisect_left(others, gap[0])
@@ -223,11 +219,11 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
 def _negated(text: str, cue: _Cue, sentence: tuple[int, int], lex: Lexicon) -> bool:
     window = lex.data.negation_window
     before = text[sentence[0]:cue.start]
-    words = list(_WORDS.finditer(before))[-(window + 1):] if window else []
+    words = list(WORDS.finditer(before))[-(window + 1):] if window else []
     start = sentence[0] + words[0].start() if words else cue.start
     if lex.negation.search(text, start, cue.start):
         return True
-    after = _WORDS.match(text, _SPACES.match(text, cue.end, sentence[1]).end(), sentence[1])
+    after = WORDS.match(text, SPACES.match(text, cue.end, sentence[1]).end(), sentence[1])
     return bool(after and lex.negation.fullmatch(after.group()))
 
 
@@ -261,7 +257,7 @@ def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_wo
     window_lo = max(lo, pos - 60)
     for m in pat.finditer(text, window_lo, pos):
         between = text[m.end():pos]
-        if len(_WORDS.findall(between)) <= slack_words and not regex.search(r"[.।!?;]", between):
+        if len(WORDS.findall(between)) <= slack_words and not regex.search(r"[.।!?;]", between):
             return True
     return False
 
@@ -277,128 +273,6 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
     if lex.increment_clause.search(text, clause[0], clause[1]):
         return Role.INCREMENT, None
     return Role.TOTAL, None
-
-
-class SubjectFinder:
-    """Who a figure is about, from the sentence or, failing that, the whole article."""
-
-    def __init__(self, text: str, lex: Lexicon, zones: ZoneIndex) -> None:
-        self.text = text
-        self.lex = lex
-        self.zones = zones
-        self._owner: str | None | bool = False  # False: not computed yet
-
-    def _mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
-        out = []
-        for m in self.lex.any_subject.finditer(self.text, lo, hi):
-            s = self.lex.subject_named(m.group())
-            if s is not None:
-                out.append((m.start(), m.end(), s))
-        return out
-
-    def _followed_by(self, pat: regex.Pattern[str], end: int, hi: int) -> bool:
-        i = _SPACES.match(self.text, end, hi).end()
-        return bool(pat.match(self.text, i, hi))
-
-    def _only_modifiers(self, lo: int, hi: int) -> bool:
-        """True when ``text[lo:hi]`` is blank or only modifiers ("North Korea's additional")."""
-        i = lo
-        while True:
-            i = _SPACES.match(self.text, i, hi).end()
-            if i >= hi:
-                return True
-            m = self.lex.modifiers.match(self.text, i, hi) or self.lex.increment_before.match(
-                self.text, i, hi
-            )
-            if m is None:
-                return False
-            i = m.end()
-
-    def _is_speaker(self, end: int, hi: int) -> bool:
-        """"South Korea says …", "दक्षिण कोरिया ने कहा": a source, not the actor."""
-        i = _SPACES.match(self.text, end, hi).end()
-        m = self.lex.agent_after.match(self.text, i, hi)
-        if m:
-            i = _SPACES.match(self.text, m.end(), hi).end()
-        for _ in range(2):  # past an auxiliary: "has said"
-            if self.lex.reporting_after.match(self.text, i, hi):
-                return True
-            w = _GAP_WORD.match(self.text, i, hi)
-            if w is None:
-                return False
-            i = _SPACES.match(self.text, w.end(), hi).end()
-        return False
-
-    def _is_place(self, start: int, end: int, lo: int, hi: int) -> bool:
-        if self._followed_by(self.lex.destination_after, end, hi):
-            return True
-        prev = list(_WORDS.finditer(self.text, max(lo, start - 30), start))
-        return bool(prev and self.lex.destination_before.fullmatch(prev[-1].group()))
-
-    def find(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
-             measure: Measure, cue_start: int | None = None) -> str:
-        lo, hi = sentence
-        text, lex = self.text, self.lex
-        for s, e, name in self._mentions(phrase_start, noun_end):
-            return name  # "2,000 North Korean troops"
-        before = self._mentions(lo, phrase_start)
-        if before:
-            s, e, name = before[-1]
-            m = lex.owner_after.match(text, e, phrase_start)
-            if m and self._only_modifiers(m.end(), phrase_start):
-                return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
-        before = [b for b in before if not self._is_speaker(b[1], hi)]
-        if cue_start is not None and cue_start < phrase_start:
-            # "supplied Russia with 100 missiles": between the verb and the figure is the recipient
-            before = [b for b in before if b[1] <= cue_start]
-        if measure.subject_is_agent and before:
-            agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)]
-            if agents:
-                return agents[-1][2]
-            # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
-            actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)
-                      and not lex.owner_after.match(text, b[1], hi)]
-            if actors:
-                return actors[-1][2]
-        owner = self.article_owner()
-        if owner is not None:
-            return owner
-        return before[-1][2] if before else UNKNOWN_SUBJECT
-
-    def article_owner(self) -> str | None:
-        """The subject whose troops or arms the article talks about (computed once).
-
-        Each mention outside boilerplate scores 2 when a counted noun follows within two
-        words ("उत्तर कोरियाई सैनिकों", "North Korea's troops"), 1 when it is an agent
-        ("उत्तर कोरिया ने"), else a tie-breaking 0.01; places and recipients do not count.
-        """
-        if self._owner is not False:
-            return self._owner  # type: ignore[return-value]
-        scores: dict[str, float] = {}
-        text, lex = self.text, self.lex
-        n = len(text)
-        for s, e, name in self._mentions(0, n):
-            hi = min(n, e + 80)
-            if (self.zones.name_at(s) == BOILERPLATE or self._is_place(s, e, 0, n)
-                    or self._is_speaker(e, hi)):
-                continue
-            m = lex.owner_after.match(text, e, hi)
-            i = m.end() if m else e
-            score = 0.01
-            for _ in range(3):
-                i = _SPACES.match(text, i, hi).end()
-                if lex.any_noun.match(text, i, hi):
-                    score = 2.0
-                    break
-                w = _GAP_WORD.match(text, i, hi)
-                if w is None:
-                    break
-                i = w.end()
-            if score < 1 and self._followed_by(lex.agent_after, e, hi):
-                score = 1.0
-            scores[name] = scores.get(name, 0.0) + score
-        self._owner = max(sorted(scores), key=lambda k: scores[k]) if scores else None
-        return self._owner
 
 
 def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]],
@@ -461,7 +335,7 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
     role, subset = _role(text, clause, mention.start, noun, lex)
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     end = noun.end
-    if (cue.start >= noun.end and len(_WORDS.findall(text, noun.end, cue.start)) <= 2
+    if (cue.start >= noun.end and len(WORDS.findall(text, noun.end, cue.start)) <= 2
             and not lex.any_subject.search(text, noun.end, cue.start)):
         end = cue.end  # "600 सैनिकों की मौत", "2,000 troops were killed"; not "troops to Russia"
     return ClaimDraft(

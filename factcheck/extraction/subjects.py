@@ -1,0 +1,148 @@
+"""Who a figure is about: the subject named in or next to its phrase, the sentence's actor,
+or the subject whose troops the article talks about (see claims.py, rule 6).
+
+>>> from factcheck.langdata import load_language
+>>> from factcheck.extraction.lexicon import lexicon_for
+>>> from factcheck.extraction.measures import get_measure
+>>> from factcheck.extraction.zones import ZoneIndex
+>>> text = "North Korea has sent 15,000 troops to Russia."
+>>> finder = SubjectFinder(text, lexicon_for(load_language("en")), ZoneIndex([]))
+>>> finder.find((0, len(text)), 21, 34, get_measure("troops_deployed"))
+'North Korea'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from factcheck.extraction.lexicon import Lexicon
+from factcheck.extraction.measures import Measure
+from factcheck.extraction.zones import BOILERPLATE, ZoneIndex
+
+UNKNOWN_SUBJECT = "unknown"
+
+GAP_WORD = regex.compile(r"\w[\w\-‐‑]*", regex.V1)
+SPACES = regex.compile(r"[ \t\u00a0\u200b\u200c\u200d]*")
+WORDS = regex.compile(r"\w+", regex.V1)
+
+
+class SubjectFinder:
+    """Who a figure is about, from the sentence or, failing that, the whole article."""
+
+    def __init__(self, text: str, lex: Lexicon, zones: ZoneIndex) -> None:
+        self.text = text
+        self.lex = lex
+        self.zones = zones
+        self._owner: str | None | bool = False  # False: not computed yet
+
+    def _mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        out = []
+        for m in self.lex.any_subject.finditer(self.text, lo, hi):
+            s = self.lex.subject_named(m.group())
+            if s is not None:
+                out.append((m.start(), m.end(), s))
+        return out
+
+    def _followed_by(self, pat: regex.Pattern[str], end: int, hi: int) -> bool:
+        i = SPACES.match(self.text, end, hi).end()
+        return bool(pat.match(self.text, i, hi))
+
+    def _only_modifiers(self, lo: int, hi: int) -> bool:
+        """True when ``text[lo:hi]`` is blank or only modifiers ("North Korea's additional")."""
+        i = lo
+        while True:
+            i = SPACES.match(self.text, i, hi).end()
+            if i >= hi:
+                return True
+            m = self.lex.modifiers.match(self.text, i, hi) or self.lex.increment_before.match(
+                self.text, i, hi
+            )
+            if m is None:
+                return False
+            i = m.end()
+
+    def _is_speaker(self, end: int, hi: int) -> bool:
+        """"South Korea says …", "दक्षिण कोरिया ने कहा": a source, not the actor."""
+        i = SPACES.match(self.text, end, hi).end()
+        m = self.lex.agent_after.match(self.text, i, hi)
+        if m:
+            i = SPACES.match(self.text, m.end(), hi).end()
+        for _ in range(2):  # past an auxiliary: "has said"
+            if self.lex.reporting_after.match(self.text, i, hi):
+                return True
+            w = GAP_WORD.match(self.text, i, hi)
+            if w is None:
+                return False
+            i = SPACES.match(self.text, w.end(), hi).end()
+        return False
+
+    def _is_place(self, start: int, end: int, lo: int, hi: int) -> bool:
+        if self._followed_by(self.lex.destination_after, end, hi):
+            return True
+        prev = list(WORDS.finditer(self.text, max(lo, start - 30), start))
+        return bool(prev and self.lex.destination_before.fullmatch(prev[-1].group()))
+
+    def find(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
+             measure: Measure, cue_start: int | None = None) -> str:
+        lo, hi = sentence
+        text, lex = self.text, self.lex
+        for s, e, name in self._mentions(phrase_start, noun_end):
+            return name  # "2,000 North Korean troops"
+        before = self._mentions(lo, phrase_start)
+        if before:
+            s, e, name = before[-1]
+            m = lex.owner_after.match(text, e, phrase_start)
+            if m and self._only_modifiers(m.end(), phrase_start):
+                return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
+        before = [b for b in before if not self._is_speaker(b[1], hi)]
+        if cue_start is not None and cue_start < phrase_start:
+            # "supplied Russia with 100 missiles": between the verb and the figure is the recipient
+            before = [b for b in before if b[1] <= cue_start]
+        if measure.subject_is_agent and before:
+            agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)]
+            if agents:
+                return agents[-1][2]
+            # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
+            actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)
+                      and not lex.owner_after.match(text, b[1], hi)]
+            if actors:
+                return actors[-1][2]
+        owner = self.article_owner()
+        if owner is not None:
+            return owner
+        return before[-1][2] if before else UNKNOWN_SUBJECT
+
+    def article_owner(self) -> str | None:
+        """The subject whose troops or arms the article talks about (computed once).
+
+        Each mention outside boilerplate scores 2 when a counted noun follows within two
+        words ("उत्तर कोरियाई सैनिकों", "North Korea's troops"), 1 when it is an agent
+        ("उत्तर कोरिया ने"), else a tie-breaking 0.01; places and recipients do not count.
+        """
+        if self._owner is not False:
+            return self._owner  # type: ignore[return-value]
+        scores: dict[str, float] = {}
+        text, lex = self.text, self.lex
+        n = len(text)
+        for s, e, name in self._mentions(0, n):
+            hi = min(n, e + 80)
+            if (self.zones.name_at(s) == BOILERPLATE or self._is_place(s, e, 0, n)
+                    or self._is_speaker(e, hi)):
+                continue
+            m = lex.owner_after.match(text, e, hi)
+            i = m.end() if m else e
+            score = 0.01
+            for _ in range(3):
+                i = SPACES.match(text, i, hi).end()
+                if lex.any_noun.match(text, i, hi):
+                    score = 2.0
+                    break
+                w = GAP_WORD.match(text, i, hi)
+                if w is None:
+                    break
+                i = w.end()
+            if score < 1 and self._followed_by(lex.agent_after, e, hi):
+                score = 1.0
+            scores[name] = scores.get(name, 0.0) + score
+        self._owner = max(sorted(scores), key=lambda k: scores[k]) if scores else None
+        return self._owner
