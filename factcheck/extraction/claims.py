@@ -304,6 +304,25 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
     return out
 
 
+def _presence(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing: str,
+              lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder) -> _Cue | None:
+    """No event cue, but the troops stand in another subject's land: "15,000 North Korean
+    troops in Russia", "रूस में 11 हजार उत्तर कोरियाई सैनिक" — a presence, read as
+    ``presence_event`` (the troops at home, "1.2 million troops in North Korea", are not)."""
+    event = lex.data.presence_event
+    measure = registry.decide(thing, event) if event else None
+    if measure is None:
+        return None
+    places = subjects.places(*clause)
+    if not places:
+        return None
+    owner = subjects.find(clause, phrase[0], phrase[1], measure)
+    for s, e, name in places:
+        if name != owner:
+            return _Cue(event, s, e)  # type: ignore[arg-type]
+    return None
+
+
 def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: str,
             lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
             others: Sequence[int]) -> ClaimDraft | None:
@@ -326,6 +345,8 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
     else:
         thing = noun.thing
         cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex, others)
+        if cue is None:
+            cue = _presence(text, clause, phrase, thing, lex, registry, subjects)
         if cue is None:
             return None
         measure = registry.decide(thing, cue.event)

@@ -126,6 +126,11 @@ class ExtractionData(_Frozen):
     max_cue_words: int = Field(
         default=8, ge=1, description="Words allowed between a figure and its event cue."
     )
+    presence_event: str | None = Field(
+        default=None,
+        description="Event read when troops stand in another subject's land without a cue "
+        '("15,000 North Korean troops in Russia"): e.g. `deploy`.',
+    )
     negation: Words = Field(default=(), description='Words that negate a following event ("not").')
     negation_window: int = Field(default=3, ge=0, description="Words between negation and event.")
     modality: ModalityData = ModalityData()

@@ -76,6 +76,10 @@ class SubjectFinder:
             i = SPACES.match(self.text, w.end(), hi).end()
         return False
 
+    def places(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """Mentions in ``text[lo:hi]`` marked as a place or recipient ("in Russia", "रूस में")."""
+        return [m for m in self._mentions(lo, hi) if self._is_place(m[0], m[1], lo, hi)]
+
     def _is_place(self, start: int, end: int, lo: int, hi: int) -> bool:
         if self._followed_by(self.lex.destination_after, end, hi):
             return True
