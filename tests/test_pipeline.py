@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.extraction import Extractor
+from factcheck.models import Article
 from factcheck.extraction.pipeline import build_pipeline
 
 COMPONENTS = ["factcheck_zones", "factcheck_sentences", "factcheck_numbers", "factcheck_claims"]
@@ -63,6 +64,16 @@ def test_pipeline_is_built_once_per_language(code):
 def test_pipeline_handles_degenerate_texts(text):
     doc = build_pipeline("hi")(text)
     assert doc._.fc_claims == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("\ud800 North Korea sent 15,000 troops. \udfff", "15,000 troops"),
+    ("North Korea sent 15,000 troops\udc80.", "15,000 troops"),
+])
+def test_pipeline_lone_surrogates_do_not_raise_and_offsets_hold(text, figure):
+    """spaCy cannot store lone surrogates; the text itself is still what evidence cites."""
+    (c,) = Extractor().extract(Article(id="s", text=text, language="en"))
+    assert c.evidence.text == figure == text[c.evidence.start:c.evidence.end]
 
 
 @pytest.mark.parametrize("code", ["hi", "en"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
+import regex
 import spacy
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
@@ -45,6 +46,7 @@ for _name in ("fc_value", "fc_measure", "fc_subject"):
 MAX_LENGTH = 2**31 - 1
 
 _TEXT_KEY = "fc_text"
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 
 def doc_text(doc: Doc) -> str:
@@ -66,10 +68,13 @@ def run_pipeline(nlp: Language, text: str) -> Doc:
 
     Texts over :data:`TOKENIZE_MAX_CHARS` characters skip the tokenizer (see there).
     """
+    # spaCy stores strings as UTF-8: a lone surrogate would raise. The tokens get a same-length
+    # copy with U+FFFD; the components (and every offset and cited text) use the text itself.
+    safe = _SURROGATE.sub("\ufffd", text)
     if len(text) > TOKENIZE_MAX_CHARS:
-        doc = Doc(nlp.vocab, words=[text], spaces=[False])
+        doc = Doc(nlp.vocab, words=[safe], spaces=[False])
     else:
-        doc = nlp.make_doc(text)
+        doc = nlp.make_doc(safe)
     doc.user_data[_TEXT_KEY] = text
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
