@@ -69,6 +69,20 @@ def test_crosslingual_one_group_one_source(measure, subject, source):
     assert group.independent_sources == 1, group.sources
 
 
+@pytest.mark.parametrize(("measure", "source"), [("troops_deployed", "NIS")])
+def test_crosslingual_files_alone_give_one_group(measure, source):
+    """Read as plain .txt files (no date or language given), the four pages still agree: each
+    page's date comes from its own header, in its own language's way of writing dates."""
+    index = yaml.safe_load((DATA / "articles.yaml").read_text(encoding="utf-8"))
+    articles = factcheck.load_articles([DATA / row["file"] for row in index["articles"]])
+    report = _reconcile(articles)
+    groups = [g for g in report.groups if g.measure == measure and g.role == "total"]
+    assert len(groups) == 1, [g.key for g in report.groups]
+    g = groups[0]
+    assert (g.verdict, g.sources) == ("agree", (source,)), [c.to_record() for c in g.claims]
+    assert {c.time.as_of for c in g.claims} == {dt.date(2025, 9, 4)}, [c.to_record() for c in g.claims]
+
+
 @pytest.mark.parametrize(("measure", "since"), [("troops_deployed", dt.date(2024, 10, 1))])
 def test_crosslingual_every_language_reads_the_same_period(measure, since):
     """"Since October last year" in each language gives every article a claim over one period."""
