@@ -34,6 +34,8 @@ ZONE_CASES = [
      [("boilerplate", "upper-case teaser"), ("body", "The end.")]),
     ("en", f"{BODY_EN}\nA line that mentions the latest news is body.",
      [("body", "mentions the latest news")]),
+    ("en", f"{BODY_EN}\nTrending\nOne teaser...\nTwo teaser\n{BODY_EN} {BODY_EN}",
+     [("boilerplate", "One teaser"), ("boilerplate", "Two teaser"), ("body", f"{BODY_EN} {BODY_EN}")]),
     ("hi", "उत्तर कोरिया ने सैनिक भेजे हैं। यह भी पढ़ें: दूसरी खबर\nअगली पंक्ति।",
      [("body", "उत्तर कोरिया ने"), ("boilerplate", "दूसरी खबर"), ("body", "अगली पंक्ति")]),
     ("en", f"{BODY_EN} Also read: another story\nNext line.",

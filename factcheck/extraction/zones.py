@@ -7,7 +7,8 @@ after a section marker such as "Latest News" or "More like this". The markers ar
 
 - ``line_starts``: a line starting with one of them is boilerplate;
 - ``line_contains``: a line containing one of them is boilerplate;
-- ``section_starts``: a line that is exactly one of them starts boilerplate to the end.
+- ``section_starts``: a line that is exactly one of them starts boilerplate up to the next
+  long paragraph (article text again) or the end.
 
 The headline is the run of short lines before the first long line (the body's first
 paragraph). Zones cover the text without overlap; the text is never edited.
@@ -55,6 +56,19 @@ def _body_start(text: str, lex: Lexicon) -> int:
     return 0
 
 
+def _resumed_body(text: str, pos: int, lex: Lexicon) -> int:
+    """Where a boilerplate section that starts before ``pos`` ends: at the next paragraph
+    long enough to be article text again (a mid-page "Trending" strip), else the end.
+    Teaser snippets are short or cut off with "…"."""
+    for m in _LINE.finditer(text, pos):
+        line = m.group().rstrip()
+        if line.endswith(("...", "…")):
+            continue
+        if len(_WORD.findall(line)) >= 2 * BODY_MIN_WORDS and lex.sentence_end.search(line):
+            return m.start()
+    return len(text)
+
+
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
@@ -79,9 +93,11 @@ def find_zones(text: str, lex: Lexicon) -> list[Zone]:
         boiler.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
     head_end = _body_start(text, lex)
     # a section marker in the headline is navigation ("More"), not the end of the article
-    section = lex.section_line.search(text, head_end)
-    if section is not None:
-        boiler.append((section.start(), len(text)))
+    pos = head_end
+    while (section := lex.section_line.search(text, pos)) is not None:
+        end = _resumed_body(text, section.end(), lex)
+        boiler.append((section.start(), end))
+        pos = end
     boiler = _merge(boiler)
     zones: list[Zone] = []
     pos = 0
