@@ -127,6 +127,17 @@ class Lexicon:
 
         bp = data.boilerplate
         self.teaser_line = self._line_regex(bp.line_starts, cls)
+        # inline teasers right after a sentence: "… किया। यह भी पढ़ें: …"; the end mark leads
+        # the pattern so the scan is fast, and group 1 is the marker
+        ends = "".join(regex.escape(e) for e in data.sentence_ends) or "."
+        teasers = [w for w in bp.line_starts if w.strip()]
+        self.teaser_inline = (
+            regex.compile(
+                rf"[{ends}][ \t\u00a0]*((?i:{_trie_source(teasers, data, cls)}))", regex.V1
+            )
+            if teasers
+            else _NEVER
+        )
         self.widget_marker = rx(bp.line_contains, ignore_case=True)
         self.section_line = self._section_regex(bp.section_starts, cls)
 
@@ -193,11 +204,7 @@ class Lexicon:
         if not ws:
             return _NEVER
         alts = _trie_source(ws, self.data, cls)
-        ends = "".join(regex.escape(e) for e in self.data.sentence_ends) or "."
-        # at a line start, or inline right after a sentence: "… किया। यह भी पढ़ें: …"
-        return regex.compile(
-            rf"(?m)(?:^|(?<=[{ends}]))[ \t\u00a0]*(?:{alts}).*$", regex.V1 | regex.IGNORECASE
-        )
+        return regex.compile(rf"(?m)^[ \t\u00a0]*(?:{alts}).*$", regex.V1 | regex.IGNORECASE)
 
     def _section_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
         ws = [w for w in words if w.strip()]

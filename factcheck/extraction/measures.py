@@ -58,6 +58,7 @@ class MeasureRegistry:
     def __init__(self, measures: Iterable[Measure] = ()) -> None:
         self._by_name: dict[str, Measure] = {}
         self._by_pair: dict[tuple[str, str], Measure] = {}
+        self._events: dict[str, frozenset[str]] = {}
         for m in measures:
             self.register(m)
 
@@ -73,6 +74,7 @@ class MeasureRegistry:
                     f"decides {other.name!r}; a figure must map to one measure"
                 )
         self._by_name[measure.name] = measure
+        self._events.clear()
         for event in measure.events:
             self._by_pair[(measure.counts, event)] = measure
 
@@ -91,7 +93,10 @@ class MeasureRegistry:
 
     def events_for(self, counts: str) -> frozenset[str]:
         """Every event that decides a measure of ``counts``."""
-        return frozenset(e for (c, e) in self._by_pair if c == counts)
+        hit = self._events.get(counts)
+        if hit is None:
+            hit = self._events[counts] = frozenset(e for (c, e) in self._by_pair if c == counts)
+        return hit
 
     @property
     def things(self) -> frozenset[str]:
