@@ -59,6 +59,7 @@ class ClaimDraft(NamedTuple):
     sentence_start: int
     sentence_end: int
     zone: str
+    event: str = ""
 
 
 class _Noun(NamedTuple):
@@ -216,20 +217,28 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
     return best[3] if best else None
 
 
-def _negated(text: str, cue: _Cue, sentence: tuple[int, int], lex: Lexicon) -> bool:
+def _negated(text: str, cue: _Cue, sentence: tuple[int, int], phrase: tuple[int, int],
+             lex: Lexicon) -> bool:
+    """A negation just before the event cue, or right after it ("भेजे नहीं") — never one
+    inside the figure's own phrase ("no fewer than 600")."""
     window = lex.data.negation_window
     before = text[sentence[0]:cue.start]
     words = list(WORDS.finditer(before))[-(window + 1):] if window else []
     start = sentence[0] + words[0].start() if words else cue.start
+    if cue.start >= phrase[1]:
+        start = max(start, phrase[1])
     if lex.negation.search(text, start, cue.start):
         return True
+    if cue.start < phrase[0]:
+        return False  # the word after the cue is the figure's own ("sent no fewer than")
     after = WORDS.match(text, SPACES.match(text, cue.end, sentence[1]).end(), sentence[1])
     return bool(after and lex.negation.fullmatch(after.group()))
 
 
-def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int], phrase_start: int,
-              cue: _Cue, lex: Lexicon) -> Modality:
-    if _negated(text, cue, sentence, lex):
+def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int],
+              phrase: tuple[int, int], cue: _Cue, lex: Lexicon) -> Modality:
+    phrase_start = phrase[0]
+    if _negated(text, cue, sentence, phrase, lex):
         return Modality.DENIED
     lo, hi = clause
     # reporting verbs reach over commas ("NIS estimated, …") but not over "but"/"लेकिन"
@@ -262,6 +271,18 @@ def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_wo
     return False
 
 
+def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
+    """"hundreds of troops more," / "83 सैनिक और भेज सकता": a "more" right after the noun,
+    then punctuation, the clause end or an event cue (not "troops and missiles")."""
+    m = lex.increment_after.match(text, SPACES.match(text, pos, hi).end(), hi)
+    if m is None:
+        return False
+    i = SPACES.match(text, m.end(), hi).end()
+    if i >= hi or not (text[i].isalnum() or text[i] == "_"):
+        return True
+    return any(pat.match(text, i, hi) for pat in lex.events.values())
+
+
 def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
           lex: Lexicon) -> tuple[Role, str | None]:
     if noun.subset is not None:
@@ -269,6 +290,8 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
     if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1):
         return Role.SUBSET, text[noun.start:noun.end]
     if noun.increment or _just_before(text, lex.increment_before, clause[0], phrase_start):
+        return Role.INCREMENT, None
+    if _more_after(text, noun.end, clause[1], lex):
         return Role.INCREMENT, None
     if lex.increment_clause.search(text, clause[0], clause[1]):
         return Role.INCREMENT, None
@@ -296,9 +319,16 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         noun = _attach_noun(text, mention.end, sentence[1], lex, vague)
         if noun is None:
             noun = _elided_noun(text, mention.end, sentence[1], lex)
+        previous = None
+        if out and out[-1].sentence_start == sentence[0]:
+            previous = _Cue(out[-1].event, out[-1].start, out[-1].end)
+            if noun is None and _total_cue(text, sentence[0], mention.start, lex):
+                # "…, bringing the total to about 14,000": the previous figure's thing
+                noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
         if noun is None:
             continue
-        draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts)
+        draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
+                        previous)
         if draft is not None:
             out.append(draft)
     return out
@@ -323,10 +353,19 @@ def _presence(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing
     return None
 
 
+def _total_cue(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A ``total_before`` cue ending right before ``pos`` (past at most one word)."""
+    for m in lex.total_before.finditer(text, max(lo, pos - 80), pos):
+        if len(WORDS.findall(text, m.end(), pos)) <= 1:
+            return m.start(), m.end()
+    return None
+
+
 def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: str,
             lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
-            others: Sequence[int]) -> ClaimDraft | None:
+            others: Sequence[int], previous: _Cue | None = None) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
+    total_of_previous = False
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
     refined = _noun_before(text, clause[0], mention.start, noun, lex)
     if refined is None:
@@ -345,6 +384,11 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
     else:
         thing = noun.thing
         cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex, others)
+        if cue is None and previous is not None and previous.event in registry.events_for(thing):
+            total = _total_cue(text, clause[0], mention.start, lex)
+            if total is not None:
+                cue = _Cue(previous.event, *total)
+                total_of_previous = True
         if cue is None:
             cue = _presence(text, clause, phrase, thing, lex, registry, subjects)
         if cue is None:
@@ -352,12 +396,16 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
         measure = registry.decide(thing, cue.event)
     if measure is None:
         return None
-    modality = _modality(text, clause, sentence, mention.start, cue, lex)
+    modality = _modality(text, clause, sentence, phrase, cue, lex)
     role, subset = _role(text, clause, mention.start, noun, lex)
+    if total_of_previous and role is Role.INCREMENT:
+        role = Role.TOTAL  # "…, bringing the total to 15,000 troops": the running total
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     end = noun.end
     if (cue.start >= noun.end and len(WORDS.findall(text, noun.end, cue.start)) <= 2
-            and not lex.any_subject.search(text, noun.end, cue.start)):
+            and not lex.any_subject.search(text, noun.end, cue.start)
+            and not any(pat.search(text, noun.end, cue.start)  # "300 सैनिक और मिसाइलें भेजीं"
+                        for thing, pat in lex.nouns_anywhere.items() if thing != measure.counts)):
         end = cue.end  # "600 सैनिकों की मौत", "2,000 troops were killed"; not "troops to Russia"
     return ClaimDraft(
         measure=measure,
@@ -371,4 +419,5 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
         sentence_start=sentence[0],
         sentence_end=sentence[1],
         zone=zone,
+        event=cue.event,
     )

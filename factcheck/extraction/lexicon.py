@@ -169,6 +169,8 @@ class Lexicon:
         self.increment_before = rx(r.increment_before)
         self.increment_between = rx(r.increment_between)
         self.increment_clause = rx(r.increment_clause)
+        self.increment_after = rx(r.increment_after, anchored=True)
+        self.total_before = rx(r.total_before)
         self.subset_before = rx(r.subset_before)
         self.subjects = {s: rx(ws) for s, ws in data.subjects.items()}
         self.any_subject = rx([w for ws in data.subjects.values() for w in ws])

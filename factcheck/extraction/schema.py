@@ -61,7 +61,16 @@ class RoleData(_Frozen):
     increment_between: Words = Field(
         default=(), description='Between the number and its noun: "3,000 more troops".'
     )
+    increment_after: Words = Field(
+        default=(),
+        description='Right after the noun, before punctuation or the event: "troops more", "सैनिक और भेज".',
+    )
     increment_clause: Words = Field(default=(), description='Anywhere in the clause: "batch".')
+    total_before: Words = Field(
+        default=(),
+        description='Just before a figure with no event of its own: the running total of the '
+        'previous figure\'s event ("bringing the total to", "कुल संख्या").',
+    )
     subset_before: Words = Field(default=(), description='Just before the number: "of whom 300".')
 
 
