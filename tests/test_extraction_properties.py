@@ -46,3 +46,23 @@ def test_extraction_boilerplate_setting_only_adds_claims(code, text):
     base = {(c.evidence.start, c.measure) for c in EXTRACTOR.extract(a)}
     more = {(c.evidence.start, c.measure) for c in WITH_BOILERPLATE.extract(a)}
     assert base <= more
+
+
+@pytest.mark.parametrize("code", ["hi", "en"])
+@given(text=messy_texts())
+def test_extraction_zones_cover_text_and_sentences_are_ordered(code, text):
+    """Zones tile the whole text in order; sentences are ordered, disjoint and trimmed."""
+    from factcheck.extraction.lexicon import lexicon_for
+    from factcheck.extraction.sentences import split_sentences
+    from factcheck.extraction.zones import find_zones
+    from factcheck.langdata import load_language
+
+    lex = lexicon_for(load_language(code))
+    zones = find_zones(text, lex)
+    if text:
+        assert zones[0][0] == 0 and zones[-1][1] == len(text)
+        assert all(a[1] == b[0] for a, b in zip(zones, zones[1:]))
+        assert all(s < e for s, e, _ in zones)
+    sentences = split_sentences(text, lex)
+    assert all(a[1] <= b[0] for a, b in zip(sentences, sentences[1:]))
+    assert all(text[s:e] == text[s:e].strip() and s < e for s, e in sentences)
