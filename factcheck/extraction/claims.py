@@ -205,16 +205,39 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
             else:
                 continue  # inside the figure's own phrase
             d = len(WORDS.findall(text, *gap))
-            if d > limit:
-                continue  # too far to be this figure's event
             k = bisect.bisect_left(others, gap[0])
+            shared = False
             if k < len(others) and others[k] < gap[1]:
-                continue
+                # another figure stands between: its cue, unless the two are coordinated
+                shared = (_coordinated(text, pe, others[k], lex) if side == 0
+                          else _coordinated_before(text, ps, lex))
+                if not shared:
+                    continue
+            if d > (2 * limit if shared else limit):
+                continue  # too far to be this figure's event
             # nearest first; then after the figure; then the longer cue ("killed or wounded")
             key = (d, side, m.start() - m.end())
             if best is None or key < best[:3]:
                 best = (*key, _Cue(event, m.start(), m.end()))
     return best[3] if best else None
+
+
+def _coordinated(text: str, pos: int, other: int, lex: Lexicon) -> bool:
+    """Only a coordinator stands between this figure and the next: they share the verb
+    ("1.2 करोड़ गोले और 100 मिसाइलें … दी हैं", "3 million shells and 100 missiles were sent")."""
+    i = SPACES.match(text, pos, other).end()
+    if i < other and text[i] == ",":
+        i = SPACES.match(text, i + 1, other).end()
+    m = lex.coordinators.match(text, i, other)
+    return bool(m) and SPACES.match(text, m.end(), other).end() == other
+
+
+def _coordinated_before(text: str, ps: int, lex: Lexicon) -> bool:
+    """A coordinator right before the figure: "3 million shells **and** 100 missiles"."""
+    for m in lex.coordinators.finditer(text, max(0, ps - 20), ps):
+        if SPACES.match(text, m.end(), ps).end() == ps:
+            return True
+    return False
 
 
 def _negated(text: str, cue: _Cue, sentence: tuple[int, int], phrase: tuple[int, int],
@@ -288,7 +311,8 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
     if noun.subset is not None:
         return Role.SUBSET, noun.subset
     if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1):
-        return Role.SUBSET, text[noun.start:noun.end]
+        # the noun as written names the part ("of whom 300 soldiers"); an elided one names none
+        return Role.SUBSET, text[noun.start:noun.end] if noun.thing is not None else None
     if noun.increment or _just_before(text, lex.increment_before, clause[0], phrase_start):
         return Role.INCREMENT, None
     if _more_after(text, noun.end, clause[1], lex):

@@ -157,6 +157,7 @@ class Lexicon:
         self.vague_links = rx(data.vague_links)
         self.events = {e: rx(ws) for e, ws in data.events.items()}
         self.negation = rx(data.negation)
+        self.coordinators = rx(data.coordinators, anchored=True)
         m = data.modality
         self.modality = {
             "denied": rx(m.denied),

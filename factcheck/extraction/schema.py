@@ -140,6 +140,10 @@ class ExtractionData(_Frozen):
         description="Event read when troops stand in another subject's land without a cue "
         '("15,000 North Korean troops in Russia"): e.g. `deploy`.',
     )
+    coordinators: Words = Field(
+        default=(),
+        description='Join two figures that share one event: "1.2 crore shells and 100 missiles were given".',
+    )
     negation: Words = Field(default=(), description='Words that negate a following event ("not").')
     negation_window: int = Field(default=3, ge=0, description="Words between negation and event.")
     modality: ModalityData = ModalityData()

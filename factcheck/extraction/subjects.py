@@ -64,10 +64,14 @@ class SubjectFinder:
     def _is_speaker(self, end: int, hi: int) -> bool:
         """"South Korea says …", "दक्षिण कोरिया ने कहा": a source, not the actor."""
         i = SPACES.match(self.text, end, hi).end()
-        m = self.lex.agent_after.match(self.text, i, hi)
+        m = self.lex.agent_after.match(self.text, i, hi) or self.lex.owner_after.match(
+            self.text, end, hi
+        )
         if m:
             i = SPACES.match(self.text, m.end(), hi).end()
-        for _ in range(2):  # past an auxiliary: "has said"
+        # past an auxiliary or the source's own noun: "has said", "'s spy agency said",
+        # "दक्षिण कोरियाई खुफिया एजेंसी के मुताबिक"
+        for _ in range(3):
             if self.lex.reporting_after.match(self.text, i, hi):
                 return True
             w = GAP_WORD.match(self.text, i, hi)
