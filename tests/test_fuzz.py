@@ -122,11 +122,13 @@ def test_fuzz_reconcile_accepts_any_article_text():
     """reconcile never raises on article text, and lists every article with a status."""
     _require_extraction()
 
+    reconciler = factcheck.Reconciler()  # one pipeline for all examples
+
     @given(st.lists(messy_texts(max_parts=15), min_size=1, max_size=3))
     def check(texts: list[str]) -> None:
         # Articles, not bare strings: a bare string naming an existing path is read as one.
         articles = [Article(id=f"a{i}", text=t, language="en") for i, t in enumerate(texts)]
-        report = factcheck.reconcile(articles)
+        report = reconciler.run(articles)
         assert sorted(s.id for s in report.articles) == sorted(a.id for a in articles)
 
     check()
