@@ -122,7 +122,8 @@ class Lexicon:
         # an end mark followed by a space and a lowercase letter is an abbreviation ("U.S. troops")
         self.sentence_end = regex.compile(rf"[{ends}]+{closers}(?=\s+(?!\p{{Ll}})|\s*$)", regex.V1)
         brk = "".join(regex.escape(b) for b in data.clause_breaks) or ","
-        self.clause_break = regex.compile(rf"[{brk}](?=\s)|(?<=\s)[{brk}]")
+        # a break mark ends a clause unless it sits between two digits ("15,000", "1,2")
+        self.clause_break = regex.compile(rf"(?<!\d)[{brk}]|[{brk}](?!\d)")
         self.clause_word = rx(data.clause_words)
 
         bp = data.boilerplate

@@ -82,7 +82,7 @@ class ExtractionData(_Frozen):
     )
     clause_breaks: Words = Field(
         default=(",", ";", ":"),
-        description="Punctuation that ends a clause when followed by a space (not 15,000).",
+        description="Punctuation that ends a clause (not between two digits: 15,000).",
     )
     clause_words: Words = Field(default=(), description="Conjunctions that open a new clause.")
     optional_marks: Words = Field(
