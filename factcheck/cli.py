@@ -78,9 +78,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _utf8_stdout() -> None:
     """Output is UTF-8 whatever the locale: claims quote Devanagari, Hangul, Cyrillic text."""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    if encoding != "utf8" and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
+    # backslashreplace: a lone surrogate from a library caller prints as a JSON-valid
+    # escape instead of ending the run mid-output.
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -354,7 +355,7 @@ class _open_output:
         if self.path is None or self.path == "-":
             return sys.stdout
         try:
-            self.f = open(self.path, "w", encoding="utf-8", newline="")
+            self.f = open(self.path, "w", encoding="utf-8", errors="backslashreplace", newline="")
         except OSError as e:
             raise FactcheckError(f"{self.path}: cannot write the output: {e.strerror}") from None
         return self.f

@@ -40,6 +40,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import regex
 from pydantic import ValidationError
 
 from factcheck.detect import detect_language
@@ -57,6 +58,7 @@ FIELDS = ("id", "text", "published", "publisher", "url", "language")
 STDIN = "-"
 _ROW_SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".json": "json"}
 _SNIFF_BYTES = 8192
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CONVERT_HINT = "convert it to UTF-8 first (try: iconv -f latin1 -t utf-8 FILE > FILE.utf8)"
 
 PathLike = str | os.PathLike[str]
@@ -297,6 +299,15 @@ class _Loader:
             article = Article.model_validate(fields)
         except ValidationError as e:
             raise _Skip(where, _validation_reason(e)) from None
+        for field in FIELDS:
+            value = getattr(article, field)
+            # JSON can escape half a surrogate pair ("\ud800"): not Unicode, cannot be printed.
+            if isinstance(value, str) and (m := _SURROGATE.search(value)):
+                raise _Skip(
+                    where,
+                    f"field {field!r} holds a lone surrogate (U+{ord(m.group()):04X} at character "
+                    f"{m.start()}), which is not valid Unicode; fix the JSON escape",
+                )
         if not article.text.strip():
             raise _Skip(where, "empty text")
         if self.max_chars and len(article.text) > self.max_chars:

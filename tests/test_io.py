@@ -72,6 +72,8 @@ BAD_INPUTS = [
     ("unsupported script", {"bad.txt": "قالت الوزارة إن ثلاثمائة جندي وصلوا"}, "bad.txt",
      "is not supported; only ["),
     ("no letters at all", {"bad.txt": "1234 5678 — 90"}, "bad.txt", "no letters"),
+    ("lone surrogate escape", {"bad.jsonl": '{"text": "300 soldiers \\ud800 were sent"}\n'}, "bad.jsonl:1",
+     "lone surrogate (U+D800"),
     ("duplicate id", {"bad.jsonl": json.dumps({"id": "a", "text": GOOD_EN}) + "\n"
                       + json.dumps({"id": "a", "text": GOOD_EN}) + "\n"}, "bad.jsonl:2", "duplicate id 'a'"),
 ]
