@@ -14,18 +14,22 @@ from __future__ import annotations
 
 from factcheck.errors import (
     DataError,
+    DimensionalityError,
     FactcheckError,
     InputError,
     RegistryError,
     UnsupportedLanguageError,
 )
-from factcheck.extraction import Extractor, extract
+from factcheck.attribution import Source, SourceRegistry
+from factcheck.attribution import default_registry as source_registry
+from factcheck.extraction import Extractor, Measure, MeasureRegistry, extract, get_measure, register_measure
 from factcheck.io import iter_articles, load_articles
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article, Attribution, Claim, Evidence, Modality, Role, TimeScope
 from factcheck.numbers import NumberMention, find_numbers, parse_number
-from factcheck.reconcile import Reconciler, Report, reconcile
+from factcheck.reconcile import Estimate, Group, Reconciler, Relation, Report, reconcile
 from factcheck.settings import Settings
+from factcheck.units import check_comparable, quantity
 from factcheck.values import Approx, AtLeast, AtMost, Between, Exact, Interval, Vague, Value
 
 __version__ = "0.1.0"
@@ -39,29 +43,42 @@ __all__ = [
     "Between",
     "Claim",
     "DataError",
+    "DimensionalityError",
+    "Estimate",
     "Evidence",
     "Exact",
     "Extractor",
     "FactcheckError",
+    "Group",
     "InputError",
     "Interval",
+    "Measure",
+    "MeasureRegistry",
     "Modality",
     "NumberMention",
     "Reconciler",
     "RegistryError",
+    "Relation",
     "Report",
     "Role",
     "Settings",
+    "Source",
+    "SourceRegistry",
     "TimeScope",
     "UnsupportedLanguageError",
     "Vague",
     "Value",
+    "check_comparable",
     "extract",
     "find_numbers",
+    "get_measure",
     "iter_articles",
     "load_articles",
     "load_language",
     "parse_number",
+    "quantity",
     "reconcile",
+    "register_measure",
+    "source_registry",
     "supported_languages",
 ]
