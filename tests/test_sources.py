@@ -13,7 +13,7 @@ from factcheck.langdata import load_language
 from factcheck.models import Article
 
 REQUIRED = ["NIS", "JCS", "KCNA", "TASS", "Yonhap", "AP", "IANS", "Reuters", "AFP", "Bloomberg", "Kyodo",
-            "Pentagon", "Kremlin", "HUR", "SBU", "Zelensky", "MSMT", "UK MoD",
+            "Pentagon", "Kremlin", "HUR", "SBU", "SVR", "Zelensky", "MSMT", "UK MoD",
             "South Korea", "North Korea", "Ukraine", "Russia", "US"]
 
 
@@ -31,6 +31,18 @@ def test_sources_registry_has_canonical_id(sid):
     ("आईएएनएस", "IANS"), ("ब्लूमबर्ग", "Bloomberg"), ("क्रेमलिन", "Kremlin"), ("Кремль", "Kremlin"),
     ("합참", "JCS"), ("Минобороны", "Russian MoD"), ("दक्षिण कोरियाई", "South Korea"),
     ("Ukrainian officials", "Ukraine"), ("США", "US"),
+    # declined Russian names and names added with the Korean and Russian data
+    ("южнокорейской разведки", "NIS"), ("Национальной разведывательной службы", "NIS"), ("НРС", "NIS"),
+    ("разведки Южной Кореи", "NIS"), ("한국 국가정보원", "NIS"), ("СВР России", "SVR"),
+    ("Foreign Intelligence Service", "SVR"), ("एसवीआर", "SVR"), ("ОКНШ", "JCS"),
+    ("Объединенного комитета начальников штабов", "JCS"), ("한국 합참", "JCS"), ("Пентагона", "Pentagon"),
+    ("Минобороны США", "Pentagon"), ("미국 국방부", "Pentagon"), ("МО РФ", "Russian MoD"),
+    ("러 국방부", "Russian MoD"), ("우크라이나 정보총국", "HUR"), ("ГУР МО Украины", "HUR"),
+    ("Ренхап", "Yonhap"), ("Йонхап", "Yonhap"), ("타스 통신", "TASS"),
+    ("Центрального телеграфного агентства Кореи", "KCNA"), ("Зеленскому", "Zelensky"),
+    ("Республики Корея", "South Korea"), ("Сеула", "South Korea"), ("NATO chief", "NATO"),
+    ("South Korean military", "JCS"), ("Ukraine's military intelligence", "HUR"),
+    ("Ukraine's General Staff", "Ukraine General Staff"), ("White House", "US"), ("State Department", "US"),
 ])
 def test_sources_lookup_in_every_script(alias, sid):
     assert default_registry().get(alias).id == sid
