@@ -19,11 +19,17 @@ CORPUS = Path(__file__).parent / "corpus" / "attribution"
 
 
 def _cases(key: str) -> list:
+    """Corpus cases under ``key``, then every file's ``known_gaps`` of the same shape as
+    strict xfails (a gap that starts passing fails the run: move it to ``key``)."""
     out = []
     for path in sorted(CORPUS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for i, ex in enumerate(data.get(key, [])):
             out.append(pytest.param(path, ex, id=f"{path.stem}-{key}-{i}"))
+        for i, ex in enumerate(data.get("known_gaps", [])):
+            if ("source" in ex) == (key == "examples"):  # a gap with a source is a positive case
+                out.append(pytest.param(path, ex, id=f"{path.stem}-known_gaps-{i}",
+                                        marks=pytest.mark.xfail(strict=True, reason=f"{path.name}: {ex['why']}")))
     return out
 
 

@@ -21,11 +21,18 @@ CORPUS = Path(__file__).parent / "corpus" / "dates"
 
 
 def _cases(key: str) -> list:
+    """Corpus cases under ``key``, then every file's ``known_gaps`` of the same shape (a
+    figure: a scope; none: an article date) as strict xfails with their reason, so a gap
+    that starts passing fails the run (move it to ``key``)."""
     out = []
     for path in sorted(CORPUS.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for i, ex in enumerate(data.get(key, [])):
             out.append(pytest.param(path, ex, id=f"{path.stem}-{key}-{i}"))
+        for i, ex in enumerate(data.get("known_gaps", [])):
+            if ("figure" in ex) == (key == "scopes"):
+                out.append(pytest.param(path, ex, id=f"{path.stem}-known_gaps-{i}",
+                                        marks=pytest.mark.xfail(strict=True, reason=f"{path.name}: {ex['why']}")))
     return out
 
 
@@ -58,7 +65,7 @@ def test_dates_corpus_article_date(path, ex):
     got = article_date(ex["text"], load_language(path.stem), _date(ex.get("published")))
     where = f"{path.name}: {ex['text']!r}"
     assert got.date == _date(ex["date"]), f"{where}: date {got.date}, want {ex['date']} ({got.reason})"
-    assert ex["reason_has"] in got.reason, f"{where}: reason {got.reason!r}"
+    assert ex.get("reason_has", "") in got.reason, f"{where}: reason {got.reason!r}"
 
 
 @pytest.mark.parametrize("code", ["hi", "en"])

@@ -47,10 +47,10 @@ def _pieces(phrase: str, case_sensitive: bool) -> list[str]:
     return out
 
 
-def _bounds(phrase: str, right_boundary: bool) -> tuple[str, str]:
+def _bounds(phrase: str, right_boundary: bool, left_boundary: bool = True) -> tuple[str, str]:
+    left = r"(?<!\w)" if left_boundary and phrase[:1].isalnum() else ""
     if phrase.endswith("*") and len(phrase) > 1:
-        return (r"(?<!\w)" if phrase[:1].isalnum() else ""), r"\w*"  # "заяви*": any ending
-    left = r"(?<!\w)" if phrase[:1].isalnum() else ""
+        return left, r"\w*"  # "заяви*": any ending
     last = phrase[-1:]
     word_end = bool(last) and (last.isalnum() or unicodedata.category(last).startswith("M"))
     right = r"(?!\w)" if right_boundary and word_end else ""
@@ -78,8 +78,12 @@ def _fold_keep_case(text: str) -> str:
 
 
 def alternation(phrases: list[str] | tuple[str, ...], *, right_boundary: bool = True,
-                case_sensitive: bool = False) -> str:
+                case_sensitive: bool = False, left_boundary: bool = True) -> str:
     """One regex matching any of ``phrases`` (the longest where several match), as a trie.
+
+    ``right_boundary=False`` lets a phrase end inside a word ("10월" in "10월부터"),
+    ``left_boundary=False`` lets it start inside one ("부터" in "10월부터"): for languages
+    whose particles attach to words.
 
     Sharing prefixes keeps a pass over an article fast with hundreds of aliases: the
     engine tries one branch per character instead of every phrase at every position.
@@ -89,7 +93,7 @@ def alternation(phrases: list[str] | tuple[str, ...], *, right_boundary: bool = 
     """
     tries: dict[str, dict] = {}
     for phrase in {p for p in phrases if p.strip()}:
-        left, right = _bounds(phrase, right_boundary)
+        left, right = _bounds(phrase, right_boundary, left_boundary)
         node = tries.setdefault(left, {})
         for piece in _pieces(phrase, case_sensitive):
             node = node.setdefault(piece, {})

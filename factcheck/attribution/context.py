@@ -229,7 +229,10 @@ class ArticleContext:
                 if prior is None:
                     continue
                 kind = prior.kind
-                key = (2, False, False, words, b - a)
+                # a back-reference right at the cue ("По данным ведомства, КНДР …") fills the
+                # cue's slot: it ranks as a named country closer than any, so the country that
+                # is the clause's subject does not take the credit; a named agency still wins
+                key = (1, False, True, -1, b - a) if words == 0 else (2, False, False, words, b - a)
                 att = prior.attribution.model_copy(update={"start": item.start, "end": item.end})
             if best is None or key < best[0]:
                 best = (key, att, kind)

@@ -236,10 +236,12 @@ class CueMatcher:
         return len(self._word_re.findall(text, min(a, b), max(a, b)))
 
     def datelines(self, registry: SourceRegistry) -> list[regex.Pattern[str]]:
-        """The dateline patterns with ``{wire}`` bound to every news agency's aliases (cached)."""
+        """The dateline patterns with ``{wire}`` bound to the aliases of every source of a
+        kind the language lets sign a dateline (``wire_kinds``; cached)."""
         if self._datelines and self._datelines[:2] == (id(registry), registry.version):
             return self._datelines[2]
-        wires = [a for s in registry if s.kind == "news_agency" for _, a in s.all_aliases()]
+        kinds = set(self.data.wire_kinds)
+        wires = [a for s in registry if s.kind in kinds for _, a in s.all_aliases()]
         wire = f"(?P<wire>{alternation(wires)})"
         out = []
         for i, pat in enumerate(self.data.dateline_patterns):

@@ -108,6 +108,19 @@ class TimeData(_Frozen):
     )
     last: Words = Field(default=(), description='"last" before a unit: पिछले साल, last year.')
     this: Words = Field(default=(), description='"this" before a unit: इस साल, this year.')
+    relative_words: dict[str, tuple[Literal["last", "this"], Literal["year", "month", "week"]]] = Field(
+        default_factory=dict,
+        description='One word naming "last"/"this" + a unit: {작년: [last, year], 올해: [this, year]}.',
+    )
+    year_markers: Words = Field(
+        default=(), description='Words written right after a year number, part of the date: "2025년", "2024 года".'
+    )
+    date_orders: tuple[Literal["ymd", "dmy", "mdy"], ...] = Field(
+        default=(),
+        description='Orders of all-numeric dates ("2025.09.04" is ymd, "04.09.2025" dmy); "ymd" also '
+        'reads year-first dates with a month name ("2025년 9월 4일"). Day-month and month-day dates '
+        "with a month name are read in every language; ISO 2025-09-04 always.",
+    )
     since: Markers = Markers()
     until: Markers = Markers()
     end_of: Markers = Markers()
@@ -157,6 +170,11 @@ class AttributionData(_Frozen):
         description='Words allowed between an agent-marked source and its cue ("X ने शनिवार को जारी एक बयान में कहा").',
     )
     suffixes_attach: bool = Field(
-        default=False, description="Particles attach to names (국정원은): no right word boundary."
+        default=False, description="Particles attach to words (국정원은, 10월부터): names, months, weekdays "
+        "and relative words need no right word boundary, markers after a date no left one.",
+    )
+    wire_kinds: tuple[SourceKind, ...] = Field(
+        default=("news_agency",),
+        description='Source kinds that sign datelines as wires ("/ТАСС/": state_media too).',
     )
     time: TimeData = TimeData()

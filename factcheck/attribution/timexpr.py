@@ -70,10 +70,14 @@ class TimeMatcher:
 
     def __init__(self, lang: LanguageData) -> None:
         t = lang.attribution.time
+        # particles glued to words ("10월부터", "2024년 말"): names may end inside a word
+        # and markers after a date may start inside one
+        glued = lang.attribution.suffixes_attach
         self.languages = list(t.dateparser_languages) or [lang.code]
         self._synonyms = {fold(k): fold(v) for k, v in t.synonyms.items()}
         self._unit_of = PhraseIndex({w: u for u, ws in t.units.items() for w in ws})
         self._last = PhraseIndex({w: True for w in t.last})
+        self._relword = PhraseIndex({w: tuple(v) for w, v in t.relative_words.items()})
         self._before, self._after = PhraseIndex(), PhraseIndex()
         for rel in RELATIONS:
             markers = getattr(t, rel)
@@ -81,39 +85,55 @@ class TimeMatcher:
                 self._before.add(w, rel)
             for w in markers.after:
                 self._after.add(w, rel)
-        months = alternation(t.months, case_sensitive=True)
-        weekdays = alternation(t.weekdays, case_sensitive=True)
+        months = alternation(t.months, case_sensitive=True, right_boundary=not glued)
+        weekdays = alternation(t.weekdays, case_sensitive=True, right_boundary=not glued)
         units = alternation([w for ws in t.units.values() for w in ws])
         rels = "|".join(a for a in (alternation(t.last), alternation(t.this)) if a)
+        relwords = alternation(list(t.relative_words), right_boundary=not glued)
         # digits glued to other digits by "," or "." are a number (13,000), not a date
         year = r"(?<!\d|\d[.,])(?P<year>\d{4})(?!\d|[.,]\d)"
+        marks = alternation(t.year_markers, left_boundary=False, right_boundary=not glued)
+        if marks:
+            year += f"(?:\\s*(?:{marks}))?"
         day = r"(?<!\d|\d[.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d)"
-        parts = []
+        rel_unit = []
         if rels and units:
-            rel = f"(?P<rel>{rels})\\s+(?P<unit>{units})"
-            if months:
+            rel_unit.append(f"(?P<rel>{rels})\\s+(?P<unit>{units})")
+        if relwords:
+            rel_unit.append(f"(?P<relword>{relwords})")
+        parts = []
+        if months:
+            for rel in rel_unit:
                 parts.append(f"{rel}\\s+(?P<month>{months})")
                 parts.append(f"(?P<month>{months})\\s+{rel}")
         if months:
             wd = f"(?:(?:{weekdays}),?\\s+)?" if weekdays else ""
+            if "ymd" in t.date_orders:  # "2025년 9월 4일"
+                parts.append(f"{year}[,.]?\\s*(?P<month>{months})\\.?(?:\\s*{day})?")
             parts.append(f"{wd}{day}\\s+(?P<month>{months})\\.?(?:,?\\s+{year})?")
             parts.append(f"{wd}(?P<month>{months})\\.?\\s+{day}(?:,?\\s+{year})?")
             parts.append(f"(?P<month>{months})\\.?(?:,?\\s+{year})?")
-        if rels and units:
-            parts.append(f"(?P<rel>{rels})\\s+(?P<unit>{units})")
+        parts.extend(rel_unit)
         if weekdays:
             parts.append(f"(?P<weekday>{weekdays})")
         # ISO 8601 (2025-09-04) reads the same in every language
         parts.append(r"(?<![\d.,-])(?P<year>\d{4})-(?P<isomonth>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+        # all-numeric dates with "." or "/" in the orders the language writes them
+        num_y, num_m, num_d = r"(?P<year>\d{4})", r"(?P<isomonth>\d{1,2})", r"(?P<day>\d{1,2})"
+        for order in t.date_orders:
+            fields = {"y": num_y, "m": num_m, "d": num_d}
+            a, b, c = (fields[ch] for ch in order)
+            sep = f"(?P<sep_{order}>[./])"
+            parts.append(f"(?<![\\d.,/-]){a}{sep}\\s?{b}(?P=sep_{order})\\s?{c}(?!\\d|[./]\\d)")
         parts.append(year)
         core = "|".join(f"(?:{p})" for p in parts)
         before = alternation(self._before.phrases())
-        after = alternation(self._after.phrases())
+        after = alternation(self._after.phrases(), left_boundary=not glued)
         self._so_far = alternation(list(t.so_far) + list(t.recent))
         self._recent = PhraseIndex({w: True for w in t.recent})
         # cores are rare: find them first, then look for marker words on either side
         # a cheap first-character test spares the engine the alternatives at most positions
-        firsts = {w[:1] for w in (*t.months, *t.weekdays, *t.last, *t.this) if w}
+        firsts = {w[:1] for w in (*t.months, *t.weekdays, *t.last, *t.this, *t.relative_words) if w}
         firsts |= {c.swapcase() for c in firsts}
         first = "[" + regex.escape("".join(sorted(firsts))) + r"\d]" if firsts else r"\d"
         self._re = regex.compile(f"(?={first})(?P<core>{core})", FLAGS)
@@ -161,11 +181,17 @@ class TimeMatcher:
             relation = self._before.get(g["before"])
         if g.get("after") and relation is None:
             relation = self._after.get(g["after"])
-        has_only_year = year is not None and not (g.get("month") or g.get("rel") or g.get("isomonth"))
+        rel, unit = None, None
+        if g.get("rel"):
+            rel = "last" if g["rel"] in self._last else "this"
+            unit = self._unit_of.get(g["unit"]) if g.get("unit") else None
+        elif g.get("relword"):
+            rel, unit = self._relword.get(g["relword"], (None, None))
+        has_only_year = year is not None and not (g.get("month") or rel or g.get("isomonth"))
         if relation is None:
             if has_only_year:
                 return None  # a bare number is not a date without a relation word
-            relation = "during" if g.get("rel") and not g.get("month") else "point"
+            relation = "during" if rel and not g.get("month") else "point"
         month = self.month_number(g["month"]) if g.get("month") else None
         if g.get("isomonth"):
             month = int(g["isomonth"])
@@ -174,15 +200,12 @@ class TimeMatcher:
         if g.get("month") and month is None:
             return None
         weekday = self.weekday_number(g["weekday"]) if g.get("weekday") else None
-        rel = None
-        if g.get("rel"):
-            rel = "last" if g["rel"] in self._last else "this"
         start = b.start() if b else m.start()
         end = a.end() if a else m.end()
         return TimeExpr(
             start=start, end=end, text=m.string[start:end], core=g["core"], relation=relation,
             year=year, month=month, day=int(ascii_digits(g["day"])) if g.get("day") else None,
-            weekday=weekday, rel=rel, unit=self._unit_of.get(g["unit"]) if g.get("unit") else None,
+            weekday=weekday, rel=rel, unit=unit,
         )
 
 
