@@ -94,14 +94,18 @@ def render(res: dict) -> str:
         if "error" in p:
             out.append(f"- {p['error']}")
         else:
-            out += ["| processes | articles | 1 process chars/s | parallel chars/s | speed-up | pool start-up |",
-                    "|---:|---:|---:|---:|---:|---:|",
+            out += ["| processes | articles | 1 process chars/s | parallel chars/s | speed-up | machine ceiling (CPU loop) | core share of workers | pool start-up |",
+                    "|---:|---:|---:|---:|---:|---:|---:|---:|",
                     f"| {p['jobs']} | {p['articles']} | {_k(p['serial_cps'])} | {_k(p['parallel_cps'])} | "
-                    f"{p['speedup']:.2f}× | {p['pool_startup_s']:.1f} s |",
+                    f"{p['speedup']:.2f}× | {p.get('ceiling', 0):.2f}× | {p.get('core_share', 0):.0%} | {p['pool_startup_s']:.1f} s |",
                     "",
                     "multiprocessing Pool (fork), one Extractor per worker, claims returned to the parent; "
-                    "best of the alternating rounds; pool start-up (spawn + warm-up) is not in the timed runs."]
-            summary.append((f"parallel extraction, {p['jobs']} processes", f"{p['speedup']:.2f}× speed-up", "info"))
+                    "best of the alternating rounds; pool start-up (spawn + warm-up) is not in the timed runs. "
+                    "Core share = the workers' extraction CPU time ÷ (processes × wall time): well under "
+                    "100 % means other work held the cores. Machine ceiling = the speed-up the same number of "
+                    "processes get on a trivial pure-Python loop right after: no extractor can scale past it."]
+            summary.append((f"parallel extraction, {p['jobs']} processes",
+                            f"{p['speedup']:.2f}× speed-up (machine ceiling {p.get('ceiling', 0):.2f}×)", "info"))
         out.append("")
 
     if "memory" in res:
