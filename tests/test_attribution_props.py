@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.attribution import analyse_article, default_registry
 from factcheck.attribution._sentences import split_sentences
-from factcheck.langdata import load_language
+from factcheck.langdata import load_language, supported_languages
 from factcheck.models import UNATTRIBUTED, Article
 from tests.strategies import attribution_texts, messy_texts
 
@@ -35,7 +35,7 @@ def _check(text: str, code: str, published: dt.date | None, start: int, width: i
         assert ts.as_of is None or ts.reason
 
 
-@pytest.mark.parametrize("code", ["hi", "en"])
+@pytest.mark.parametrize("code", supported_languages())
 @given(text=st.one_of(attribution_texts(), messy_texts()), start=st.integers(0, 400),
        width=st.integers(0, 20), published=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2090, 1, 1))))
 def test_attribution_props_known_sources_and_spans_inside_text(code, text, start, width, published):
@@ -62,3 +62,24 @@ def test_attribution_props_unrelated_paragraph_changes_nothing(code, text, start
     got_b = b.attribute(start + len(prefix), end + len(prefix))
     assert (got_a.source, got_a.chain) == (got_b.source, got_b.chain)
     assert a.time_scope(start, end).as_of == b.time_scope(start + len(prefix), end + len(prefix)).as_of
+
+
+_FORMATS = {"ymd": "{y:04d}{s}{m:02d}{s}{d:02d}", "dmy": "{d:02d}{s}{m:02d}{s}{y:04d}",
+            "mdy": "{m:02d}{s}{d:02d}{s}{y:04d}"}
+
+
+@pytest.mark.parametrize("code", [c for c in supported_languages() if load_language(c).attribution.time.date_orders])
+@given(day=st.dates(dt.date(1950, 1, 1), dt.date(2090, 12, 31)), sep=st.sampled_from([".", "/"]),
+       zero_pad=st.booleans())
+def test_attribution_props_numeric_date_in_listed_order_is_read(code, day, sep, zero_pad):
+    """A numeric date written in an order the language lists (date_orders) reads as that day."""
+    from factcheck.attribution.timexpr import time_matcher
+
+    lang = load_language(code)
+    for order in lang.attribution.time.date_orders:
+        written = _FORMATS[order].format(y=day.year, m=day.month, d=day.day, s=sep)
+        if not zero_pad:
+            written = sep.join(p.lstrip("0") if len(p) == 2 else p for p in written.split(sep))
+        text = f"x {written} y"
+        found = [e for e in time_matcher(lang).find(text) if e.is_full_date]
+        assert [(e.year, e.month, e.day) for e in found] == [(day.year, day.month, day.day)], (code, text)
