@@ -115,6 +115,9 @@ class TimeData(_Frozen):
     year_markers: Words = Field(
         default=(), description='Words written right after a year number, part of the date: "2025년", "2024 года".'
     )
+    day_markers: Words = Field(
+        default=(), description='Words written right after a day number, part of the date: "4일".'
+    )
     date_orders: tuple[Literal["ymd", "dmy", "mdy"], ...] = Field(
         default=(),
         description='Orders of all-numeric dates ("2025.09.04" is ymd, "04.09.2025" dmy); "ymd" also '

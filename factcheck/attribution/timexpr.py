@@ -96,6 +96,9 @@ class TimeMatcher:
         if marks:
             year += f"(?:\\s*(?:{marks}))?"
         day = r"(?<!\d|\d[.,])(?P<day>\d{1,2})(?:st|nd|rd|th)?(?!\d|[.,]\d)"
+        day_marks = alternation(t.day_markers, left_boundary=False, right_boundary=not glued)
+        if day_marks:  # "13일부터": the marker after the day belongs to the date
+            day += f"(?:\\s*(?:{day_marks}))?"
         rel_unit = []
         if rels and units:
             rel_unit.append(f"(?P<rel>{rels})\\s+(?P<unit>{units})")
