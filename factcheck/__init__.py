@@ -23,9 +23,20 @@ from factcheck.errors import (
 from factcheck.attribution import Source, SourceRegistry
 from factcheck.attribution import default_registry as source_registry
 from factcheck.extraction import Extractor, Measure, MeasureRegistry, extract, get_measure, register_measure
-from factcheck.io import iter_articles, load_articles
+from factcheck.detect import detect_language
+from factcheck.io import iter_articles, iter_inputs, load_articles
 from factcheck.langdata import load_language, supported_languages
-from factcheck.models import Article, Attribution, Claim, Evidence, Modality, Role, TimeScope
+from factcheck.models import (
+    Article,
+    ArticleStatus,
+    Attribution,
+    Claim,
+    Evidence,
+    Modality,
+    Role,
+    SkippedInput,
+    TimeScope,
+)
 from factcheck.numbers import NumberMention, find_numbers, parse_number
 from factcheck.reconcile import Estimate, Group, Reconciler, Relation, Report, reconcile
 from factcheck.settings import Settings
@@ -37,6 +48,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Approx",
     "Article",
+    "ArticleStatus",
     "AtLeast",
     "AtMost",
     "Attribution",
@@ -62,6 +74,7 @@ __all__ = [
     "Report",
     "Role",
     "Settings",
+    "SkippedInput",
     "Source",
     "SourceRegistry",
     "TimeScope",
@@ -69,10 +82,12 @@ __all__ = [
     "Vague",
     "Value",
     "check_comparable",
+    "detect_language",
     "extract",
     "find_numbers",
     "get_measure",
     "iter_articles",
+    "iter_inputs",
     "load_articles",
     "load_language",
     "parse_number",
