@@ -1,6 +1,6 @@
 """Corpus tests (Duckling style): every wording in tests/corpus/numbers/<lang>.yaml yields
 exactly one mention with the expected span, Value, kind and unit; every text in
-negatives.yaml yields no count."""
+negatives.yaml and in a language file's ``negatives:`` list yields no count."""
 
 from __future__ import annotations
 
@@ -33,12 +33,33 @@ def _examples() -> list:
 
 
 def _negatives() -> list:
-    data = yaml.safe_load((CORPUS / "negatives.yaml").read_text(encoding="utf-8"))
-    return [
-        pytest.param(lang, text, id=f"negatives.yaml:{lang}:{text}")
-        for lang, texts in data.items()
+    """negatives.yaml ({language: [text]}) plus the ``negatives:`` list of every language file."""
+    shared = yaml.safe_load((CORPUS / "negatives.yaml").read_text(encoding="utf-8"))
+    cases = [
+        pytest.param(lang, text, "negatives.yaml", id=f"negatives.yaml:{lang}:{text}")
+        for lang, texts in shared.items()
         for text in texts
     ]
+    for path in sorted(CORPUS.glob("*.yaml")):
+        if path.stem == "negatives":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cases += [
+            pytest.param(data["language"], text, path.name, id=f"{path.name}:negatives:{text}")
+            for text in data.get("negatives") or []
+        ]
+    return cases
+
+
+def test_numbers_corpus_reads_every_language_files_negatives() -> None:
+    """Each language file's own ``negatives:`` list is part of the negative corpus."""
+    listed = {(p.values[0], p.values[1]) for p in _negatives() if p.values[2] != "negatives.yaml"}
+    for path in sorted(CORPUS.glob("*.yaml")):
+        if path.stem == "negatives":
+            continue
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        missing = [t for t in data.get("negatives") or [] if (data["language"], t) not in listed]
+        assert missing == [], f"{path.name}: negatives not run: {missing}"
 
 
 @pytest.mark.parametrize(("language", "group", "text", "span"), _examples())
@@ -56,10 +77,10 @@ def test_numbers_corpus_example(language: str, group: dict, text: str, span: str
         assert m.normalized == group["normalized"], f"{where}: normalized {m.normalized!r}"
 
 
-@pytest.mark.parametrize(("language", "text"), _negatives())
-def test_numbers_negative_corpus_yields_no_count(language: str, text: str) -> None:
+@pytest.mark.parametrize(("language", "text", "source"), _negatives())
+def test_numbers_negative_corpus_yields_no_count(language: str, text: str, source: str) -> None:
     counts = [(text[m.start : m.end], m.value) for m in find_numbers(text, language) if m.kind == "count"]
-    assert counts == [], f"{CORPUS.name}/negatives.yaml {language} {text!r}: counts {counts}"
+    assert counts == [], f"{CORPUS.name}/{source} {language} {text!r}: counts {counts}"
 
 
 @pytest.mark.parametrize("language", ["hi", "en"])

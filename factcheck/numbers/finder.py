@@ -13,14 +13,13 @@ AtLeast(kind='at_least', value=11000.0, strict=True)
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.numbers.parse import digits_value, is_decimal, is_grouped, range_value, to_value
+from factcheck.numbers.parse import digits_value, range_value, to_value
 from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
-from factcheck.numbers.words import Atom, Composed, compose_first
+from factcheck.numbers.runs import WINDOW, between, first_number, range_after, scale_first
 from factcheck.settings import Settings
 from factcheck.units import kind_of
 from factcheck.values import Exact, Vague, Value
@@ -28,7 +27,6 @@ from factcheck.values import Exact, Vague, Value
 if TYPE_CHECKING:  # langdata imports numbers.schema, so numbers imports langdata lazily
     from factcheck.langdata import LanguageData
 
-_WINDOW = 48  # characters searched left of a number for a qualifier/"in"/"between"
 
 
 class NumberMention(BaseModel):
@@ -136,6 +134,12 @@ def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMentio
     key = norm_key(word)
     if m.group("wo") is None:
         if key in p.vague:
+            if scale_first(text, m.start(), p) and _qualifier_before(text, m.start(), p, floor):
+                # "более тысячи" (more than a thousand): after a qualifier a plural scale
+                # that is also a vague word ("тысячи" = thousands) counts one of the scale
+                found = _number(text, m.start(), p, tol, floor, lone_scale=True)
+                if found[0] is not None:
+                    return found
             lo, hi = p.vague[key]
             return _mention(m.start(), m.end(), m.start(), m.end(), Vague(low=lo, high=hi, word=word)), m.end()
         if key in p.vague_quant:
@@ -223,61 +227,14 @@ def _year_digits(s: str | None, p: Patterns) -> int | None:
 # --- numbers ---------------------------------------------------------------------------
 
 
-def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
-    """The run of number atoms starting at ``start`` (digits, words, scales …), lazily."""
-    last: Atom | None = None
-    pos = start
-    while True:
-        if last is not None:
-            j = p.joiner.match(text, pos)
-            nxt = p.cont.match(text, j.end()) if j else None
-            if nxt is None and not last.is_word:
-                nxt = p.scale_glued.match(text, pos)  # 5k, 1.5लाख
-            if nxt is None or (j is not None and j.end() == pos and not p.glued and nxt.group("s") is None):
-                return
-            m = nxt
-        else:
-            m = p.cont.match(text, start)
-            if m is None:
-                return
-        atom = _atom(m, p)
-        if atom is None:
-            return
-        yield atom
-        last = atom
-        pos = m.end()
+def _qualifier_before(text: str, start: int, p: Patterns, floor: int):
+    return p.qual_before.search(text, max(floor, start - WINDOW), start)
 
 
-def _atom(m, p: Patterns) -> Atom | None:
-    g = m.groupdict()
-    if g.get("d") is not None:
-        s = m.group("d")
-        v = digits_value(s, p)
-        if v is None:
-            return None
-        return Atom(m.start("d"), m.end("d"), "number", v, False,
-                    grouped=is_grouped(s, p), decimal=is_decimal(s, p))
-    if g.get("w") is not None:
-        w = p.words.get(norm_key(m.group("w")))
-        if w is None:
-            return None
-        return Atom(m.start(), m.end(), w.role, w.value, True, ordinal=m.group("wo") is not None,
-                    after_digits_only=w.after_digits_only, standalone=w.standalone, alone=w.alone)
-    if g.get("a") is not None:
-        return Atom(m.start("a"), m.end("a"), "article", 1.0, True)
-    w = p.words.get(norm_key(m.group("s")))
-    if w is None or w.role != "scale":
-        return None
-    return Atom(m.start("s"), m.end("s"), "scale", w.value, True,
-                after_digits_only=w.after_digits_only, standalone=w.standalone)
-
-
-def _first_number(text: str, start: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
-    return compose_first(_atoms(text, start, p))
-
-
-def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
-    found = _first_number(text, start, p)
+def _number(
+    text: str, start: int, p: Patterns, tol: float, floor: int, lone_scale: bool = False
+) -> tuple[NumberMention | None, int]:
+    found = first_number(text, start, p, lone_scale)
     if found is None:
         return None, start + 1
     atoms, c = found
@@ -315,9 +272,9 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
     qa = p.qual_after.match(text, end)
     rng = None
     if qa is None:
-        rng = _range_after(text, start, end, p, c, plain_int)
+        rng = range_after(text, start, end, p, c, plain_int)
         if rng is None:
-            rng = _between(text, start, end, p, c, plain_int, floor)
+            rng = between(text, start, end, p, c, plain_int, floor)
     if rng is not None:
         low, high, r_start, r_ne, r_end, years = rng
         v = range_value(low, high)
@@ -328,14 +285,16 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
                 norm = f"{y}-{month:02d}-{int(low):02d}/{y}-{month:02d}-{int(high):02d}"
                 return _mention(r_start, mo.end(), ns, r_ne, v, "date", normalized=norm), mo.end()
         if v is not None:
-            unit_kind, unit, r_end = _unit_after(text, r_end, p)
+            if not (years and p.year_after.match(text, r_end)):  # "2022-2024 года": years
+                unit_kind, unit, r_end = _unit_after(text, r_end, p)
             if not _clean_end(text, r_end, p):
                 return None, r_end
-            q = p.qual_before.search(text, max(floor, r_start - _WINDOW), r_start)
+            q = p.qual_before.search(text, max(floor, r_start - WINDOW), r_start)
             return _mention(q.start() if q else r_start, r_end, ns, r_ne, v,
                             unit_kind or ("year" if years else "count"), unit,
                             q.group("q") if q else None), r_end
 
+    num_end = end
     unit_kind, unit, end = _unit_after(text, end, p)
     if unit is None:
         ub = p.unit_before.search(text, max(floor, start - 12), start)
@@ -344,16 +303,15 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
             if info is not None:
                 unit_kind, unit, start = info[0], info[1], ub.start()
     qa = p.qual_after.match(text, end)
-    qb = p.qual_before.search(text, max(floor, start - _WINDOW), start)
-    if plain_int and unit is None and p.year_min <= value <= p.year_max:
-        qa_key = norm_key(qa.group("q")) if qa else None
-        if qb is None and (qa is None or qa_key in p.year_after_keys):
-            ya = p.year_after.match(text, end)
-            yb = p.year_before.search(text, max(floor, start - _WINDOW), start)
-            if ya or yb or qa_key in p.year_after_keys or p.bare_year == "year":
-                if not _clean_end(text, end, p):
-                    return None, end
-                return _mention(start, end, ns, ne, Exact(value=value), "year"), end
+    qb = _qualifier_before(text, start, p, floor)
+    # A unit word that is also a year word ("2025 года") leaves a year in range a year;
+    # any other number before it is a duration ("два года", "2 года").
+    year_unit = unit is not None and start == ns and p.year_after.match(text, num_end) is not None
+    if plain_int and (unit is None or year_unit) and p.year_min <= value <= p.year_max:
+        if _is_year(text, start, num_end, p, floor, qb):
+            if not _clean_end(text, num_end, p):
+                return None, num_end
+            return _mention(start, num_end, ns, ne, Exact(value=value), "year"), num_end
     meaning = None
     qual_text = None
     if qa is not None:
@@ -366,11 +324,38 @@ def _number(text: str, start: int, p: Patterns, tol: float, floor: int) -> tuple
                     qual_text), end
 
 
+def _is_year(text: str, start: int, end: int, p: Patterns, floor: int, qb) -> bool:
+    """Whether the plain integer ``text[start:end]`` (in the year range) is a year.
+
+    A year word after it wins over a qualifier before it ("до 2025 года" is a date, not
+    "at most 2025"); a year word before it counts only when no qualifier stands there
+    (a Russian "до" is both); a bare number is a year when ``year.bare`` says so and
+    no ``year.not_before`` word follows ("2000 troops").
+    """
+    qa = p.qual_after.match(text, end)
+    if qa is not None and norm_key(qa.group("q")) not in p.year_after_keys:
+        return False  # "2000 से अधिक": a qualifier after it makes it a count
+    if qa is not None or p.year_after.match(text, end):
+        return True
+    if qb is not None:
+        return False
+    if p.year_before.search(text, max(floor, start - WINDOW), start):
+        return True
+    return p.bare_year == "year" and p.year_not_before.match(text, end) is None
+
+
 def _clean_end(text: str, end: int, p: Patterns) -> bool:
-    """A figure glued to letters ("5G", "15,000abc") is a code, not a number."""
-    if p.glued or end >= len(text):
+    """A figure glued to letters ("5G", "15,000abc") is a code, not a number.
+
+    A glued language glues its particles and counters ("1만명이"), which are written in a
+    script without letter case; a cased letter (Latin, Cyrillic, Greek) glued to the
+    figure still makes a code ("5G망"), as in every other language.
+    """
+    if end >= len(text):
         return True
     c = text[end]
+    if p.glued:
+        return not (c.isalpha() and c.lower() != c.upper())
     return not (c.isalnum() or unicodedata.category(c).startswith("M"))
 
 
@@ -388,57 +373,3 @@ def _unit_after(text: str, end: int, p: Patterns) -> tuple[str | None, str | Non
         if info is not None:
             return info[0], info[1], u.end()
     return None, None, end
-
-
-def _is_symbol(connector: str) -> bool:
-    return not any(c.isalnum() for c in connector)
-
-
-def _second(text: str, pos: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
-    found = _first_number(text, pos, p)
-    if found is None or found[1].ordinal:
-        return None
-    return found
-
-
-def _spread(c: Composed, first_value: float, second: Composed) -> float:
-    """"10 से 12 हजार": a plain first end shares the second end's scale."""
-    if c.scale == 1 and second.scale > 1 and first_value * second.scale <= second.value:
-        return first_value * second.scale
-    return first_value
-
-
-def _range_after(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool):
-    """"10,000-12,000", "10 से 12 हजार": (low, high, start, number end, end, years) or None."""
-    conn = p.range_connector.match(text, end)
-    if conn is None:
-        return None
-    if not _is_symbol(conn.group()) and p.range_not_after.search(text, max(0, start - _WINDOW), start):
-        return None  # "from 5,000 to 10,000" is a change; "from 2022-2024" is still a range
-    found = _second(text, conn.end(), p)
-    if found is None:
-        return None
-    atoms2, c2 = found
-    e2 = atoms2[c2.last - 1].end
-    single2 = c2.last - c2.first == 1 and not atoms2[0].is_word and not atoms2[0].grouped
-    years = plain_int and single2 and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
-    close = p.range_close.match(text, e2)
-    return _spread(c, c.value, c2), c2.value, start, e2, close.end() if close else e2, years
-
-
-def _between(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool, floor: int):
-    """"between 10,000 and 12,000": like :func:`_range_after`, starting at "between"."""
-    op = p.range_open.search(text, max(floor, start - _WINDOW), start)
-    if op is None:
-        return None
-    j = p.range_open_joiner.match(text, end)
-    if j is None:
-        return None
-    found = _second(text, j.end(), p)
-    if found is None:
-        return None
-    atoms2, c2 = found
-    e2 = atoms2[c2.last - 1].end
-    years = plain_int and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
-    close = p.range_close.match(text, e2)
-    return _spread(c, c.value, c2), c2.value, op.start(), e2, close.end() if close else e2, years

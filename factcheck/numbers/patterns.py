@@ -151,6 +151,7 @@ class Patterns:
     unit_before: regex.Pattern
     year_before: regex.Pattern
     year_after: regex.Pattern
+    year_not_before: regex.Pattern
     month_after: regex.Pattern
     day_after_month: regex.Pattern
     time_suffix: regex.Pattern
@@ -345,6 +346,9 @@ def compile_numbers(data: NumbersData) -> Patterns:
         unit_before=regex.compile(rf"(?r)(?<!\w)(?P<u>{unit_rx(before_units, rev=True)})\s*\Z"),
         year_before=regex.compile(rf"(?r)(?<!\w){_ci_rev(data.year.before)}\s+\Z" if data.year.before else "(?!)"),
         year_after=regex.compile(rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)"),
+        year_not_before=regex.compile(
+            rf"\s+{_ci(data.year.not_before)}(?!\w)" if data.year.not_before else "(?!)"
+        ),
         month_after=regex.compile(
             rf"\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)"
         ),

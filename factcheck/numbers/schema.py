@@ -59,6 +59,7 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
         before: [in, since]                # "in 2024" -> year
         after: [में]                        # "2024 में" -> year
         bare: count                        # otherwise: count (hi) or year (en)
+        not_before: [troops, people]       # bare: year, yet "2000 troops" is a count
 
 Qualifier meanings map onto :mod:`factcheck.values`: ``approx`` -> Approx (tolerance from
 ``Settings.approx_tolerance``), ``at_least`` -> AtLeast(strict=False), ``more_than`` ->
@@ -81,13 +82,23 @@ How the engine reads the data (the same for every language):
   (``connectors`` + a number; a first end without scale shares the second's scale: "10 से
   12 हजार"; "between … and …"; ``close`` words join the span; a reversed range is no
   range); unit after (or a ``position: before`` unit such as "$"); qualifier before.
-- Year: a plain 4-digit integer in [min, max] with no unit and no qualifier (other than a
-  qualifier form that is also a ``year.after`` word, like तक) is a year when a
-  ``year.before`` word precedes it, a ``year.after`` word follows it, or ``bare: year``.
+- Year: a plain 4-digit integer in [min, max] with no unit and no qualifier after it
+  (other than a qualifier form that is also a ``year.after`` word, like तक) is a year when
+  a ``year.after`` word follows it (this wins over a qualifier before it: "до 2025 года"
+  is a year, not "at most 2025"), else, with no qualifier before it, when a
+  ``year.before`` word precedes it, or ``bare: year`` holds and no ``year.not_before``
+  word follows it ("2000 troops were killed" is a count; "in 2000 troops" a year).
+  A ``units`` form may also be a ``year.after`` word (Russian "года"): after a year in
+  range it is the year word ("2025 года"), after any other number the unit ("два года",
+  a duration).
+- A ``vague`` form whose first word is a scale (Russian "тысячи": "thousands", also the
+  plural of "тысяча") reads as one of the scale when a qualifier stands before it:
+  "более тысячи" = more than 1,000, "около сотни тысяч" = about 100,000.
 - Kind: the unit's ``kind``, else derived from the pint dimensionality
   (:func:`factcheck.units.kind_of`: length, temperature, duration, mass, money, percent),
   else ordinal/year/date/time, else "count".
-- Never a figure: digits glued to letters ("5G", "F16"), a letter/digit + hyphen + digits
+- Never a figure: digits glued to letters ("5G", "F16"; in a ``glued`` language only
+  letters with case count, so "1만명" is a figure and "5G망" is not), a letter/digit + hyphen + digits
   ("S-400", "2024-25"), doubled separators ("1,,000"), mixed scripts, slashes ("24/7"),
   "^", and anything above 10^15.
 
@@ -188,6 +199,10 @@ class YearRule(_Frozen):
     before: Forms = ()
     after: Forms = ()
     bare: Literal["count", "year"] = "count"
+    not_before: Forms = Field(
+        default=(),
+        description='With bare: year, words after which a bare number is a count ("2000 troops").',
+    )
 
 
 class NumbersData(_Frozen):

@@ -1,0 +1,144 @@
+"""Read number runs and ranges at a position: the atoms of one number, "10-12", "between … and …".
+
+These helpers are shared by :mod:`factcheck.numbers.finder`; they only read the compiled
+:class:`~factcheck.numbers.patterns.Patterns` and never name a language.
+
+>>> from factcheck.numbers.patterns import patterns_for
+>>> from factcheck.numbers.schema import NumbersData
+>>> first_number("15 troops", 0, patterns_for(NumbersData()))[1].value
+15.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from factcheck.numbers.parse import digits_value, is_decimal, is_grouped
+from factcheck.numbers.patterns import Patterns, norm_key
+from factcheck.numbers.words import Atom, Composed, compose_first
+
+WINDOW = 48  # characters searched left of a number for a qualifier/"in"/"between"
+
+
+def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
+    """The run of number atoms starting at ``start`` (digits, words, scales …), lazily."""
+    last: Atom | None = None
+    pos = start
+    while True:
+        if last is not None:
+            j = p.joiner.match(text, pos)
+            nxt = p.cont.match(text, j.end()) if j else None
+            if nxt is None and not last.is_word:
+                nxt = p.scale_glued.match(text, pos)  # 5k, 1.5लाख
+            if nxt is None or (j is not None and j.end() == pos and not p.glued and nxt.group("s") is None):
+                return
+            m = nxt
+        else:
+            m = p.cont.match(text, start)
+            if m is None:
+                return
+        atom = _atom(m, p)
+        if atom is None:
+            return
+        yield atom
+        last = atom
+        pos = m.end()
+
+
+def _atom(m, p: Patterns) -> Atom | None:
+    g = m.groupdict()
+    if g.get("d") is not None:
+        s = m.group("d")
+        v = digits_value(s, p)
+        if v is None:
+            return None
+        return Atom(m.start("d"), m.end("d"), "number", v, False,
+                    grouped=is_grouped(s, p), decimal=is_decimal(s, p))
+    if g.get("w") is not None:
+        w = p.words.get(norm_key(m.group("w")))
+        if w is None:
+            return None
+        return Atom(m.start(), m.end(), w.role, w.value, True, ordinal=m.group("wo") is not None,
+                    after_digits_only=w.after_digits_only, standalone=w.standalone, alone=w.alone)
+    if g.get("a") is not None:
+        return Atom(m.start("a"), m.end("a"), "article", 1.0, True)
+    w = p.words.get(norm_key(m.group("s")))
+    if w is None or w.role != "scale":
+        return None
+    return Atom(m.start("s"), m.end("s"), "scale", w.value, True,
+                after_digits_only=w.after_digits_only, standalone=w.standalone)
+
+
+def scale_first(text: str, start: int, p: Patterns) -> bool:
+    """Whether the number run at ``start`` starts with a scale word ("тысячи военных")."""
+    m = p.cont.match(text, start)
+    atom = _atom(m, p) if m is not None else None
+    return atom is not None and atom.role == "scale"
+
+
+def first_number(
+    text: str, start: int, p: Patterns, lone_scale: bool = False
+) -> tuple[list[Atom], Composed] | None:
+    """The atoms read and the number they compose at ``start``, or None.
+
+    ``lone_scale``: a first scale atom stands alone (1 x scale), as after a qualifier.
+    """
+    atoms = _atoms(text, start, p)
+    if lone_scale:  # the first atom is a scale standing alone: 1 x scale
+        atoms = (replace(a, standalone=True) if i == 0 else a for i, a in enumerate(atoms))
+    return compose_first(atoms)
+
+
+def _is_symbol(connector: str) -> bool:
+    return not any(c.isalnum() for c in connector)
+
+
+def _second(text: str, pos: int, p: Patterns) -> tuple[list[Atom], Composed] | None:
+    found = first_number(text, pos, p)
+    if found is None or found[1].ordinal:
+        return None
+    return found
+
+
+def _spread(c: Composed, first_value: float, second: Composed) -> float:
+    """"10 से 12 हजार": a plain first end shares the second end's scale."""
+    if c.scale == 1 and second.scale > 1 and first_value * second.scale <= second.value:
+        return first_value * second.scale
+    return first_value
+
+
+def range_after(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool):
+    """"10,000-12,000", "10 से 12 हजार": (low, high, start, number end, end, years) or None."""
+    conn = p.range_connector.match(text, end)
+    if conn is None:
+        return None
+    if not _is_symbol(conn.group()) and p.range_not_after.search(text, max(0, start - WINDOW), start):
+        return None  # "from 5,000 to 10,000" is a change; "from 2022-2024" is still a range
+    found = _second(text, conn.end(), p)
+    if found is None:
+        return None
+    atoms2, c2 = found
+    e2 = atoms2[c2.last - 1].end
+    single2 = c2.last - c2.first == 1 and not atoms2[0].is_word and not atoms2[0].grouped
+    years = plain_int and single2 and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
+    close = p.range_close.match(text, e2)
+    return _spread(c, c.value, c2), c2.value, start, e2, close.end() if close else e2, years
+
+
+def between(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool, floor: int):
+    """"between 10,000 and 12,000": like :func:`_range_after`, starting at "between"."""
+    op = p.range_open.search(text, max(floor, start - WINDOW), start)
+    if op is None:
+        return None
+    j = p.range_open_joiner.match(text, end)
+    if j is None:
+        return None
+    found = _second(text, j.end(), p)
+    if found is None:
+        return None
+    atoms2, c2 = found
+    e2 = atoms2[c2.last - 1].end
+    years = plain_int and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
+    close = p.range_close.match(text, e2)
+    return _spread(c, c.value, c2), c2.value, op.start(), e2, close.end() if close else e2, years
