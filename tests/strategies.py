@@ -253,3 +253,36 @@ def attribution_texts(draw: st.DrawFn, max_parts: int = 25) -> str:
                      st.text(max_size=8))
     return " ".join(draw(st.lists(part, min_size=1, max_size=max_parts)))
 
+
+@st.composite
+def year_word_phrases(draw: st.DrawFn) -> tuple[str, str, int]:
+    """(language, text, year): a year in range and one of the language's ``year.after``
+    words, maybe after one of its before-qualifiers ("до 2025 года", "최대 2025년")."""
+    from factcheck.langdata import load_language, supported_languages
+
+    code = draw(st.sampled_from(sorted(c for c in supported_languages() if load_language(c).numbers.year.after)))
+    data = load_language(code).numbers
+    year = draw(st.integers(min_value=data.year.min, max_value=data.year.max))
+    quals = sorted(f for q in data.qualifiers if q.position == "before" for f in q.forms)
+    qual = draw(st.sampled_from(["", *quals]))
+    glue = "" if data.glued else " "
+    return code, f"{qual} {year}{glue}{draw(st.sampled_from(data.year.after))}".strip(), year
+
+
+@st.composite
+def year_word_durations(draw: st.DrawFn) -> tuple[str, str, int, str]:
+    """(language, text, n, unit): a number below the year range and a unit form that is
+    also a ``year.after`` word ("2 года")."""
+    from factcheck.langdata import load_language, supported_languages
+
+    pairs = []
+    for code in sorted(supported_languages()):
+        data = load_language(code).numbers
+        after = {f.casefold() for f in data.year.after}
+        pairs += [(code, f, u.unit) for u in data.units if u.position == "after" for f in u.forms
+                  if f.casefold() in after]
+    code, form, unit = draw(st.sampled_from(pairs))
+    data = load_language(code).numbers
+    n = draw(st.integers(min_value=1, max_value=min(99, data.year.min - 1)))
+    return code, f"{n}{'' if data.glued else ' '}{form}", n, unit
+

@@ -19,6 +19,8 @@ from tests.strategies import (
     western_grouping,
     word_counts,
     words_from_data,
+    year_word_durations,
+    year_word_phrases,
 )
 
 DEVANAGARI = "०१२३४५६७८९"
@@ -133,3 +135,19 @@ def test_numbers_bad_input_gives_no_invented_figure(language: str, text: str) ->
     """Empty text, 10^400, doubled separators and mixed scripts yield no count at all."""
     counts_found = [m for m in find_numbers(text, language) if m.kind == "count"]
     assert counts_found == []
+
+
+@given(case=year_word_phrases())
+def test_numbers_year_word_after_a_year_wins_over_a_qualifier(case: tuple[str, str, int]) -> None:
+    """A year-range number followed by a year word is a year, whatever qualifier stands before it."""
+    language, text, year = case
+    found = find_numbers(text, language)
+    assert [(m.kind, m.value) for m in found] == [("year", Exact(value=year))], text
+
+
+@given(case=year_word_durations())
+def test_numbers_unit_that_is_a_year_word_types_a_duration(case: tuple[str, str, int, str]) -> None:
+    """Below the year range, a unit form that is also a year word makes a duration ("2 года")."""
+    language, text, n, unit = case
+    found = find_numbers(text, language)
+    assert [(text[m.start : m.end], m.value, m.unit) for m in found] == [(text, Exact(value=n), unit)]
