@@ -35,6 +35,9 @@ def _entries(kind: str) -> list:
             out += [pytest.param(code, f, u.unit, u.position, id=f"{code}:{f}") for u in data.units for f in u.forms]
         elif kind == "months":
             out += [pytest.param(code, f, n, id=f"{code}:{f}") for n, fs in data.months.items() for f in fs]
+        elif kind.startswith("year."):
+            forms = getattr(data.year, kind.removeprefix("year."))
+            out += [pytest.param(code, f, data.glued, id=f"{code}:{f}") for f in forms]
         elif kind == "scales":
             out += [pytest.param(code, f, s.value, s.after_digits_only, id=f"{code}:{f}") for s in data.scales for f in s.forms]
     return out
@@ -93,3 +96,20 @@ def test_numbers_data_every_unit_is_typed(language: str, form: str, unit: str, p
 def test_numbers_data_every_month_makes_a_date(language: str, form: str, month: int) -> None:
     found = find_numbers(f"7 {form} 2025", language)
     assert [(m.kind, m.normalized) for m in found] == [("date", f"2025-{month:02d}-07")], f"{language}.yaml month {form!r}"
+
+
+@pytest.mark.parametrize(("language", "form", "glued"), _entries("year.before") + _entries("year.after"))
+def test_numbers_data_every_year_word_makes_a_year(language: str, form: str, glued: bool) -> None:
+    data = load_language(language).numbers
+    text = f"{form} 2024" if form in data.year.before else f"2024{'' if glued else ' '}{form}"
+    if any(form in q.forms for q in data.qualifiers if q.position == "before") and data.year.after:
+        # "до" is a qualifier too: only a year word after makes "до 2024 года" a year
+        text += ("" if glued else " ") + data.year.after[0]
+    found = find_numbers(text, language)
+    assert [(m.kind, m.value.point) for m in found] == [("year", 2024)], f"{language}.yaml year word {form!r}: {found}"
+
+
+@pytest.mark.parametrize(("language", "form", "glued"), _entries("year.not_before"))
+def test_numbers_data_every_year_not_before_word_makes_a_count(language: str, form: str, glued: bool) -> None:
+    found = find_numbers(f"2000 {form}", language)
+    assert [(m.kind, m.value.point) for m in found] == [("count", 2000)], f"{language}.yaml year.not_before {form!r}"
