@@ -30,6 +30,7 @@ from typing import NamedTuple
 import regex
 
 from factcheck.extraction.lexicon import Lexicon
+from factcheck.extraction.linked import Linked, linked_noun
 from factcheck.extraction.measures import Measure, MeasureRegistry
 from factcheck.extraction.sentences import clause_around, sentence_at
 from factcheck.extraction.subjects import GAP_WORD, SPACES, WORDS, SubjectFinder
@@ -350,6 +351,11 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
                 # "…, bringing the total to about 14,000": the previous figure's thing
                 noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
         if noun is None:
+            link = linked_noun(text, sentence, mention.start, mention.end, lex)
+            draft = link and _decide_linked(text, mention, link, sentence, zone, lex, registry,
+                                             subjects, counts, previous)
+            if draft:
+                out.append(draft)
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
                         previous)
@@ -444,4 +450,49 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
         sentence_end=sentence[1],
         zone=zone,
         event=cue.event,
+    )
+
+
+def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], zone: str,
+                   lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
+                   others: Sequence[int], previous: _Cue | None = None) -> ClaimDraft | None:
+    """A bare number whose noun stands before it ("troops numbering 15,000", see linked.py)."""
+    thing = link.thing
+    if thing is None:
+        # "North Korean casualties reached 4,000": the event noun alone, owned by a subject
+        if link.event is None or not link.subject_named:
+            return None
+        thing = _thing_in_context(text, sentence[0], sentence[1], lex, link.event, registry)
+        if thing is None:
+            candidates = [t for t in sorted(registry.things) if registry.decide(t, link.event)]
+            if len(candidates) != 1:
+                return None
+            thing = candidates[0]
+    clause = clause_around(text, sentence, mention.start, mention.end, lex)
+    clause = (min(clause[0], link.window_lo), clause[1])
+    phrase = (mention.start, mention.end)
+    cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex, others)
+    if cue is None and link.event is not None and registry.decide(thing, link.event):
+        cue = _Cue(link.event, link.event_start, link.event_end)  # "the death toll … stands at"
+    if cue is None and link.head and previous is not None and previous.event in registry.events_for(thing):
+        cue = previous  # "sent 3,000 more, bringing the number of troops to 14,000": its total
+    if cue is None:
+        cue = _presence(text, clause, (link.start, mention.end), thing, lex, registry, subjects)
+    if cue is None:
+        return None
+    measure = registry.decide(thing, cue.event)
+    if measure is None:
+        return None
+    modality = _modality(text, clause, sentence, phrase, cue, lex)
+    noun = _Noun(thing, None, None, mention.end, mention.end, False)
+    if link.head:  # "the number of troops … 14,000" counts them all; "… rose by 3,000" adds
+        incr = _just_before(text, lex.increment_before, clause[0], mention.start)
+        role, subset = (Role.INCREMENT if incr else Role.TOTAL), None
+    else:
+        role, subset = _role(text, clause, mention.start, noun, lex)
+    subject = subjects.find(sentence, link.start, link.noun_end, measure, cue.start)
+    return ClaimDraft(
+        measure=measure, subject=subject, value=mention.value, modality=modality, role=role,
+        subset=subset, start=link.start, end=mention.end, sentence_start=sentence[0],
+        sentence_end=sentence[1], zone=zone, event=cue.event,
     )

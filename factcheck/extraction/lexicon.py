@@ -153,6 +153,9 @@ class Lexicon:
         self.nouns_anywhere = {t: rx(ws) for t, ws in data.nouns.items()}
         self.other_nouns = rx(data.other_nouns, anchored=True)
         self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
+        self.event_nouns_anywhere = {e: rx(ws) for e, ws in data.event_nouns.items()}
+        self.count_link = self._tail_regex(data.count_links, cls)
+        self.count_heads = rx(data.count_heads)
         self.modifiers = rx(data.modifiers)
         self.gap_stops = rx(data.gap_stops)
         self.vague_links = rx(data.vague_links)
@@ -218,6 +221,21 @@ class Lexicon:
         return regex.compile(
             rf"(?m)^[ \t\u00a0]*(?:{alts})[ \t\u00a0:.\-–—|»>]*$", regex.V1 | regex.IGNORECASE
         )
+
+    def _tail_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
+        """One of ``words`` ending the searched span (``pattern.search(text, lo, pos)``): a
+        word form as a whole word, a punctuation form (":") even right after a word."""
+        ws = [w for w in words if w.strip()]
+        words_ = [w for w in ws if w.strip()[0].isalnum()]
+        marks = [w for w in ws if not w.strip()[0].isalnum()]
+        alts = []
+        if words_:
+            alts.append(rf"(?<!\w)(?:{_trie_source(words_, self.data, cls)})(?!\w)")
+        if marks:
+            alts.append(f"(?:{_trie_source(marks, self.data, cls)})")
+        if not alts:
+            return _NEVER
+        return regex.compile(rf"(?:{'|'.join(alts)})[ \t\u00a0]*\Z", regex.V1)
 
     def _suffix_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
         """Owner markers may be glued to the name ("Korea's") or separate ("कोरिया के")."""

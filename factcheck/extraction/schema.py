@@ -122,6 +122,20 @@ class ExtractionData(_Frozen):
         default=(),
         description="Nouns of untracked things; right before the number they veto a counter (노동자).",
     )
+    count_links: Words = Field(
+        default=(),
+        description='Words right before a bare number that tie it to a noun standing before it '
+        '("troops **numbering** 15,000", "casualties **reached** 4,000", "losses**:** 4,700").',
+    )
+    count_heads: Words = Field(
+        default=(),
+        description='Phrases that make a bare number the count of a noun before it, a total '
+        '("the **number of** troops … rose to 2,000", "सैनिकों **की संख्या** 15,000", "death **toll**").',
+    )
+    count_window_words: int = Field(
+        default=10, ge=1, le=20,
+        description="How many words before a linked number its noun may stand (count_links, count_heads).",
+    )
     ellipsis_words: Words = Field(
         default=(),
         description='Auxiliaries between a bare number and its event ("4,000 have been killed", "600 की मौत").',
