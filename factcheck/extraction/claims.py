@@ -75,7 +75,10 @@ class _Noun(NamedTuple):
 def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = False) -> _Noun | None:
     """The counted noun after a number phrase ending at ``pos``, if the phrase has one."""
     if pos < limit and text[pos] in _HYPHENS:
-        return None  # "million-strong", "155-mm": the number modifies something else
+        m = lex.strength.match(text, pos + 1, limit)
+        if m is None:
+            return None  # "155-mm": the number modifies something else
+        pos = m.end()  # "a 10,000-strong contingent": the noun follows; "million-strong army" has none
     if vague:
         m = lex.vague_links.match(text, SPACES.match(text, pos, limit).end(), limit)
         if m:
@@ -342,20 +345,23 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             continue
         vague = getattr(mention.value, "kind", None) == "vague"
         noun = _attach_noun(text, mention.end, sentence[1], lex, vague)
-        if noun is None:
-            noun = _elided_noun(text, mention.end, sentence[1], lex)
         previous = None
         if out and out[-1].sentence_start == sentence[0]:
             previous = _Cue(out[-1].event, out[-1].start, out[-1].end)
-            if noun is None and _total_cue(text, sentence[0], mention.start, lex):
-                # "…, bringing the total to about 14,000": the previous figure's thing
-                noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
         if noun is None:
+            # the noun before the number first: in "मौत का आंकड़ा 600 तक पहुंच गया" the verb
+            # after the bare number is "reached", not an elided arrival
             link = linked_noun(text, sentence, mention.start, mention.end, lex)
             draft = link and _decide_linked(text, mention, link, sentence, zone, lex, registry,
                                              subjects, counts, previous)
             if draft:
                 out.append(draft)
+                continue
+            noun = _elided_noun(text, mention.end, sentence[1], lex)
+        if noun is None and previous is not None and _total_cue(text, sentence[0], mention.start, lex):
+            # "…, bringing the total to about 14,000": the previous figure's thing
+            noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
+        if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
                         previous)
@@ -471,7 +477,10 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
     clause = clause_around(text, sentence, mention.start, mention.end, lex)
     clause = (min(clause[0], link.window_lo), clause[1])
     phrase = (mention.start, mention.end)
-    cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex, others)
+    events = registry.events_for(thing)
+    # the noun's own verb first ("troops killed has risen to", "मारे गए सैनिकों की संख्या")
+    cue = (_nearest_event(text, (link.window_lo, mention.start), phrase, events, lex, others)
+           or _nearest_event(text, clause, phrase, events, lex, others))
     if cue is None and link.event is not None and registry.decide(thing, link.event):
         cue = _Cue(link.event, link.event_start, link.event_end)  # "the death toll … stands at"
     if cue is None and link.head and previous is not None and previous.event in registry.events_for(thing):

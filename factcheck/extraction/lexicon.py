@@ -155,6 +155,7 @@ class Lexicon:
         self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
         self.event_nouns_anywhere = {e: rx(ws) for e, ws in data.event_nouns.items()}
         self.count_link = self._tail_regex(data.count_links, cls)
+        self.strength = rx(data.strength_words, anchored=True)
         self.count_heads = rx(data.count_heads)
         self.modifiers = rx(data.modifiers)
         self.gap_stops = rx(data.gap_stops)

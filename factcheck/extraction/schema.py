@@ -122,6 +122,11 @@ class ExtractionData(_Frozen):
         default=(),
         description="Nouns of untracked things; right before the number they veto a counter (노동자).",
     )
+    strength_words: Words = Field(
+        default=(),
+        description='Words glued to a number by a hyphen that keep the counted noun ahead '
+        '("a 10,000-**strong** contingent"); any other hyphenated word ends the search ("155-mm").',
+    )
     count_links: Words = Field(
         default=(),
         description='Words right before a bare number that tie it to a noun standing before it '
