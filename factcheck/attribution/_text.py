@@ -6,6 +6,7 @@ spelling in the original text (nukta or not, precomposed or not, any white space
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import regex
@@ -17,8 +18,12 @@ _NUKTA_BASES = set(_PRECOMPOSED.values())
 _BASE_TO_PRECOMPOSED = {base: pre for pre, base in _PRECOMPOSED.items()}
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """A matching key: NFC, nukta removed, case folded, white space collapsed.
+
+    Memoised: every matched alias, cue and marker is folded again to look up its value,
+    and an article repeats the same few words many times.
 
     >>> fold("ख़ुफ़िया  सेवा") == fold("खुफिया सेवा")
     True
@@ -92,17 +97,34 @@ def alternation(phrases: list[str] | tuple[str, ...], *, right_boundary: bool = 
     'के अनुसार'
     """
     tries: dict[str, dict] = {}
+    word_first: dict[str, bool] = {}
     for phrase in {p for p in phrases if p.strip()}:
         left, right = _bounds(phrase, right_boundary, left_boundary)
         node = tries.setdefault(left, {})
-        for piece in _pieces(phrase, case_sensitive):
+        pieces = _pieces(phrase, case_sensitive)
+        folded = _fold_keep_case(phrase.rstrip("*")) if case_sensitive else fold(phrase.rstrip("*"))
+        word_first[left] = word_first.get(left, True) and bool(_WORD.match(folded[:1]))
+        for piece in pieces:
             node = node.setdefault(piece, {})
         node[""] = right  # end of a phrase: its right boundary
-    alts = [f"{left}{_emit(node)}" for left, node in sorted(tries.items()) if node]
+    alts = [f"{_speedup(left, word_first[left])}{left}{_emit(node)}" for left, node in sorted(tries.items()) if node]
     body = "|".join(alts)
     if case_sensitive and body:
         body = f"(?-i:{body})"
     return body
+
+
+_WORD = regex.compile(r"\w")
+
+
+def _speedup(left: str, word_first: bool) -> str:
+    """``\\b`` before a left-bounded branch whose phrases all start with a word character.
+
+    ``(?<!\\w)`` followed by a word character already implies a word boundary, so the
+    ``\\b`` matches exactly the same text; the engine, though, skips to word boundaries
+    instead of trying the whole trie at every character (about twice as fast a pass).
+    """
+    return r"\b" if left == r"(?<!\w)" and word_first else ""
 
 
 def _emit(node: dict) -> str:

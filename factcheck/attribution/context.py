@@ -53,7 +53,6 @@ class Statement:
     end: int
     attribution: Attribution
     kind: str | None  # the originator's kind, for back-references
-    date: StatementDate | None = None
 
 
 @dataclass
@@ -65,7 +64,7 @@ class _Sentence:
     has_cue: bool = False
     cue_starts: list[int] = field(default_factory=list)
     breaks: list[int] = field(default_factory=list)
-    exprs: list[TimeExpr] = field(default_factory=list)
+    exprs: list[TimeExpr] | None = None  # read on demand (ArticleContext._exprs)
 
 
 class ArticleContext:
@@ -79,29 +78,36 @@ class ArticleContext:
         self._cues: CueMatcher = cue_matcher(lang)
         self._zones = sorted(zones)
         mentions = source_matcher(self.registry).mentions(self.text)
-        exprs = time_matcher(lang).find(self.text)
-        self._date: ArticleDate = article_date(self.text, lang, article.published, zones, exprs)
-        self.wire = self._find_wire()
         spans = sorted(sentences) or [(0, len(self.text))]
         self._sentences = [_Sentence(s, e) for s, e in spans]
         self._starts = [s.start for s in self._sentences]
         self._history: list[Statement] = []
+        self._read = 0  # sentences before this index have been read (in order: back-references)
+        # Time expressions are read only where asked (a figure's sentence, the one it
+        # continues), unless the article's date has to be found in the whole text.
+        self._times = time_matcher(lang).scan(self.text)
+        if article.published is None:
+            exprs = time_matcher(lang).find(self.text)
+            for sent in self._sentences:
+                sent.exprs = []
+            for e in exprs:
+                self._sentence_of(e.start).exprs.append(e)  # type: ignore[union-attr]
+        else:
+            exprs = None
+        self._date: ArticleDate = article_date(self.text, lang, article.published, zones, exprs)
+        self.wire = self._find_wire()
         # one pass over the whole text per kind of thing, then bucketed by sentence
         for m in mentions:
             self._sentence_of(m.start).mentions.append(m)
-        for e in exprs:
-            self._sentence_of(e.start).exprs.append(e)
         n = len(self.text)
-        cues: dict[int, list[Cue]] = {}
+        self._cue_at: dict[int, list[Cue]] = {}
         for c in self._cues.cues(self.text, 0, n):
-            cues.setdefault(self._index_of(c.start), []).append(c)
-        refs: dict[int, list[BackRef]] = {}
+            self._cue_at.setdefault(self._index_of(c.start), []).append(c)
+        self._refs_at: dict[int, list[BackRef]] = {}
         for r in self._cues.back_refs(self.text, 0, n):
-            refs.setdefault(self._index_of(r.start), []).append(r)
+            self._refs_at.setdefault(self._index_of(r.start), []).append(r)
         for b in self._cues.clause_breaks(self.text, 0, n):
             self._sentence_of(b).breaks.append(b)
-        for i, sent in enumerate(self._sentences):
-            self._read_sentence(i, sent, cues.get(i, []), refs.get(i, []))
 
     # --- public -------------------------------------------------------------------------
     @property
@@ -133,11 +139,13 @@ class ArticleContext:
 
     def time_scope(self, start: int, end: int) -> TimeScope:
         """When the figure at ``text[start:end]`` holds (see timescope.py for the rules)."""
-        sent = self._sentence_of(start)
+        i = self._index_of(start)
+        sent = self._sentences[i]
         _, inherited = self._statement_for(start, end)
         # the figure's own clause first: "… since October, of whom 1,000 by the end of 2024"
         lo, hi = self._clause(sent, start, end)
-        exprs = [e for e in sent.exprs if lo <= e.start < hi] or sent.exprs
+        sent_exprs = self._exprs(i)
+        exprs = [e for e in sent_exprs if lo <= e.start < hi] or sent_exprs
         return scope(exprs, start, end, self._date, inherited)
 
     # --- reading ------------------------------------------------------------------------
@@ -147,6 +155,23 @@ class ArticleContext:
 
     def _index_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
+
+    def _exprs(self, i: int) -> list[TimeExpr]:
+        """The time expressions starting in sentence ``i``'s stretch of text (from its start
+        to the next sentence's; the first also takes what lies before it)."""
+        sent = self._sentences[i]
+        if sent.exprs is None:
+            lo = 0 if i == 0 else self._starts[i]
+            hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+            sent.exprs = self._times.between(lo, hi)
+        return sent.exprs
+
+    def _read_upto(self, i: int) -> None:
+        """Read sentences up to ``i`` (in order: a back-reference needs every earlier statement)."""
+        while self._read <= i:
+            j = self._read
+            self._read_sentence(j, self._sentences[j], self._cue_at.get(j, []), self._refs_at.get(j, []))
+            self._read += 1
 
     def _find_wire(self) -> str | None:
         for pat in self._cues.datelines(self.registry):
@@ -182,11 +207,10 @@ class ArticleContext:
         citing = bool(cue.kinds & {"originator_before", "originator_after"})
         if pick is None and not citing:
             return None
-        date = statement_date(sent.exprs, cue.start, self._date)
         if not citing:
             assert pick is not None
             att, kind = pick
-            return Statement(i, cue.start, cue.end, att.model_copy(update={"cue": cue.text}), kind, date)
+            return Statement(i, cue.start, cue.end, att.model_copy(update={"cue": cue.text}), kind)
         relay = self._relay(sent, cue, pick)
         if pick is None and relay is None:
             return None
@@ -194,11 +218,11 @@ class ArticleContext:
             assert relay is not None
             att = Attribution(source=relay.source, chain=(relay.source,), cue=cue.text,
                               start=relay.start, end=relay.end)
-            return Statement(i, cue.start, cue.end, att, self._kind(relay.source), date)
+            return Statement(i, cue.start, cue.end, att, self._kind(relay.source))
         att, kind = pick
         chain = att.chain if relay is None or relay.source in att.chain else (relay.source, *att.chain)
         return Statement(i, cue.start, cue.end,
-                         att.model_copy(update={"chain": chain, "cue": cue.text}), kind, date)
+                         att.model_copy(update={"chain": chain, "cue": cue.text}), kind)
 
     def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool,
                    agent: bool | None) -> tuple[Attribution, str | None] | None:
@@ -275,6 +299,7 @@ class ArticleContext:
     # --- per figure ---------------------------------------------------------------------
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
         i = self._index_of(start)
+        self._read_upto(i)
         sent = self._sentences[i]
         lo, hi = self._clause(sent, start, end)
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
@@ -306,7 +331,8 @@ class ArticleContext:
                     and not self._cues.has_break(self.text, sent.start, sent.end)
                     and all(self._kind(m.source) == "country" for m in sent.mentions)):
                 st = max(prev.statements, key=lambda s: s.end)
-                return st.attribution, st.date
+                # the statement's date: the nearest point expression of its sentence
+                return st.attribution, statement_date(self._exprs(i - 1), st.start, self._date)
         return Attribution(), None
 
     @staticmethod

@@ -15,9 +15,11 @@ stays unresolved.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,11 @@ if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
 FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not needed here
+_WORD = regex.compile(r"\w")
+#: How far before a core a marker word may start ("since", "as of the end of").
+BEFORE_REACH = 40
+# Punctuation that may end a scan's look-back when the language's phrases do not use it.
+_SAFE_CANDIDATES = frozenset('"“”„«»()[]{}?!:;।॥—…|')
 RELATIONS = ("since", "until", "end_of", "start_of", "event_in", "during", "point")
 #: A neutral base so dateparser never falls back to today when it maps names to numbers.
 _NEUTRAL_BASE = dt.datetime(2001, 1, 15)
@@ -139,10 +146,25 @@ class TimeMatcher:
         firsts = {w[:1] for w in (*t.months, *t.weekdays, *t.last, *t.this, *t.relative_words) if w}
         firsts |= {c.swapcase() for c in firsts}
         first = "[" + regex.escape("".join(sorted(firsts))) + r"\d]" if firsts else r"\d"
-        self._re = regex.compile(f"(?={first})(?P<core>{core})", FLAGS)
+        lead = f"(?={first})"
+        named = (*t.months, *t.weekdays, *t.last, *t.this, *t.relative_words)
+        if all(w[:1].isalnum() and _WORD.match(fold(w)[:1]) for w in named if w.strip()):
+            # every core starts with a digit or with a name bounded by (?<!\w): a name can
+            # only start at a word boundary, and "\b" lets the engine skip to the next one
+            lead = f"(?:(?=\\d)|\\b(?={first}))"
+        self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
         self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
+        # characters no core or "so far" phrase can contain: a scan that starts right after
+        # one finds exactly what a scan of the whole text finds from there on
+        used: set[str] = set()
+        for w in (*t.months, *t.weekdays, *(w for ws in t.units.values() for w in ws), *t.last, *t.this,
+                  *t.relative_words, *t.year_markers, *t.day_markers, *t.so_far, *t.recent,
+                  *self._before.phrases(), *self._after.phrases(), *t.synonyms):
+            used |= set(w) | set(fold(w)) | set(w.casefold()) | set(w.upper())
+        safe = "".join(sorted(_SAFE_CANDIDATES - used))
+        self._safe_re = regex.compile(f"[{regex.escape(safe)}]") if safe else None
 
     def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[TimeExpr]:
         """Every time expression in ``text[pos:endpos]``, in order.
@@ -152,9 +174,7 @@ class TimeMatcher:
         out: list[TimeExpr] = []
         end = len(text) if endpos is None else endpos
         for m in self._re.finditer(text, pos, end):
-            b = self._before_re.search(text, max(pos, m.start() - 40), m.start()) if self._before_re else None
-            a = self._after_re.match(text, m.end(), end) if self._after_re else None
-            expr = self._expr(m, b, a)
+            expr = self._core_expr(text, m, pos, end)
             if expr is not None:
                 out.append(expr)
         if self._so_far_re is not None:
@@ -162,6 +182,17 @@ class TimeMatcher:
                 rel = "recent" if m.group() in self._recent else "so_far"
                 out.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
         return sorted(out, key=lambda e: e.start)
+
+    def scan(self, text: str) -> TimeScan:
+        """A lazy reader of ``text``'s expressions: :meth:`TimeScan.between` finds those
+        starting in a span exactly as :meth:`find` over the whole text would, reading only
+        from the nearest safe point before it."""
+        return TimeScan(self, text)
+
+    def _core_expr(self, text: str, m: regex.Match[str], pos: int, end: int) -> TimeExpr | None:
+        b = self._before_re.search(text, max(pos, m.start() - BEFORE_REACH), m.start()) if self._before_re else None
+        a = self._after_re.match(text, m.end(), end) if self._after_re else None
+        return self._expr(m, b, a)
 
     def month_number(self, name: str) -> int | None:
         """1–12 for a month name of this language (via dateparser), else None."""
@@ -210,6 +241,74 @@ class TimeMatcher:
             year=year, month=month, day=int(ascii_digits(g["day"])) if g.get("day") else None,
             weekday=weekday, rel=rel, unit=unit,
         )
+
+
+class TimeScan:
+    """Time expressions of one text, read lazily span by span (see :meth:`TimeMatcher.scan`).
+
+    A scan starts at the last *safe* character before the span asked for (one no time
+    expression can contain, such as a quote or a parenthesis), so no match of the whole-text
+    scan straddles its start and the matches from there on are the same. Marker words
+    before a core reach back at most ``BEFORE_REACH`` characters, so an expression starting
+    in ``[lo, hi)`` has its core in ``[lo, hi + BEFORE_REACH)``.
+
+    >>> from factcheck.langdata import load_language
+    >>> text = "It rose (in 2024). Since October last year, more."
+    >>> m = time_matcher(load_language("en"))
+    >>> m.scan(text).between(19, len(text)) == [e for e in m.find(text) if e.start >= 19]
+    True
+    """
+
+    def __init__(self, matcher: TimeMatcher, text: str) -> None:
+        self._m = matcher
+        self._text = text
+        self._safe = [x.end() for x in matcher._safe_re.finditer(text)] if matcher._safe_re else []
+        self._q = -1  # where the current scan started (-1: none yet)
+        self._cores: list[tuple[int, TimeExpr | None]] = []
+        self._so_far: list[TimeExpr] = []
+        self._core_it: Iterator[regex.Match[str]] | None = None
+        self._so_far_it: Iterator[regex.Match[str]] | None = None
+        self._core_done = self._so_far_done = True
+
+    def between(self, lo: int, hi: int) -> list[TimeExpr]:
+        """Every expression of the whole text whose start lies in ``[lo, hi)``, in order."""
+        q = self._safe[bisect.bisect_right(self._safe, lo) - 1] if self._safe and self._safe[0] <= lo else 0
+        if self._q < 0 or lo < self._q or q > self._reached():
+            self._restart(q)
+        reach = hi + BEFORE_REACH
+        n = len(self._text)
+        while not self._core_done and (not self._cores or self._cores[-1][0] < reach):
+            m = next(self._core_it, None)  # type: ignore[arg-type]
+            if m is None:
+                self._core_done = True
+            else:
+                self._cores.append((m.start(), self._m._core_expr(self._text, m, 0, n)))
+        while not self._so_far_done and (not self._so_far or self._so_far[-1].start < hi):
+            m = next(self._so_far_it, None)  # type: ignore[arg-type]
+            if m is None:
+                self._so_far_done = True
+            else:
+                rel = "recent" if m.group() in self._m._recent else "so_far"
+                self._so_far.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
+        i = bisect.bisect_left(self._cores, lo, key=lambda c: c[0])
+        out = [e for _, e in self._cores[i:] if e is not None and lo <= e.start < hi]
+        out += [e for e in self._so_far if lo <= e.start < hi]
+        return sorted(out, key=lambda e: e.start)
+
+    def _reached(self) -> int:
+        ends = [self._cores[-1][0] if self._cores else self._q]
+        if self._core_done:
+            ends = [len(self._text)]
+        return max(ends)
+
+    def _restart(self, q: int) -> None:
+        n = len(self._text)
+        self._q = q
+        self._cores, self._so_far = [], []
+        self._core_it = self._m._re.finditer(self._text, q, n)
+        self._core_done = False
+        self._so_far_it = self._m._so_far_re.finditer(self._text, q, n) if self._m._so_far_re else None
+        self._so_far_done = self._so_far_it is None
 
 
 def resolve(expr: TimeExpr, ref: dt.date | None) -> Period | None:
