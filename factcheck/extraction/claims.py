@@ -148,6 +148,32 @@ def _elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
     return None
 
 
+def _elided_more(text: str, pos: int, sentence: tuple[int, int], lex: Lexicon,
+                 previous: str | None) -> _Noun | None:
+    """"North Korea had sent around 3,000 **more**, …", "3,000 **और** भेजे": an increment whose
+    noun is elided; the thing is the previous figure's, else the nearest the sentence names."""
+    m = lex.increment_between.match(text, SPACES.match(text, pos, sentence[1]).end(), sentence[1])
+    if m is None:
+        return None
+    i = SPACES.match(text, m.end(), sentence[1]).end()
+    if i < sentence[1] and (text[i].isalnum() or text[i] == "_") and not (
+            lex.gap_stops.match(text, i, sentence[1])
+            or any(pat.match(text, i, sentence[1]) for pat in lex.events.values())):
+        return None  # "3,000 more troops" is read by _attach_noun; "3,000 more tanks" is not ours
+    thing = previous
+    if thing is None:
+        best = None
+        for t, pat in lex.nouns_anywhere.items():
+            for n in pat.finditer(text, *sentence):
+                d = abs(n.start() - pos)
+                if best is None or d < best[0]:
+                    best = (d, t)
+        thing = best[1] if best else None
+    if thing is None:
+        return None
+    return _Noun(thing, None, None, m.start(), m.end(), True)
+
+
 def _noun_before(text: str, lo: int, pos: int, noun: _Noun, lex: Lexicon) -> _Noun | None:
     """Refine ``noun`` with a noun standing just before the number ("공병 1천 명").
 
@@ -357,7 +383,8 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             if draft:
                 out.append(draft)
                 continue
-            noun = _elided_noun(text, mention.end, sentence[1], lex)
+            noun = _elided_noun(text, mention.end, sentence[1], lex) or _elided_more(
+                text, mention.end, sentence, lex, out[-1].measure.counts if previous else None)
         if noun is None and previous is not None and _total_cue(text, sentence[0], mention.start, lex):
             # "…, bringing the total to about 14,000": the previous figure's thing
             noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
