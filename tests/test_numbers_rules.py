@@ -88,6 +88,7 @@ def test_numbers_rules_glued_language_refuses_cased_letters(text: str, expected:
         ("2024 año", "2024", "year", Exact(value=2024)),  # ... but a year in range stays a year
         ("más de miles", "más de miles", "count", AtLeast(value=1000, strict=True)),  # one of the scale
         ("unos miles", "unos miles", "count", Approx(value=1000)),
+        ("unos mil", "unos mil", "count", Approx(value=1000)),  # any scale alone after a qualifier
         ("miles de soldados", "miles", "count", Vague(low=2000, high=None, word="miles")),
     ],
 )

@@ -149,7 +149,9 @@ def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMentio
         if key in p.months:
             return _month_first(text, m, p.months[key], p)
     if key in p.words:
-        return _number(text, m.start(), p, tol, floor)
+        # "more than thousand": after a qualifier a scale word alone counts one of it
+        lone = p.words[key].role == "scale" and _qualifier_before(text, m.start(), p, floor) is not None
+        return _number(text, m.start(), p, tol, floor, lone_scale=lone)
     return None, m.end()
 
 
@@ -306,7 +308,7 @@ def _number(
     qb = _qualifier_before(text, start, p, floor)
     # A unit word that is also a year word ("2025 года") leaves a year in range a year;
     # any other number before it is a duration ("два года", "2 года").
-    year_unit = unit is not None and start == ns and p.year_after.match(text, num_end) is not None
+    year_unit = unit is not None and p.year_after.match(text, num_end) is not None
     if plain_int and (unit is None or year_unit) and p.year_min <= value <= p.year_max:
         if _is_year(text, start, num_end, p, floor, qb):
             if not _clean_end(text, num_end, p):

@@ -91,8 +91,9 @@ How the engine reads the data (the same for every language):
   A ``units`` form may also be a ``year.after`` word (Russian "года"): after a year in
   range it is the year word ("2025 года"), after any other number the unit ("два года",
   a duration).
-- A ``vague`` form whose first word is a scale (Russian "тысячи": "thousands", also the
-  plural of "тысяча") reads as one of the scale when a qualifier stands before it:
+- After a qualifier, a scale word standing alone counts one of the scale ("more than
+  thousand" = more than 1,000, "약 만" = about 10,000), even when the form is also a
+  ``vague`` word (Russian "тысячи" is "thousands" and the genitive of "тысяча"):
   "более тысячи" = more than 1,000, "около сотни тысяч" = about 100,000.
 - Kind: the unit's ``kind``, else derived from the pint dimensionality
   (:func:`factcheck.units.kind_of`: length, temperature, duration, mass, money, percent),
