@@ -263,52 +263,58 @@ class TimeScan:
         self._m = matcher
         self._text = text
         self._safe = [x.end() for x in matcher._safe_re.finditer(text)] if matcher._safe_re else []
-        self._q = -1  # where the current scan started (-1: none yet)
-        self._cores: list[tuple[int, TimeExpr | None]] = []
-        self._so_far: list[TimeExpr] = []
-        self._core_it: Iterator[regex.Match[str]] | None = None
-        self._so_far_it: Iterator[regex.Match[str]] | None = None
-        self._core_done = self._so_far_done = True
+        self._segments: list[_Segment] = []  # scans started at safe points, kept to continue
 
     def between(self, lo: int, hi: int) -> list[TimeExpr]:
         """Every expression of the whole text whose start lies in ``[lo, hi)``, in order."""
         q = self._safe[bisect.bisect_right(self._safe, lo) - 1] if self._safe and self._safe[0] <= lo else 0
-        if self._q < 0 or lo < self._q or q > self._reached():
-            self._restart(q)
-        reach = hi + BEFORE_REACH
-        n = len(self._text)
-        while not self._core_done and (not self._cores or self._cores[-1][0] < reach):
-            m = next(self._core_it, None)  # type: ignore[arg-type]
-            if m is None:
-                self._core_done = True
-            else:
-                self._cores.append((m.start(), self._m._core_expr(self._text, m, 0, n)))
-        while not self._so_far_done and (not self._so_far or self._so_far[-1].start < hi):
-            m = next(self._so_far_it, None)  # type: ignore[arg-type]
-            if m is None:
-                self._so_far_done = True
-            else:
-                rel = "recent" if m.group() in self._m._recent else "so_far"
-                self._so_far.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
-        i = bisect.bisect_left(self._cores, lo, key=lambda c: c[0])
-        out = [e for _, e in self._cores[i:] if e is not None and lo <= e.start < hi]
-        out += [e for e in self._so_far if lo <= e.start < hi]
+        # continue the latest scan begun at or before lo, unless a safe point lets us skip ahead
+        seg = max((g for g in self._segments if g.q <= lo), key=lambda g: g.q, default=None)
+        if seg is None or seg.reached() < q:
+            seg = _Segment(self._m, self._text, q)
+            self._segments.append(seg)
+        seg.advance(hi + BEFORE_REACH, hi)
+        i = bisect.bisect_left(seg.cores, lo, key=lambda c: c[0])
+        out = [e for _, e in seg.cores[i:] if e is not None and lo <= e.start < hi]
+        out += [e for e in seg.so_far if lo <= e.start < hi]
         return sorted(out, key=lambda e: e.start)
 
-    def _reached(self) -> int:
-        ends = [self._cores[-1][0] if self._cores else self._q]
-        if self._core_done:
-            ends = [len(self._text)]
-        return max(ends)
 
-    def _restart(self, q: int) -> None:
+class _Segment:
+    """One scan of a text from a safe point ``q``: cores and "so far" phrases found so far."""
+
+    def __init__(self, matcher: TimeMatcher, text: str, q: int) -> None:
+        self._m, self._text, self.q = matcher, text, q
+        n = len(text)
+        self.cores: list[tuple[int, TimeExpr | None]] = []
+        self.so_far: list[TimeExpr] = []
+        self._core_it: Iterator[regex.Match[str]] | None = matcher._re.finditer(text, q, n)
+        self._so_far_it: Iterator[regex.Match[str]] | None = (
+            matcher._so_far_re.finditer(text, q, n) if matcher._so_far_re else None
+        )
+
+    def reached(self) -> int:
+        """Every core starting before this offset has been found."""
+        if self._core_it is None:
+            return len(self._text)
+        return self.cores[-1][0] if self.cores else self.q
+
+    def advance(self, core_reach: int, so_far_reach: int) -> None:
+        """Read on until every core before ``core_reach`` and phrase before ``so_far_reach`` is found."""
         n = len(self._text)
-        self._q = q
-        self._cores, self._so_far = [], []
-        self._core_it = self._m._re.finditer(self._text, q, n)
-        self._core_done = False
-        self._so_far_it = self._m._so_far_re.finditer(self._text, q, n) if self._m._so_far_re else None
-        self._so_far_done = self._so_far_it is None
+        while self._core_it is not None and (not self.cores or self.cores[-1][0] < core_reach):
+            m = next(self._core_it, None)
+            if m is None:
+                self._core_it = None
+            else:
+                self.cores.append((m.start(), self._m._core_expr(self._text, m, 0, n)))
+        while self._so_far_it is not None and (not self.so_far or self.so_far[-1].start < so_far_reach):
+            m = next(self._so_far_it, None)
+            if m is None:
+                self._so_far_it = None
+            else:
+                rel = "recent" if m.group() in self._m._recent else "so_far"
+                self.so_far.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
 
 
 def resolve(expr: TimeExpr, ref: dt.date | None) -> Period | None:
