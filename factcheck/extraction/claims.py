@@ -136,7 +136,7 @@ def _elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
     i = pos
     for _ in range(4):
         i = SPACES.match(text, i, limit).end()
-        if i > pos:
+        if i > pos and lex.any_event.match(text, i, limit):
             hits = [(m.end(), e) for e, pat in lex.events.items() if (m := pat.match(text, i, limit))]
             if hits:
                 end, event = max(hits)  # the longest cue: "killed or wounded"
@@ -158,7 +158,7 @@ def _elided_more(text: str, pos: int, sentence: tuple[int, int], lex: Lexicon,
     i = SPACES.match(text, m.end(), sentence[1]).end()
     if i < sentence[1] and (text[i].isalnum() or text[i] == "_") and not (
             lex.gap_stops.match(text, i, sentence[1])
-            or any(pat.match(text, i, sentence[1]) for pat in lex.events.values())):
+            or lex.any_event.match(text, i, sentence[1])):
         return None  # "3,000 more troops" is read by _attach_noun; "3,000 more tanks" is not ours
     thing = previous
     if thing is None:
@@ -333,7 +333,7 @@ def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
     i = SPACES.match(text, m.end(), hi).end()
     if i >= hi or not (text[i].isalnum() or text[i] == "_"):
         return True
-    return any(pat.match(text, i, hi) for pat in lex.events.values())
+    return bool(lex.any_event.match(text, i, hi))
 
 
 def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,

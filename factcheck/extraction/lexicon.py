@@ -161,6 +161,8 @@ class Lexicon:
         self.gap_stops = rx(data.gap_stops)
         self.vague_links = rx(data.vague_links)
         self.events = {e: rx(ws) for e, ws in data.events.items()}
+        # one pattern for "is any event cue here?": a dozen fewer scans per number
+        self.any_event = rx([w for ws in data.events.values() for w in ws])
         self.negation = rx(data.negation)
         self.coordinators = rx(data.coordinators, anchored=True)
         m = data.modality

@@ -60,7 +60,7 @@ def _bare(text: str, end: int, hi: int, lex: Lexicon) -> bool:
         lex.gap_stops.match(text, i, hi)
         or lex.ellipsis_words.match(text, i, hi)
         or lex.clause_word.match(text, i, hi)
-        or any(pat.match(text, i, hi) for pat in lex.events.values())
+        or lex.any_event.match(text, i, hi)
     )
 
 
@@ -69,7 +69,7 @@ def _loose(text: str, lo: int, hi: int, lex: Lexicon, max_unknown: int = 1) -> b
     and at most ``max_unknown`` other words: "troops **killed has risen to** 2,000", not
     "number of **countries that sent** troops"."""
     pats = (lex.gap_stops, lex.ellipsis_words, lex.modifiers, lex.any_subject, lex.count_heads,
-            *lex.events.values())
+            lex.any_event)
     unknown = 0
     i = lo
     while True:
