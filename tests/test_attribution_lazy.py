@@ -1,0 +1,65 @@
+"""Attribution reads lazily (only the sentences asked about); the answers must equal a full read."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.attribution import analyse_article
+from factcheck.attribution._sentences import split_sentences
+from factcheck.attribution._text import alternation
+from factcheck.attribution.timexpr import time_matcher
+from factcheck.langdata import load_language, supported_languages
+from factcheck.models import Article
+from tests.strategies import attribution_texts, messy_texts
+
+_TEXTS = st.one_of(attribution_texts(), messy_texts(),
+                   st.lists(st.one_of(attribution_texts(), messy_texts()), min_size=2, max_size=4)
+                   .map(lambda parts: "\n".join(parts)))
+
+
+@pytest.mark.parametrize("code", supported_languages())
+@given(text=_TEXTS, cuts=st.lists(st.integers(0, 2000), max_size=6))
+def test_attribution_time_scan_equals_whole_text_scan(code: str, text: str, cuts: list[int]) -> None:
+    """Time expressions read span by span, in any order, are those of one whole-text scan."""
+    matcher = time_matcher(load_language(code))
+    whole = matcher.find(text)
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    scan = matcher.scan(text)
+    for lo, hi in [*reversed(spans), *spans]:  # backwards first: a later scan must not reuse a wrong state
+        assert scan.between(lo, hi) == [e for e in whole if lo <= e.start < hi], (code, text, lo, hi)
+
+
+@pytest.mark.parametrize("code", supported_languages())
+@given(text=_TEXTS, published=st.one_of(st.none(), st.just(dt.date(2025, 9, 4))),
+       picks=st.lists(st.integers(0, 2000), min_size=1, max_size=5))
+def test_attribution_lazy_context_answers_as_if_read_in_full(code: str, text: str, published: dt.date | None,
+                                                             picks: list[int]) -> None:
+    """Asking about figures in any order gives the answers of asking about every position in order."""
+    lang = load_language(code)
+    art = Article(id="p", text=text, published=published)
+    sentences, zones = split_sentences(text), [(0, len(text), "body")]
+    eager = analyse_article(art, lang, sentences, zones)
+    positions = range(0, len(text), max(1, len(text) // 40))
+    full = {p: (eager.attribute(p, p + 3), eager.time_scope(p, p + 3)) for p in positions}
+    lazy = analyse_article(art, lang, sentences, zones)
+    for pick in picks:
+        p = list(positions)[pick % len(positions)] if positions else 0
+        if p in full:
+            assert (lazy.attribute(p, p + 3), lazy.time_scope(p, p + 3)) == full[p], (code, text, p)
+
+
+@pytest.mark.parametrize(("phrases", "text", "expected"), [
+    (["said", "according to"], "NIS said; according to KCNA; unsaid", ["said", "according to"]),
+    (["के अनुसार", "ने कहा"], "एनआईएस के अनुसार, उसने कहा और उन्होंने कहा", ["के अनुसार"]),
+    (["(AP)", "said"], "Seoul (AP) said", ["(AP)", "said"]),
+])
+def test_attribution_alternation_word_start(phrases: list[str], text: str, expected: list[str]) -> None:
+    """Tries match whole words only, with or without a word-initial first character."""
+    import regex
+
+    assert [m.group() for m in regex.finditer(alternation(phrases), text, regex.IGNORECASE)] == expected
