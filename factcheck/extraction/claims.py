@@ -502,7 +502,11 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
                 return None
             thing = candidates[0]
     clause = clause_around(text, sentence, mention.start, mention.end, lex)
-    clause = (min(clause[0], link.window_lo), clause[1])
+    hi = clause[1]
+    if link.apposition and hi < sentence[1]:
+        # "The troops, numbering around 11,000, were deployed": the verb follows the aside
+        hi = clause_around(text, sentence, hi + 1, hi + 1, lex)[1]
+    clause = (min(clause[0], link.window_lo), hi)
     phrase = (mention.start, mention.end)
     events = registry.events_for(thing)
     # the noun's own verb first ("troops killed has risen to", "मारे गए सैनिकों की संख्या")

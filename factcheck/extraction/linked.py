@@ -46,6 +46,7 @@ class Linked(NamedTuple):
     noun_end: int  # end of the noun: who owns the figure is named up to here
     window_lo: int  # the event cue may stand from here on
     head: bool  # a count head: the figure is the count of the thing, a total
+    apposition: bool  # the link follows a clause mark: "The troops, numbering 11,000, were sent"
     subject_named: bool  # a subject stands in the window ("North Korea's losses")
 
 
@@ -122,8 +123,10 @@ def linked_noun(text: str, sentence: tuple[int, int], pos: int, end: int,
         return None
     lo = words[0].start()
     breaks = list(lex.clause_break.finditer(text, lo, scan_hi))
+    apposition = False
     if breaks and link and not text[breaks[-1].end():scan_hi].strip():
         breaks.pop()  # "deployed troops, estimated at 11,000": the link's own mark
+        apposition = True
     if breaks:
         lo = breaks[-1].end()
     for m in lex.clause_word.finditer(text, lo, scan_hi):
@@ -169,5 +172,6 @@ def linked_noun(text: str, sentence: tuple[int, int], pos: int, end: int,
         noun_end=nearest[2],
         window_lo=min(lo, first),
         head=head is not None,
+        apposition=apposition,
         subject_named=subject is not None,
     )
