@@ -150,8 +150,10 @@ class TimeMatcher:
         named = (*t.months, *t.weekdays, *t.last, *t.this, *t.relative_words)
         if all(w[:1].isalnum() and _WORD.match(fold(w)[:1]) for w in named if w.strip()):
             # every core starts with a digit or with a name bounded by (?<!\w): a name can
-            # only start at a word boundary, and "\b" lets the engine skip to the next one
-            lead = f"(?:(?=\\d)|\\b(?={first}))"
+            # only start at a word boundary, and "\b" lets the engine skip to the next one;
+            # no core starts right after a digit (the numeric parts say (?<!\d…), a name
+            # (?<!\w)), so the inner digits of "13,000" are not tried at all
+            lead = f"(?:(?=\\d)(?<!\\d)|\\b(?={first}))"
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
