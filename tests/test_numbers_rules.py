@@ -24,7 +24,7 @@ FULL = {
     "ordinal_suffixes": ["º"],
     "qualifiers": [
         {"forms": ["unos"], "position": "before", "meaning": "approx"},
-        {"forms": ["hasta"], "position": "before", "meaning": "at_most"},
+        {"forms": ["hasta"], "position": "before", "meaning": "at_most", "not_after": ["subió"]},
         {"forms": ["más de"], "position": "before", "meaning": "more_than"},
         {"forms": ["o más"], "position": "after", "meaning": "at_least"},
     ],
@@ -89,6 +89,8 @@ def test_numbers_rules_glued_language_refuses_cased_letters(text: str, expected:
         ("más de miles", "más de miles", "count", AtLeast(value=1000, strict=True)),  # one of the scale
         ("unos miles", "unos miles", "count", Approx(value=1000)),
         ("unos mil", "unos mil", "count", Approx(value=1000)),  # any scale alone after a qualifier
+        ("subió hasta 5 mil", "5 mil", "count", Exact(value=5000)),  # qualifiers[].not_after
+        ("subió hasta 2000 soldados", "2000", "count", Exact(value=2000)),  # ... and no year either
         ("miles de soldados", "miles", "count", Vague(low=2000, high=None, word="miles")),
     ],
 )

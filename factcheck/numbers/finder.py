@@ -230,7 +230,13 @@ def _year_digits(s: str | None, p: Patterns) -> int | None:
 
 
 def _qualifier_before(text: str, start: int, p: Patterns, floor: int):
-    return p.qual_before.search(text, max(floor, start - WINDOW), start)
+    """The qualifier right before ``start``, unless one of its ``not_after`` words precedes it."""
+    q = p.qual_before.search(text, max(floor, start - WINDOW), start)
+    if q is not None:
+        cancel = p.qual_not_after.get(norm_key(q.group("q")))
+        if cancel is not None and cancel.search(text, max(0, q.start() - WINDOW), q.start()):
+            return None  # "выросло до 14 тысяч": a preposition ("to"), not "at most"
+    return q
 
 
 def _number(
@@ -291,7 +297,7 @@ def _number(
                 unit_kind, unit, r_end = _unit_after(text, r_end, p)
             if not _clean_end(text, r_end, p):
                 return None, r_end
-            q = p.qual_before.search(text, max(floor, r_start - WINDOW), r_start)
+            q = _qualifier_before(text, r_start, p, floor)
             return _mention(q.start() if q else r_start, r_end, ns, r_ne, v,
                             unit_kind or ("year" if years else "count"), unit,
                             q.group("q") if q else None), r_end
@@ -339,8 +345,8 @@ def _is_year(text: str, start: int, end: int, p: Patterns, floor: int, qb) -> bo
         return False  # "2000 से अधिक": a qualifier after it makes it a count
     if qa is not None or p.year_after.match(text, end):
         return True
-    if qb is not None:
-        return False
+    if qb is not None or p.qual_before.search(text, max(floor, start - WINDOW), start):
+        return False  # also a cancelled qualifier: "выросло до 2000 человек" is no year
     if p.year_before.search(text, max(floor, start - WINDOW), start):
         return True
     return p.bare_year == "year" and p.year_not_before.match(text, end) is None

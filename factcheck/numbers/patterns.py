@@ -146,6 +146,7 @@ class Patterns:
     range_open_joiner: regex.Pattern
     range_not_after: regex.Pattern
     qual_before: regex.Pattern
+    qual_not_after: dict[str, regex.Pattern]  # before-qualifier key -> words that cancel it
     qual_after: regex.Pattern
     unit_after: regex.Pattern
     unit_before: regex.Pattern
@@ -341,6 +342,12 @@ def compile_numbers(data: NumbersData) -> Patterns:
             rf"(?r)(?<!\w){_ci_rev(data.ranges.not_after)}\s+\Z" if data.ranges.not_after else "(?!)"
         ),
         qual_before=regex.compile(rf"(?r)(?<!\w)(?P<q>{_ci_rev(qb)})\s*\Z" if qb else "(?!)"),
+        qual_not_after={
+            norm_key(f): regex.compile(rf"(?r)(?<!\w){_ci_rev(q.not_after)}\s+\Z")
+            for q in data.qualifiers
+            if q.position == "before" and q.not_after
+            for f in q.forms
+        },
         qual_after=regex.compile(rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)"),
         unit_after=regex.compile(rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}"),
         unit_before=regex.compile(rf"(?r)(?<!\w)(?P<u>{unit_rx(before_units, rev=True)})\s*\Z"),

@@ -36,6 +36,8 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
       qualifiers:                          # meaning: approx | at_least | more_than |
         - {forms: [about, around], position: before, meaning: approx}   # at_most | less_than
         - {forms: [से अधिक], position: after, meaning: more_than}
+        - {forms: [до], position: before, meaning: at_most,
+           not_after: [выросло]}                # "выросло до 14 тысяч": rose to 14,000
       vague:                               # a word that implies an interval
         - {forms: [thousands], low: 2000, high: null}
       vague_quantifiers:                   # word + scale: "several hundred" = [200, 900]
@@ -91,6 +93,8 @@ How the engine reads the data (the same for every language):
   A ``units`` form may also be a ``year.after`` word (Russian "года"): after a year in
   range it is the year word ("2025 года"), after any other number the unit ("два года",
   a duration).
+- A before-qualifier is no qualifier when one of its ``not_after`` words stands right
+  before it ("выросло до 14 тысяч" = rose to 14,000, an exact figure; nor is it a year).
 - After a qualifier, a scale word standing alone counts one of the scale ("more than
   thousand" = more than 1,000, "약 만" = about 10,000), even when the form is also a
   ``vague`` word (Russian "тысячи" is "thousands" and the genitive of "тысяча"):
@@ -150,6 +154,11 @@ class Qualifier(_Frozen):
     forms: Forms = Field(min_length=1)
     position: Literal["before", "after"]
     meaning: Meaning
+    not_after: Forms = Field(
+        default=(),
+        description='Words right before a "before" qualifier that make it a preposition, not a hedge '
+        '("выросло до 14 тысяч" = rose to 14,000).',
+    )
 
 
 class VagueWord(_Frozen):
