@@ -509,11 +509,14 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
     clause = (min(clause[0], link.window_lo), hi)
     phrase = (mention.start, mention.end)
     events = registry.events_for(thing)
-    # the noun's own verb first ("troops killed has risen to", "मारे गए सैनिकों की संख्या")
-    cue = (_nearest_event(text, (link.window_lo, mention.start), phrase, events, lex, others)
-           or _nearest_event(text, clause, phrase, events, lex, others))
+    # the noun's own verb first ("troops killed has risen to", "मारे गए सैनिकों की संख्या"),
+    # then the event noun ("the death toll … stands at", "हताहतों की संख्या 4,000 तक पहुंच गई":
+    # the verb after the number means "reached"), then the clause's verb
+    cue = _nearest_event(text, (link.window_lo, mention.start), phrase, events, lex, others)
     if cue is None and link.event is not None and registry.decide(thing, link.event):
-        cue = _Cue(link.event, link.event_start, link.event_end)  # "the death toll … stands at"
+        cue = _Cue(link.event, link.event_start, link.event_end)
+    if cue is None:
+        cue = _nearest_event(text, clause, phrase, events, lex, others)
     if cue is None and link.head and previous is not None and previous.event in registry.events_for(thing):
         cue = previous  # "sent 3,000 more, bringing the number of troops to 14,000": its total
     if cue is None:
