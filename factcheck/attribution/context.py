@@ -81,8 +81,10 @@ class ArticleContext:
         spans = sorted(sentences) or [(0, len(self.text))]
         self._sentences = [_Sentence(s, e) for s, e in spans]
         self._starts = [s.start for s in self._sentences]
-        self._history: list[Statement] = []
-        self._read = 0  # sentences before this index have been read (in order: back-references)
+        # sentences are read on demand: a figure's own and the one before it; a back-reference
+        # reads every earlier sentence first (it may point to any earlier statement)
+        self._is_read = [False] * len(self._sentences)
+        self._prefix_read = 0  # every sentence before this index has been read
         # Time expressions are read only where asked (a figure's sentence, the one it
         # continues), unless the article's date has to be found in the whole text.
         self._times = time_matcher(lang).scan(self.text)
@@ -166,12 +168,18 @@ class ArticleContext:
             sent.exprs = self._times.between(lo, hi)
         return sent.exprs
 
-    def _read_upto(self, i: int) -> None:
-        """Read sentences up to ``i`` (in order: a back-reference needs every earlier statement)."""
-        while self._read <= i:
-            j = self._read
-            self._read_sentence(j, self._sentences[j], self._cue_at.get(j, []), self._refs_at.get(j, []))
-            self._read += 1
+    def _ensure_read(self, i: int) -> None:
+        """Resolve sentence ``i``'s cues (once). The result does not depend on the order in
+        which sentences are read: a back-reference reads all earlier sentences first."""
+        if not self._is_read[i]:
+            self._is_read[i] = True
+            self._read_sentence(i, self._sentences[i], self._cue_at.get(i, []), self._refs_at.get(i, []))
+
+    def _ensure_prefix(self, i: int) -> None:
+        """Read every sentence before ``i``, in order."""
+        while self._prefix_read < i:
+            self._ensure_read(self._prefix_read)
+            self._prefix_read += 1
 
     def _find_wire(self) -> str | None:
         for pat in self._cues.datelines(self.registry):
@@ -193,7 +201,6 @@ class ArticleContext:
             st = self._resolve(i, sent, cue, refs)
             if st is not None:
                 sent.statements.append(st)
-                self._history.append(st)
 
     def _resolve(self, i: int, sent: _Sentence, cue: Cue, refs: list[BackRef]) -> Statement | None:
         pick = None
@@ -272,7 +279,11 @@ class ArticleContext:
         return min(relays, key=lambda m: max(m.start - cue.end, cue.start - m.end, 0))
 
     def _back(self, ref: BackRef, pos: int) -> Statement | None:
-        prior = [st for st in self._history if st.start < pos]
+        # every statement made before the cue, in text order: those of all earlier
+        # sentences and of the cues already resolved in this one
+        i = self._index_of(pos)
+        self._ensure_prefix(i)
+        prior = [st for s in self._sentences[: i + 1] for st in s.statements if st.start < pos]
         if not prior:
             return None
         if ref.kinds:
@@ -299,7 +310,9 @@ class ArticleContext:
     # --- per figure ---------------------------------------------------------------------
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
         i = self._index_of(start)
-        self._read_upto(i)
+        self._ensure_read(i)
+        if i > 0:
+            self._ensure_read(i - 1)
         sent = self._sentences[i]
         lo, hi = self._clause(sent, start, end)
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
