@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import regex
 
@@ -39,6 +39,7 @@ from factcheck.models import UNATTRIBUTED, Article, Attribution, TimeScope
 if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
+_T = TypeVar("_T")
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
 _APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
@@ -77,39 +78,32 @@ class ArticleContext:
         self.registry = registry or default_registry()
         self._cues: CueMatcher = cue_matcher(lang)
         self._zones = sorted(zones)
-        mentions = source_matcher(self.registry).mentions(self.text)
-        spans = sorted(sentences) or [(0, len(self.text))]
-        self._sentences = [_Sentence(s, e) for s, e in spans]
-        self._starts = [s.start for s in self._sentences]
+        self._mentions = source_matcher(self.registry).mentions(self.text)
+        self._spans = sorted(sentences) or [(0, len(self.text))]
+        self._starts = [s for s, _ in self._spans]
+        # sentence records are made when first needed (most are never asked about)
+        self._sentences: list[_Sentence | None] = [None] * len(self._spans)
         # sentences are read on demand: a figure's own and the one before it; a back-reference
         # reads every earlier sentence first (it may point to any earlier statement)
-        self._is_read = [False] * len(self._sentences)
+        self._is_read = [False] * len(self._spans)
         self._prefix_read = 0  # every sentence before this index has been read
         # Time expressions are read only where asked (a figure's sentence, the one it
         # continues), unless the article's date has to be found in the whole text.
         self._times = time_matcher(lang).scan(self.text)
+        self._exprs_at: dict[int, list[TimeExpr]] | None = None
+        exprs = None
         if article.published is None:
             exprs = time_matcher(lang).find(self.text)
-            for sent in self._sentences:
-                sent.exprs = []
-            for e in exprs:
-                self._sentence_of(e.start).exprs.append(e)  # type: ignore[union-attr]
-        else:
-            exprs = None
+            self._exprs_at = _bucket(exprs, self._starts, lambda e: e.start)
         self._date: ArticleDate = article_date(self.text, lang, article.published, zones, exprs)
         self.wire = self._find_wire()
-        # one pass over the whole text per kind of thing, then bucketed by sentence
-        for m in mentions:
-            self._sentence_of(m.start).mentions.append(m)
+        # one pass over the whole text per kind of thing, bucketed by sentence; cues and
+        # back-references become objects only in the sentences that are read
         n = len(self.text)
-        self._cue_at: dict[int, list[Cue]] = {}
-        for c in self._cues.cues(self.text, 0, n):
-            self._cue_at.setdefault(self._index_of(c.start), []).append(c)
-        self._refs_at: dict[int, list[BackRef]] = {}
-        for r in self._cues.back_refs(self.text, 0, n):
-            self._refs_at.setdefault(self._index_of(r.start), []).append(r)
-        for b in self._cues.clause_breaks(self.text, 0, n):
-            self._sentence_of(b).breaks.append(b)
+        self._mentions_at = _bucket(self._mentions, self._starts, lambda m: m.start)
+        self._cue_at = _bucket(self._cues.cue_matches(self.text, 0, n), self._starts, lambda m: m.start())
+        self._refs_at = _bucket(self._cues.back_ref_matches(self.text, 0, n), self._starts, lambda m: m.start())
+        self._breaks_at = _bucket(self._cues.clause_breaks(self.text, 0, n), self._starts, lambda b: b)
 
     # --- public -------------------------------------------------------------------------
     @property
@@ -142,7 +136,7 @@ class ArticleContext:
     def time_scope(self, start: int, end: int) -> TimeScope:
         """When the figure at ``text[start:end]`` holds (see timescope.py for the rules)."""
         i = self._index_of(start)
-        sent = self._sentences[i]
+        sent = self._sent(i)
         _, inherited = self._statement_for(start, end)
         # the figure's own clause first: "… since October, of whom 1,000 by the end of 2024"
         lo, hi = self._clause(sent, start, end)
@@ -152,8 +146,18 @@ class ArticleContext:
 
     # --- reading ------------------------------------------------------------------------
     def _sentence_of(self, pos: int) -> _Sentence:
-        i = max(bisect.bisect_right(self._starts, pos) - 1, 0)
-        return self._sentences[i]
+        return self._sent(self._index_of(pos))
+
+    def _sent(self, i: int) -> _Sentence:
+        sent = self._sentences[i]
+        if sent is None:
+            start, end = self._spans[i]
+            sent = _Sentence(start, end, mentions=self._mentions_at.get(i, []),
+                             breaks=self._breaks_at.get(i, []))
+            if self._exprs_at is not None:
+                sent.exprs = self._exprs_at.get(i, [])
+            self._sentences[i] = sent
+        return sent
 
     def _index_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
@@ -161,7 +165,7 @@ class ArticleContext:
     def _exprs(self, i: int) -> list[TimeExpr]:
         """The time expressions starting in sentence ``i``'s stretch of text (from its start
         to the next sentence's; the first also takes what lies before it)."""
-        sent = self._sentences[i]
+        sent = self._sent(i)
         if sent.exprs is None:
             lo = 0 if i == 0 else self._starts[i]
             hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
@@ -173,7 +177,10 @@ class ArticleContext:
         which sentences are read: a back-reference reads all earlier sentences first."""
         if not self._is_read[i]:
             self._is_read[i] = True
-            self._read_sentence(i, self._sentences[i], self._cue_at.get(i, []), self._refs_at.get(i, []))
+            cues = [self._cues.cue_of(m) for m in self._cue_at.get(i, [])]
+            refs = [r for r in (self._cues.back_ref_of(self.text, m, 0) for m in self._refs_at.get(i, []))
+                    if r is not None]
+            self._read_sentence(i, self._sent(i), cues, refs)
 
     def _ensure_prefix(self, i: int) -> None:
         """Read every sentence before ``i``, in order."""
@@ -283,7 +290,7 @@ class ArticleContext:
         # sentences and of the cues already resolved in this one
         i = self._index_of(pos)
         self._ensure_prefix(i)
-        prior = [st for s in self._sentences[: i + 1] for st in s.statements if st.start < pos]
+        prior = [st for j in range(i + 1) for st in self._sent(j).statements if st.start < pos]
         if not prior:
             return None
         if ref.kinds:
@@ -313,7 +320,7 @@ class ArticleContext:
         self._ensure_read(i)
         if i > 0:
             self._ensure_read(i - 1)
-        sent = self._sentences[i]
+        sent = self._sent(i)
         lo, hi = self._clause(sent, start, end)
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
         resolved = {s.start for s in sent.statements}
@@ -339,7 +346,7 @@ class ArticleContext:
         if sent.has_cue:
             return Attribution(), None
         if i > 0:
-            prev = self._sentences[i - 1]
+            prev = self._sent(i - 1)
             if (prev.statements and "\n" not in self.text[prev.end:sent.start]
                     and not self._cues.has_break(self.text, sent.start, sent.end)
                     and all(self._kind(m.source) == "country" for m in sent.mentions)):
@@ -364,7 +371,7 @@ class ArticleContext:
         line_end = zone[1] if line_end < 0 else line_end
         data = self._cues.data.headline
         last_re = self._cues.headline_last_re
-        mentions = [m for s in self._sentences for m in s.mentions if line_start <= m.start and m.end <= line_end]
+        mentions = [m for m in self._mentions if line_start <= m.start and m.end <= line_end]
         for m in reversed(mentions):
             tail = self.text[m.end:line_end].strip(" \t\"'’”.")
             head = self.text[line_start:m.start].rstrip()
@@ -382,6 +389,14 @@ class ArticleContext:
         if self.wire is None or att.chain[:1] == (self.wire,):
             return att
         return att.model_copy(update={"chain": (self.wire, *att.chain)})
+
+
+def _bucket(items: Iterable[_T], starts: list[int], start_of: Callable[[_T], int]) -> dict[int, list[_T]]:
+    """Items grouped by the sentence their start falls in (before the first: the first)."""
+    out: dict[int, list[_T]] = {}
+    for item in items:
+        out.setdefault(max(bisect.bisect_right(starts, start_of(item)) - 1, 0), []).append(item)
+    return out
 
 
 def analyse_article(article: Article, lang: LanguageData, sentences: Sequence[tuple[int, int]],

@@ -200,20 +200,35 @@ class CueMatcher:
 
     def cues(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Cue]:
         """Every cue in ``text[pos:endpos]``."""
-        if self._cue_re is None:
-            return
-        for m in self._cue_re.finditer(text, pos, endpos if endpos is not None else len(text)):
-            yield Cue(m.start(), m.end(), m.group(), self._sides.get(fold(m.group()), ()))
+        for m in self.cue_matches(text, pos, len(text) if endpos is None else endpos):
+            yield self.cue_of(m)
+
+    def cue_matches(self, text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
+        """The raw matches behind :meth:`cues` (turn one into a Cue with :meth:`cue_of`)."""
+        return self._cue_re.finditer(text, pos, endpos) if self._cue_re is not None else iter(())
+
+    def cue_of(self, m: regex.Match[str]) -> Cue:
+        """The cue a match of :meth:`cue_matches` is."""
+        return Cue(m.start(), m.end(), m.group(), self._sides.get(fold(m.group()), ()))
 
     def back_refs(self, text: str, pos: int, endpos: int) -> Iterator[BackRef]:
         """Back-reference words in ``text[pos:endpos]`` not preceded by an indefinite word."""
-        if self._backref_re is None:
-            return
-        for m in self._backref_re.finditer(text, pos, endpos):
-            before = text[max(pos, m.start() - 20): m.start()]
-            if self._indef_re is not None and self._indef_re.search(before):
-                continue
-            yield BackRef(m.start(), m.end(), m.group(), self._backref_kinds.get(fold(m.group()), ()))
+        for m in self.back_ref_matches(text, pos, endpos):
+            ref = self.back_ref_of(text, m, pos)
+            if ref is not None:
+                yield ref
+
+    def back_ref_matches(self, text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
+        """The raw matches behind :meth:`back_refs` (see :meth:`back_ref_of`)."""
+        return self._backref_re.finditer(text, pos, endpos) if self._backref_re is not None else iter(())
+
+    def back_ref_of(self, text: str, m: regex.Match[str], pos: int = 0) -> BackRef | None:
+        """The back-reference a match is, or None after an indefinite word ("a report");
+        ``pos`` is where the scan began (the indefinite word is looked for after it)."""
+        before = text[max(pos, m.start() - 20): m.start()]
+        if self._indef_re is not None and self._indef_re.search(before):
+            return None
+        return BackRef(m.start(), m.end(), m.group(), self._backref_kinds.get(fold(m.group()), ()))
 
     def is_agent(self, text: str, end: int) -> bool:
         """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने"."""
