@@ -39,6 +39,9 @@ from factcheck.models import Modality, Role
 from factcheck.values import Value
 
 _HYPHENS = "-‐‑–"
+# compiled once: a module-level regex.search looks its pattern up in a cache on every call
+_DIGIT = regex.compile(r"\d")
+_STOP_MARK = regex.compile(r"[.।!?;]")
 
 #: Strongest first: a denied or hypothetical figure is never read as asserted.
 MODALITY_ORDER = ("denied", "hypothetical", "possible", "planned", "estimated")
@@ -92,18 +95,19 @@ def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fa
         i = SPACES.match(text, i, limit).end()
         if i >= limit:
             return None
-        for (thing, name), pat in lex.subsets.items():
-            m = pat.match(text, i, limit)
-            if m:
-                return _Noun(thing, name, None, m.start(), m.end(), increment)
-        for thing, pat in lex.nouns.items():
-            m = pat.match(text, i, limit)
-            if m:
-                return _Noun(thing, None, None, m.start(), m.end(), increment)
-        for event, pat in lex.event_nouns.items():
-            m = pat.match(text, i, limit)
-            if m:
-                return _Noun(None, None, event, m.start(), m.end(), increment)
+        if lex.any_counted.match(text, i, limit):
+            for (thing, name), pat in lex.subsets.items():
+                m = pat.match(text, i, limit)
+                if m:
+                    return _Noun(thing, name, None, m.start(), m.end(), increment)
+            for thing, pat in lex.nouns.items():
+                m = pat.match(text, i, limit)
+                if m:
+                    return _Noun(thing, None, None, m.start(), m.end(), increment)
+            for event, pat in lex.event_nouns.items():
+                m = pat.match(text, i, limit)
+                if m:
+                    return _Noun(None, None, event, m.start(), m.end(), increment)
         if gap == 0 and not increment:
             m = lex.increment_between.match(text, i, limit)
             if m:
@@ -299,7 +303,7 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int],
     for m in lex.clause_word.finditer(text, sentence[0], phrase_start):
         sentence_lo = m.end()
     # … and a trailing ", officials estimated." when no other figure follows
-    tail_hi = sentence[1] if not regex.search(r"\d", text[hi:sentence[1]]) else hi
+    tail_hi = sentence[1] if not _DIGIT.search(text, hi, sentence[1]) else hi
     for m in lex.clause_word.finditer(text, hi, tail_hi):
         tail_hi = m.start()
         break
@@ -318,8 +322,8 @@ def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_wo
     """True when a ``pat`` match ends right before ``pos`` (past ``slack_words`` words)."""
     window_lo = max(lo, pos - 60)
     for m in pat.finditer(text, window_lo, pos):
-        between = text[m.end():pos]
-        if len(WORDS.findall(between)) <= slack_words and not regex.search(r"[.।!?;]", between):
+        if (len(WORDS.findall(text, m.end(), pos)) <= slack_words
+                and not _STOP_MARK.search(text, m.end(), pos)):
             return True
     return False
 

@@ -23,6 +23,7 @@ from factcheck.extraction.schema import ExtractionData
 from factcheck.langdata import LanguageData
 
 _NEVER = regex.compile(r"(?!)")
+_SPACE_RUN = regex.compile(r"\s+")
 
 
 def _char_classes(data: ExtractionData) -> dict[str, str]:
@@ -150,6 +151,13 @@ class Lexicon:
             for name, ws in subs.items()
         }
         self.event_nouns = {e: rx(ws, anchored=True) for e, ws in data.event_nouns.items()}
+        # one pattern for "does any counted noun start here?": most words are not one
+        self.any_counted = rx(
+            [w for ws in data.nouns.values() for w in ws]
+            + [w for subs in data.subsets.values() for ws in subs.values() for w in ws]
+            + [w for ws in data.event_nouns.values() for w in ws],
+            anchored=True,
+        )
         self.nouns_anywhere = {t: rx(ws) for t, ws in data.nouns.items()}
         self.other_nouns = rx(data.other_nouns, anchored=True)
         self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
@@ -199,7 +207,7 @@ class Lexicon:
 
     def subject_named(self, text: str) -> str | None:
         """The subject a matched mention names, e.g. "उत्तर कोरियाई" -> "North Korea"."""
-        key = regex.sub(r"\s+", " ", _strip_marks(text, self.data.optional_marks)).casefold()
+        key = _SPACE_RUN.sub(" ", _strip_marks(text, self.data.optional_marks)).casefold()
         hit = self._subject_of.get(key)
         if hit is not None:
             return hit

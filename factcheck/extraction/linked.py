@@ -117,6 +117,8 @@ def linked_noun(text: str, sentence: tuple[int, int], pos: int, end: int,
     if not _bare(text, end, s1, lex):
         return None
     link = lex.count_link.search(text, max(s0, pos - 40), pos)
+    if link is None and not lex.count_heads.search(text, max(s0, pos - 200), pos):
+        return None  # the common case, decided before any word is listed
     scan_hi = link.start() if link else pos
     words = list(GAP_WORD.finditer(text, max(s0, scan_hi - 300), scan_hi))[-data.count_window_words:]
     if not words:
