@@ -160,6 +160,7 @@ class Lexicon:
         )
         self.nouns_anywhere = {t: rx(ws) for t, ws in data.nouns.items()}
         self.other_nouns = rx(data.other_nouns, anchored=True)
+        self.other_nouns_anywhere = rx(data.other_nouns)
         self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
         self.event_nouns_anywhere = {e: rx(ws) for e, ws in data.event_nouns.items()}
         self.count_link = self._tail_regex(data.count_links, cls)

@@ -65,10 +65,11 @@ def _bare(text: str, end: int, hi: int, lex: Lexicon) -> bool:
     )
 
 
-def _loose(text: str, lo: int, hi: int, lex: Lexicon, max_unknown: int = 1) -> bool:
+def _loose(text: str, lo: int, hi: int, lex: Lexicon, max_unknown: int = 2) -> bool:
     """``text[lo:hi]`` holds only cues, auxiliaries, modifiers, subject names, function words
-    and at most ``max_unknown`` other words: "troops **killed has risen to** 2,000", not
-    "number of **countries that sent** troops"."""
+    and at most ``max_unknown`` other words, none of them an untracked thing (``other_nouns``):
+    "troops **killed has risen to** 2,000", "casualties **in the Kursk region** reached", not
+    "number of **countries that sent** troops" nor "death toll among Ukrainian **civilians**"."""
     pats = (lex.gap_stops, lex.ellipsis_words, lex.modifiers, lex.any_subject, lex.count_heads,
             lex.any_event)
     unknown = 0
@@ -77,6 +78,11 @@ def _loose(text: str, lo: int, hi: int, lex: Lexicon, max_unknown: int = 1) -> b
         w = GAP_WORD.search(text, i, hi)
         if w is None:
             return True
+        if lex.other_nouns.match(text, w.start(), hi):
+            return False
+        if w.start() > lo and text[w.start() - 1] in "'’":
+            i = w.end()  # the "s" of "Russia's"
+            continue
         ends = [m.end() for pat in pats if (m := pat.match(text, w.start(), hi))]
         if ends:
             i = max(ends)
@@ -152,11 +158,16 @@ def linked_noun(text: str, sentence: tuple[int, int], pos: int, end: int,
     if thing is None and event is None:
         return None
     nearest = max((x for x in (thing, event) if x is not None), key=lambda x: x[1])
-    if not _loose(text, nearest[2], scan_hi, lex):
-        return None  # another noun stands between: "workers … numbering", "exports reaching"
     first = min(x[1] for x in (thing, event) if x is not None)
-    if head is not None and head.end() <= first and not _loose(text, head.end(), first, lex, 0):
+    headed = head is not None and head.end() <= first
+    if headed and not _loose(text, head.end(), first, lex, 0):
         return None  # the head counts something else: "the number of countries that sent troops"
+    # "the number of troops deployed to Russia's Kursk border region rose to": a head right
+    # before its noun vouches for a longer stretch
+    if not _loose(text, nearest[2], scan_hi, lex, 4 if headed else 2):
+        return None  # another noun stands between: "workers … numbering", "exports reaching"
+    if thing is None and lex.other_nouns_anywhere.search(text, lo, scan_hi):
+        return None  # "यूक्रेनी नागरिकों में मृतकों की संख्या": deaths of civilians
     if head is not None:
         first = min(first, head.start())
     subject = None
