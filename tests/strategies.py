@@ -124,6 +124,9 @@ CLAIM_WORDS = (
     "North Korean", "Russia's", "troops", "soldiers", "missiles", "shells", "combat engineers",
     "sent", "deployed", "killed", "wounded", "casualties", "captured", "supplied", "may", "not",
     "estimated", "If", "of whom", "to", ".", "Also read:", "155mm", "1.2 million-strong",
+    # the noun before a bare number (extraction/linked.py)
+    "numbering", "number of", "reached", "rose to", "toll", ":", "-strong", "more,", "civilians",
+    "की संख्या", "बढ़कर", "हताहतों",
 )
 
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from factcheck.extraction import Extractor
 from factcheck.models import Article
 from factcheck.settings import Settings
-from tests.strategies import claim_texts, messy_texts
+from tests.strategies import claim_texts, messy_texts, small_counts
 
 EXTRACTOR = Extractor()
 WITH_BOILERPLATE = Extractor(Settings(include_boilerplate=True))
@@ -66,3 +66,33 @@ def test_extraction_zones_cover_text_and_sentences_are_ordered(code, text):
     sentences = split_sentences(text, lex)
     assert all(a[1] <= b[0] for a, b in zip(sentences, sentences[1:]))
     assert all(text[s:e] == text[s:e].strip() and s < e for s, e in sentences)
+
+
+LINKED = [
+    ("en", "The number of North Korean soldiers killed has risen to {n}.", "troops_killed"),
+    ("en", "North Korea has deployed troops numbering {n}.", "troops_deployed"),
+    ("en", "North Korean casualties reached {n}, officials said.", "troops_casualties"),
+    ("hi", "मारे गए उत्तर कोरियाई सैनिकों की संख्या {n} है।", "troops_killed"),
+    ("hi", "रूस में तैनात उत्तर कोरियाई सैनिकों की संख्या बढ़कर {n} हो गई है।", "troops_deployed"),
+]
+LINKED_NEGATIVE = [
+    ("en", "The number of North Korean workers sent to Russia reached {n}."),
+    ("en", "The death toll among Ukrainian civilians reached {n}."),
+    ("hi", "रूस भेजे गए उत्तर कोरियाई मजदूरों की संख्या {n} है।"),
+]
+
+
+@pytest.mark.parametrize(("code", "template", "measure"), LINKED)
+@given(n=small_counts)
+def test_extraction_linked_number_reads_its_value(code, template, measure, n):
+    """For any count, a noun standing before its number (count_links/heads) yields that value."""
+    claims = EXTRACTOR.extract(Article(id="p", text=template.format(n=f"{n:,}"), language=code))
+    assert [(c.measure, c.value.point) for c in claims] == [(measure, n)]
+
+
+@pytest.mark.parametrize(("code", "template"), LINKED_NEGATIVE)
+@given(n=small_counts)
+def test_extraction_linked_number_of_untracked_things_is_no_claim(code, template, n):
+    """For any count, workers or civilians before a linked number never yield a claim."""
+    claims = EXTRACTOR.extract(Article(id="p", text=template.format(n=f"{n:,}"), language=code))
+    assert claims == []
