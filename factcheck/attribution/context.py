@@ -78,7 +78,7 @@ class ArticleContext:
         self.registry = registry or default_registry()
         self._cues: CueMatcher = cue_matcher(lang)
         self._zones = sorted(zones)
-        self._mentions = source_matcher(self.registry).mentions(self.text)
+        self._mention_scan = source_matcher(self.registry).scan(self.text)
         self._spans = sorted(sentences) or [(0, len(self.text))]
         self._starts = [s for s, _ in self._spans]
         # sentence records are made when first needed (most are never asked about)
@@ -100,7 +100,6 @@ class ArticleContext:
         # one pass over the whole text per kind of thing, bucketed by sentence; cues and
         # back-references become objects only in the sentences that are read
         n = len(self.text)
-        self._mentions_at = _bucket(self._mentions, self._starts, lambda m: m.start)
         self._cue_at = _bucket(self._cues.cue_matches(self.text, 0, n), self._starts, lambda m: m.start())
         self._refs_at = _bucket(self._cues.back_ref_matches(self.text, 0, n), self._starts, lambda m: m.start())
         self._breaks_at = _bucket(self._cues.clause_breaks(self.text, 0, n), self._starts, lambda b: b)
@@ -152,7 +151,8 @@ class ArticleContext:
         sent = self._sentences[i]
         if sent is None:
             start, end = self._spans[i]
-            sent = _Sentence(start, end, mentions=self._mentions_at.get(i, []),
+            lo, hi = self._stretch(i)
+            sent = _Sentence(start, end, mentions=self._mention_scan.between(lo, hi),
                              breaks=self._breaks_at.get(i, []))
             if self._exprs_at is not None:
                 sent.exprs = self._exprs_at.get(i, [])
@@ -167,10 +167,15 @@ class ArticleContext:
         to the next sentence's; the first also takes what lies before it)."""
         sent = self._sent(i)
         if sent.exprs is None:
-            lo = 0 if i == 0 else self._starts[i]
-            hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-            sent.exprs = self._times.between(lo, hi)
+            sent.exprs = self._times.between(*self._stretch(i))
         return sent.exprs
+
+    def _stretch(self, i: int) -> tuple[int, int]:
+        """The offsets whose things belong to sentence ``i``: from its start to the next
+        sentence's (the first also takes what lies before it)."""
+        lo = 0 if i == 0 else self._starts[i]
+        hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
+        return lo, hi
 
     def _ensure_read(self, i: int) -> None:
         """Resolve sentence ``i``'s cues (once). The result does not depend on the order in
@@ -371,7 +376,7 @@ class ArticleContext:
         line_end = zone[1] if line_end < 0 else line_end
         data = self._cues.data.headline
         last_re = self._cues.headline_last_re
-        mentions = [m for m in self._mentions if line_start <= m.start and m.end <= line_end]
+        mentions = [m for m in self._mention_scan.between(line_start, line_end) if m.end <= line_end]
         for m in reversed(mentions):
             tail = self.text[m.end:line_end].strip(" \t\"'’”.")
             head = self.text[line_start:m.start].rstrip()
