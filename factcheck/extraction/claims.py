@@ -351,6 +351,8 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
         return Role.INCREMENT, None
     if _more_after(text, noun.end, clause[1], lex):
         return Role.INCREMENT, None
+    if _total_cue(text, clause[0], phrase_start, lex):
+        return Role.TOTAL, None  # "추가 파병해 총 1만4천 명이 됐다": "in total", whatever the clause adds
     if lex.increment_clause.search(text, clause[0], clause[1]):
         return Role.INCREMENT, None
     return Role.TOTAL, None
