@@ -446,6 +446,9 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
     elif noun.thing is None:
         assert noun.event is not None
         thing = _thing_in_context(text, sentence[0], sentence[1], lex, noun.event, registry)
+        if thing is None and lex.any_subject.search(text, mention.end, noun.start):
+            # "1,100 North Korean casualties": the subject's own, the one thing with this event
+            thing = _only_thing(registry, noun.event)
         if thing is None:
             return None
         measure = registry.decide(thing, noun.event)
@@ -492,6 +495,12 @@ def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: st
     )
 
 
+def _only_thing(registry: MeasureRegistry, event: str) -> str | None:
+    """The one tracked thing a measure counts for ``event`` (casualties: soldiers), if one."""
+    candidates = [t for t in sorted(registry.things) if registry.decide(t, event)]
+    return candidates[0] if len(candidates) == 1 else None
+
+
 def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], zone: str,
                    lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
                    others: Sequence[int], previous: _Cue | None = None) -> ClaimDraft | None:
@@ -503,10 +512,9 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
             return None
         thing = _thing_in_context(text, sentence[0], sentence[1], lex, link.event, registry)
         if thing is None:
-            candidates = [t for t in sorted(registry.things) if registry.decide(t, link.event)]
-            if len(candidates) != 1:
-                return None
-            thing = candidates[0]
+            thing = _only_thing(registry, link.event)
+        if thing is None:
+            return None
     clause = clause_around(text, sentence, mention.start, mention.end, lex)
     hi = clause[1]
     if link.apposition and hi < sentence[1]:

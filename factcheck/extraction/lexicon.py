@@ -121,7 +121,10 @@ class Lexicon:
         ends = "".join(regex.escape(e) for e in data.sentence_ends) or "."
         closers = r"['\"’”»)\]]*"
         # an end mark followed by a space and a lowercase letter is an abbreviation ("U.S. troops")
-        self.sentence_end = regex.compile(rf"[{ends}]+{closers}(?=\s+(?!\p{{Ll}})|\s*$)", regex.V1)
+        # … nor is one after a lone capital, an initial ("N. Korea", "S. Korean", "Kim J. Un")
+        self.sentence_end = regex.compile(
+            rf"(?<!(?<!\w)\p{{Lu}})[{ends}]+{closers}(?=\s+(?!\p{{Ll}})|\s*$)", regex.V1
+        )
         brk = "".join(regex.escape(b) for b in data.clause_breaks) or ","
         # a break mark ends a clause unless it sits between two digits ("15,000", "1,2")
         self.clause_break = regex.compile(rf"(?<!\d)[{brk}]|[{brk}](?!\d)")
