@@ -78,3 +78,18 @@ def test_attribution_alternation_word_start(phrases: list[str], text: str, expec
     import regex
 
     assert [m.group() for m in regex.finditer(alternation(phrases), text, regex.IGNORECASE)] == expected
+
+
+@pytest.mark.parametrize("sentences", [3000])
+def test_attribution_long_chain_of_back_references(sentences: int) -> None:
+    """A figure at the end of a long chain of back-references is credited as with a full read."""
+    lang = load_language("en")
+    text = "The NIS said 10 troops left. " + "The agency said 20 troops left. " * sentences
+    art = Article(id="chain", text=text, published=dt.date(2025, 9, 4))
+    spans = split_sentences(text)
+    lazy = analyse_article(art, lang, spans, [(0, len(text), "body")])
+    eager = analyse_article(art, lang, spans, [(0, len(text), "body")])
+    eager._ensure_prefix(len(eager._sentences))
+    start = len(text) - 17
+    assert lazy.attribute(start, start + 2) == eager.attribute(start, start + 2)
+    assert lazy.attribute(start, start + 2).source == "NIS"

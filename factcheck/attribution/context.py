@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
 _T = TypeVar("_T")
+#: Back-references reading earlier sentences nest at most this deep, then read in order.
+_MAX_DEPTH = 20
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
 _APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
@@ -87,6 +89,7 @@ class ArticleContext:
         # reads every earlier sentence first (it may point to any earlier statement)
         self._is_read = [False] * len(self._spans)
         self._prefix_read = 0  # every sentence before this index has been read
+        self._depth = 0  # nested reads by back-references (bounded: see _back)
         # Time expressions are read only where asked (a figure's sentence, the one it
         # continues), unless the article's date has to be found in the whole text.
         self._times = time_matcher(lang).scan(self.text)
@@ -291,18 +294,34 @@ class ArticleContext:
         return min(relays, key=lambda m: max(m.start - cue.end, cue.start - m.end, 0))
 
     def _back(self, ref: BackRef, pos: int) -> Statement | None:
-        # every statement made before the cue, in text order: those of all earlier
-        # sentences and of the cues already resolved in this one
+        """The statement a back-reference at ``pos`` points to: the last one made before it
+        of a kind it names, else the last one made before it.
+
+        Earlier sentences are read walking back until the answer is certain; a sentence's
+        reading does not depend on which were read before it, so this equals reading all.
+        """
         i = self._index_of(pos)
-        self._ensure_prefix(i)
-        prior = [st for j in range(i + 1) for st in self._sent(j).statements if st.start < pos]
-        if not prior:
-            return None
-        if ref.kinds:
-            for st in reversed(prior):
+        last: Statement | None = None
+        for j in range(i, -1, -1):
+            if j < i and not self._is_read[j]:
+                if self._depth >= _MAX_DEPTH:  # a long chain of back-references: read in order
+                    self._ensure_prefix(j + 1)
+                else:
+                    self._depth += 1
+                    try:
+                        self._ensure_read(j)
+                    finally:
+                        self._depth -= 1
+            for st in reversed(self._sent(j).statements):
+                if st.start >= pos:
+                    continue
+                if last is None:
+                    last = st
+                    if not ref.kinds:
+                        return last
                 if st.kind in ref.kinds:
                     return st
-        return prior[-1]
+        return last
 
     def _kind(self, source_id: str) -> str | None:
         src = self.registry.find(source_id)
