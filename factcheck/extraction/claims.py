@@ -178,6 +178,26 @@ def _elided_more(text: str, pos: int, sentence: tuple[int, int], lex: Lexicon,
     return _Noun(thing, None, None, m.start(), m.end(), True)
 
 
+def _thing_before(text: str, lo: int, pos: int, end: int, hi: int, lex: Lexicon) -> _Noun | None:
+    """With ``noun_before_words``, a tracked noun right before a number that has none after it
+    ("포탄 800만 발 및 미사일 100기를 제공했다"): it names the thing; counters after the number
+    (``modifiers``: 발, 기를) belong to the phrase."""
+    if lex.data.noun_before_words == 0:
+        return None
+    if end < hi and text[end].isalnum() and not lex.modifiers.match(text, end, hi):
+        return None  # another counter glued to the number: "병력 3개 사단" counts divisions
+    words = list(GAP_WORD.finditer(text, max(lo, pos - 40), pos))
+    if not words or text[words[-1].end():pos].strip():
+        return None
+    w = words[-1]
+    for thing, pat in lex.nouns.items():
+        m = pat.match(text, w.start(), w.end())
+        if m and m.end() == w.end():
+            m2 = lex.modifiers.match(text, SPACES.match(text, end, hi).end(), hi)
+            return _Noun(thing, None, None, w.start(), m2.end() if m2 else end, False)
+    return None
+
+
 def _noun_before(text: str, lo: int, pos: int, noun: _Noun, lex: Lexicon) -> _Noun | None:
     """Refine ``noun`` with a noun standing just before the number ("공병 1천 명").
 
@@ -263,7 +283,14 @@ def _coordinated(text: str, pos: int, other: int, lex: Lexicon) -> bool:
     if i < other and text[i] == ",":
         i = SPACES.match(text, i + 1, other).end()
     m = lex.coordinators.match(text, i, other)
-    return bool(m) and SPACES.match(text, m.end(), other).end() == other
+    if not m:
+        return False
+    i = SPACES.match(text, m.end(), other).end()
+    if i < other and lex.data.noun_before_words:
+        n = lex.any_noun.match(text, i, other)  # "포탄 800만 발 및 미사일 100기": the next noun leads
+        if n:
+            i = SPACES.match(text, n.end(), other).end()
+    return i == other
 
 
 def _coordinated_before(text: str, ps: int, lex: Lexicon) -> bool:
@@ -389,8 +416,10 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             if draft:
                 out.append(draft)
                 continue
-            noun = _elided_noun(text, mention.end, sentence[1], lex) or _elided_more(
-                text, mention.end, sentence, lex, out[-1].measure.counts if previous else None)
+            noun = (_elided_noun(text, mention.end, sentence[1], lex)
+                    or _elided_more(text, mention.end, sentence, lex,
+                                    out[-1].measure.counts if previous else None)
+                    or _thing_before(text, sentence[0], mention.start, mention.end, sentence[1], lex))
         if noun is None and previous is not None and _total_cue(text, sentence[0], mention.start, lex):
             # "…, bringing the total to about 14,000": the previous figure's thing
             noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
