@@ -32,13 +32,20 @@ import regex
 from factcheck.extraction.lexicon import Lexicon
 from factcheck.extraction.linked import Linked, linked_noun
 from factcheck.extraction.measures import Measure, MeasureRegistry
+from factcheck.extraction.nouns import (
+    Noun,
+    attach_noun,
+    elided_more,
+    elided_noun,
+    noun_before,
+    thing_before,
+)
 from factcheck.extraction.sentences import clause_around, sentence_at
-from factcheck.extraction.subjects import GAP_WORD, SPACES, WORDS, SubjectFinder
+from factcheck.extraction.subjects import SPACES, WORDS, SubjectFinder
 from factcheck.extraction.zones import BOILERPLATE, ZoneIndex
 from factcheck.models import Modality, Role
 from factcheck.values import Value
 
-_HYPHENS = "-‐‑–"
 # compiled once: a module-level regex.search looks its pattern up in a cache on every call
 _DIGIT = regex.compile(r"\d")
 _STOP_MARK = regex.compile(r"[.।!?;]")
@@ -64,163 +71,6 @@ class ClaimDraft(NamedTuple):
     sentence_end: int
     zone: str
     event: str = ""
-
-
-class _Noun(NamedTuple):
-    thing: str | None  # None: an event noun whose thing comes from the sentence
-    subset: str | None
-    event: str | None
-    start: int
-    end: int
-    increment: bool
-
-
-def _attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = False) -> _Noun | None:
-    """The counted noun after a number phrase ending at ``pos``, if the phrase has one."""
-    if pos < limit and text[pos] in _HYPHENS:
-        m = lex.strength.match(text, pos + 1, limit)
-        if m is None:
-            return None  # "155-mm": the number modifies something else
-        pos = m.end()  # "a 10,000-strong contingent": the noun follows; "million-strong army" has none
-    if vague:
-        m = lex.vague_links.match(text, SPACES.match(text, pos, limit).end(), limit)
-        if m:
-            pos = m.end()  # "thousands of troops"
-    increment = False
-    gap = 0
-    steps = 0
-    i = pos
-    while steps < 12:
-        steps += 1
-        i = SPACES.match(text, i, limit).end()
-        if i >= limit:
-            return None
-        if lex.any_counted.match(text, i, limit):
-            for (thing, name), pat in lex.subsets.items():
-                m = pat.match(text, i, limit)
-                if m:
-                    return _Noun(thing, name, None, m.start(), m.end(), increment)
-            for thing, pat in lex.nouns.items():
-                m = pat.match(text, i, limit)
-                if m:
-                    return _Noun(thing, None, None, m.start(), m.end(), increment)
-            for event, pat in lex.event_nouns.items():
-                m = pat.match(text, i, limit)
-                if m:
-                    return _Noun(None, None, event, m.start(), m.end(), increment)
-        if gap == 0 and not increment:
-            m = lex.increment_between.match(text, i, limit)
-            if m:
-                increment = True
-                i = m.end()
-                continue
-        m = lex.modifiers.match(text, i, limit) or lex.any_subject.match(text, i, limit)
-        if m:
-            i = m.end()  # "2,000 North Korean troops": modifiers and demonyms are free
-            continue
-        if lex.gap_stops.match(text, i, limit):
-            return None
-        m = GAP_WORD.match(text, i, limit)
-        if m is None or m.group()[0].isdigit():
-            return None
-        gap += 1
-        if gap > lex.data.max_gap_words:
-            return None
-        i = m.end()
-    return None
-
-
-def _elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> _Noun | None:
-    """A bare number followed by its event: "4,000 have been killed", "600 की मौत".
-
-    The counted thing is elided; it must be named elsewhere in the sentence (checked later).
-    """
-    if pos < limit and text[pos] in _HYPHENS:
-        return None
-    i = pos
-    for _ in range(4):
-        i = SPACES.match(text, i, limit).end()
-        if i > pos and lex.any_event.match(text, i, limit):
-            hits = [(m.end(), e) for e, pat in lex.events.items() if (m := pat.match(text, i, limit))]
-            if hits:
-                end, event = max(hits)  # the longest cue: "killed or wounded"
-                return _Noun(None, None, event, i, end, False)
-        m = lex.ellipsis_words.match(text, i, limit)
-        if m is None:
-            return None
-        i = m.end()
-    return None
-
-
-def _elided_more(text: str, pos: int, sentence: tuple[int, int], lex: Lexicon,
-                 previous: str | None) -> _Noun | None:
-    """"North Korea had sent around 3,000 **more**, …", "3,000 **और** भेजे": an increment whose
-    noun is elided; the thing is the previous figure's, else the nearest the sentence names."""
-    m = lex.increment_between.match(text, SPACES.match(text, pos, sentence[1]).end(), sentence[1])
-    if m is None:
-        return None
-    i = SPACES.match(text, m.end(), sentence[1]).end()
-    if i < sentence[1] and (text[i].isalnum() or text[i] == "_") and not (
-            lex.gap_stops.match(text, i, sentence[1])
-            or lex.any_event.match(text, i, sentence[1])):
-        return None  # "3,000 more troops" is read by _attach_noun; "3,000 more tanks" is not ours
-    thing = previous
-    if thing is None:
-        best = None
-        for t, pat in lex.nouns_anywhere.items():
-            for n in pat.finditer(text, *sentence):
-                d = abs(n.start() - pos)
-                if best is None or d < best[0]:
-                    best = (d, t)
-        thing = best[1] if best else None
-    if thing is None:
-        return None
-    return _Noun(thing, None, None, m.start(), m.end(), True)
-
-
-def _thing_before(text: str, lo: int, pos: int, end: int, hi: int, lex: Lexicon) -> _Noun | None:
-    """With ``noun_before_words``, a tracked noun right before a number that has none after it
-    ("포탄 800만 발 및 미사일 100기를 제공했다"): it names the thing; counters after the number
-    (``modifiers``: 발, 기를) belong to the phrase."""
-    if lex.data.noun_before_words == 0:
-        return None
-    if end < hi and text[end].isalnum() and not lex.modifiers.match(text, end, hi):
-        return None  # another counter glued to the number: "병력 3개 사단" counts divisions
-    words = list(GAP_WORD.finditer(text, max(lo, pos - 40), pos))
-    if not words or text[words[-1].end():pos].strip():
-        return None
-    w = words[-1]
-    for thing, pat in lex.nouns.items():
-        m = pat.match(text, w.start(), w.end())
-        if m and m.end() == w.end():
-            m2 = lex.modifiers.match(text, SPACES.match(text, end, hi).end(), hi)
-            return _Noun(thing, None, None, w.start(), m2.end() if m2 else end, False)
-    return None
-
-
-def _noun_before(text: str, lo: int, pos: int, noun: _Noun, lex: Lexicon) -> _Noun | None:
-    """Refine ``noun`` with a noun standing just before the number ("공병 1천 명").
-
-    Returns None when an untracked thing stands there ("노동자 5천 명": workers).
-    """
-    n = lex.data.noun_before_words
-    if n == 0:
-        return noun
-    words = list(GAP_WORD.finditer(text, max(lo, pos - 80), pos))[-n:]
-    for k, w in enumerate(reversed(words)):
-        i = w.start()
-        if lex.other_nouns.match(text, i, pos):
-            return None
-        if noun.subset is None:
-            for (thing, name), pat in lex.subsets.items():
-                if thing == noun.thing and pat.match(text, i, pos):
-                    return noun._replace(subset=name)
-        if k == 0 and noun.thing is not None and noun.event is None:
-            # only right before the number: "사상자가 4천700명", not "파병했으며 그중 600명이"
-            for event, pat in lex.event_nouns.items():
-                if pat.match(text, i, pos):
-                    return noun._replace(event=event)
-    return noun
 
 
 def _thing_in_context(text: str, lo: int, hi: int, lex: Lexicon, event: str,
@@ -367,7 +217,7 @@ def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
     return bool(lex.any_event.match(text, i, hi))
 
 
-def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: _Noun,
+def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
           lex: Lexicon) -> tuple[Role, str | None]:
     if noun.subset is not None:
         return Role.SUBSET, noun.subset
@@ -403,7 +253,7 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         if sentence is None or mention.end > sentence[1]:
             continue
         vague = getattr(mention.value, "kind", None) == "vague"
-        noun = _attach_noun(text, mention.end, sentence[1], lex, vague)
+        noun = attach_noun(text, mention.end, sentence[1], lex, vague)
         previous = None
         if out and out[-1].sentence_start == sentence[0]:
             previous = _Cue(out[-1].event, out[-1].start, out[-1].end)
@@ -416,13 +266,13 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             if draft:
                 out.append(draft)
                 continue
-            noun = (_elided_noun(text, mention.end, sentence[1], lex)
-                    or _elided_more(text, mention.end, sentence, lex,
+            noun = (elided_noun(text, mention.end, sentence[1], lex)
+                    or elided_more(text, mention.end, sentence, lex,
                                     out[-1].measure.counts if previous else None)
-                    or _thing_before(text, sentence[0], mention.start, mention.end, sentence[1], lex))
+                    or thing_before(text, sentence[0], mention.start, mention.end, sentence[1], lex))
         if noun is None and previous is not None and _total_cue(text, sentence[0], mention.start, lex):
             # "…, bringing the total to about 14,000": the previous figure's thing
-            noun = _Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
+            noun = Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
         if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
@@ -459,13 +309,13 @@ def _total_cue(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | 
     return None
 
 
-def _decide(text: str, mention, noun: _Noun, sentence: tuple[int, int], zone: str,
+def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str,
             lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
             others: Sequence[int], previous: _Cue | None = None) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     total_of_previous = False
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
-    refined = _noun_before(text, clause[0], mention.start, noun, lex)
+    refined = noun_before(text, clause[0], mention.start, noun, lex)
     if refined is None:
         return None
     noun = refined
@@ -570,7 +420,7 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
     if measure is None:
         return None
     modality = _modality(text, clause, sentence, phrase, cue, lex)
-    noun = _Noun(thing, None, None, mention.end, mention.end, False)
+    noun = Noun(thing, None, None, mention.end, mention.end, False)
     if link.head:  # "the number of troops … 14,000" counts them all; "… rose by 3,000" adds
         incr = _just_before(text, lex.increment_before, clause[0], mention.start)
         role, subset = (Role.INCREMENT if incr else Role.TOTAL), None
