@@ -20,8 +20,9 @@ So ``conflict`` and ``evolving`` are found exactly as with all pairs; ``agree`` 
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterator, Sequence
+
+import numpy as np
 
 from factcheck.reconcile.relations import Facts
 from factcheck.settings import Settings
@@ -57,85 +58,123 @@ def candidate_pairs(
                 yield (i, j)
         return
     settings = settings or Settings()
-    seen: set[tuple[int, int]] = {(i, i + 1) for i in range(n - 1)}
-    by_unit: dict[str, list[int]] = {}
-    for i, f in enumerate(fs):
-        if f.factual and f.window is not None:
-            by_unit.setdefault(f.unit, []).append(i)
-    found: list[tuple[int, int]] = []
-    for idx in by_unit.values():
-        idx.sort(key=lambda k: (fs[k].start, fs[k].end, k))
-        found.extend(zip(idx, idx[1:]))
-        dated = [k for k in idx if not fs[k].window.assumed]  # type: ignore[union-attr]
-        assumed = [k for k in idx if fs[k].window.assumed]  # type: ignore[union-attr]
-        found.extend(_same_period_witnesses(fs, dated, dated, settings.same_period_days))
-        if assumed:
-            found.extend(_same_period_witnesses(fs, idx, assumed, settings.undated_window_days))
-            found.extend(_same_period_witnesses(fs, assumed, dated, settings.undated_window_days))
-        if cumulative:
-            found.extend(_earlier_witnesses(fs, dated, settings.same_period_days))
-    for i, j in found:
-        if i != j:
-            seen.add((i, j) if i < j else (j, i))
-    yield from sorted(seen)
+    yield from _bounded_pairs(fs, settings, cumulative)
 
 
-def _same_period_witnesses(
-    fs: Sequence[Facts], src: list[int], dst: list[int], days: int
-) -> Iterator[tuple[int, int]]:
+def _bounded_pairs(fs: Sequence[Facts], settings: Settings, cumulative: bool) -> list[tuple[int, int]]:
+    """The bounded pair set of a large group, sorted; every search done on numpy arrays.
+
+    Ties are broken exactly as a Python ``max``/``min`` over ``(value, index)`` tuples
+    would: each extreme is taken over the rank of ``(value, index)`` in a lexicographic sort.
+    """
+    n = len(fs)
+    usable = [k for k, f in enumerate(fs) if f.factual and f.window is not None]
+    firsts: list[np.ndarray] = [np.arange(n - 1, dtype=np.int64)]
+    seconds: list[np.ndarray] = [np.arange(1, n, dtype=np.int64)]
+    if usable:
+        k_all = np.array(usable, dtype=np.int64)
+        cols = [(fs[k].start, fs[k].end, fs[k].low, fs[k].high, fs[k].central) for k in usable]
+        arr = np.array(cols, dtype=np.float64)
+        start = arr[:, 0].astype(np.int64)
+        end = arr[:, 1].astype(np.int64)
+        low, high, central = arr[:, 2], arr[:, 3], arr[:, 4]
+        assumed = np.array([fs[k].window.assumed for k in usable], dtype=bool)  # type: ignore[union-attr]
+        units: dict[str, list[int]] = {}
+        for pos, k in enumerate(usable):
+            units.setdefault(fs[k].unit, []).append(pos)
+        same, undated = settings.same_period_days, settings.undated_window_days
+        for members in units.values():
+            pos = np.array(members, dtype=np.int64)
+            # by (start, end, index): positions follow indices, so the index is the last key
+            pos = pos[np.lexsort((k_all[pos], end[pos], start[pos]))]
+            firsts.append(k_all[pos[:-1]])
+            seconds.append(k_all[pos[1:]])
+            dated = pos[~assumed[pos]]
+            undated_pos = pos[assumed[pos]]
+            cols_u = (k_all, start, end, low, high)
+            searches = [(dated, dated, same)]
+            if len(undated_pos):
+                searches += [(pos, undated_pos, undated), (undated_pos, dated, undated)]
+            for src, dst, days in searches:
+                for a, b in _same_period_witnesses(cols_u, src, dst, days):
+                    firsts.append(a)
+                    seconds.append(b)
+            if cumulative:
+                for a, b in _earlier_witnesses((k_all, start, end, low, central), dated, same):
+                    firsts.append(a)
+                    seconds.append(b)
+    a = np.concatenate(firsts)
+    b = np.concatenate(seconds)
+    keep = a != b
+    a, b = a[keep], b[keep]
+    codes = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+    return list(zip((codes // n).tolist(), (codes % n).tolist()))
+
+
+def _range_pick(keys: np.ndarray, lo: np.ndarray, hi: np.ndarray, biggest: bool) -> np.ndarray:
+    """For each query, the position in ``keys`` of the max (or min) of ``keys[lo:hi]`` (a sparse table)."""
+    pick = np.maximum if biggest else np.minimum
+    levels = [keys]
+    step = 1
+    while 2 * step <= len(keys):
+        prev = levels[-1]
+        levels.append(pick(prev[: len(prev) - step], prev[step:]))
+        step *= 2
+    length = hi - lo
+    level = np.frexp(length.astype(np.float64))[1] - 1  # floor(log2(length)), exact for ints
+    out = np.empty(len(lo), dtype=keys.dtype)
+    for k in np.unique(level).tolist():
+        m = level == k
+        table = levels[k]
+        out[m] = pick(table[lo[m]], table[hi[m] - (1 << k)])
+    return out
+
+
+def _ranks(order: np.ndarray) -> np.ndarray:
+    """``rank[p]``: where item ``p`` falls in ``order``."""
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order), dtype=np.int64)
+    return rank
+
+
+def _same_period_witnesses(cols, src: np.ndarray, dst: np.ndarray, days: int):  # type: ignore[no-untyped-def]
     """For each claim in ``src``: the extreme partners in ``dst`` starting within its window."""
-    if not src or not dst:
+    if not len(src) or not len(dst):
         return
-    starts = [fs[k].start for k in dst]
-    lows = _SparseTable([(fs[k].low, k) for k in dst], max)
-    highs = _SparseTable([(fs[k].high, k) for k in dst], min)
-    for i in src:
-        f = fs[i]
-        lo = bisect.bisect_left(starts, f.start)
-        hi = bisect.bisect_right(starts, f.end + days)
-        if lo >= hi:
-            continue
-        # a partner starting no earlier and within ``days`` of the claim's end shares its period
-        yield (i, lows.query(lo, hi)[1])
-        yield (i, highs.query(lo, hi)[1])
+    k_all, start, end, low, high = cols
+    starts = start[dst]  # sorted: ``dst`` follows the unit's (start, end, index) order
+    lo = np.searchsorted(starts, start[src], side="left")
+    hi = np.searchsorted(starts, end[src] + days, side="right")
+    ok = lo < hi
+    if not ok.any():
+        return
+    src, lo, hi = src[ok], lo[ok], hi[ok]
+    kd = k_all[dst]
+    # a partner starting no earlier and within ``days`` of the claim's end shares its period
+    by_low = np.lexsort((kd, low[dst]))  # max of (low, index)
+    yield k_all[src], kd[by_low[_range_pick(_ranks(by_low), lo, hi, True)]]
+    by_high = np.lexsort((kd, high[dst]))  # min of (high, index)
+    yield k_all[src], kd[by_high[_range_pick(_ranks(by_high), lo, hi, False)]]
 
 
-def _earlier_witnesses(fs: Sequence[Facts], dated: list[int], days: int) -> Iterator[tuple[int, int]]:
+def _earlier_witnesses(cols, dated: np.ndarray, days: int):  # type: ignore[no-untyped-def]
     """For each dated claim: the clearly earlier claim with the highest low and the smallest figure."""
     if len(dated) < 2:
         return
-    order = sorted(dated, key=lambda k: (fs[k].end, k))
-    ends = [fs[k].end for k in order]
-    best_low: list[tuple[float, int]] = []
-    least: list[tuple[float, int]] = []
-    for k in order:
-        cand_low = (fs[k].low, -k)
-        cand_c = (fs[k].central, k)
-        best_low.append(max(best_low[-1], cand_low) if best_low else cand_low)
-        least.append(min(least[-1], cand_c) if least else cand_c)
-    for j in dated:
-        # claims ending more than ``days`` before this one starts lie in an earlier period
-        n = bisect.bisect_left(ends, fs[j].start - days)
-        if n == 0:
-            continue
-        yield (-best_low[n - 1][1], j)
-        yield (least[n - 1][1], j)
-
-
-class _SparseTable:
-    """Range max/min over a static list in O(1) per query after O(n log n) set-up."""
-
-    def __init__(self, items: list[tuple[float, int]], pick) -> None:  # type: ignore[no-untyped-def]
-        self.pick = pick
-        self.levels = [items]
-        step = 1
-        while 2 * step <= len(items):
-            prev = self.levels[-1]
-            self.levels.append([pick(prev[i], prev[i + step]) for i in range(len(prev) - step)])
-            step *= 2
-
-    def query(self, lo: int, hi: int) -> tuple[float, int]:
-        """The pick over ``items[lo:hi]`` (``hi > lo``)."""
-        k = (hi - lo).bit_length() - 1
-        level = self.levels[k]
-        return self.pick(level[lo], level[hi - (1 << k)])
+    k_all, start, end, low, central = cols
+    kd = k_all[dated]
+    order = np.lexsort((kd, end[dated]))  # by (end, index)
+    ends = end[dated][order]
+    ko = kd[order]
+    lo_o, c_o = low[dated][order], central[dated][order]
+    # prefix max of (low, -index) and prefix min of (central, index), over ranks
+    by_low = np.lexsort((-ko, lo_o))
+    best = np.maximum.accumulate(_ranks(by_low))
+    by_c = np.lexsort((ko, c_o))
+    least = np.minimum.accumulate(_ranks(by_c))
+    # claims ending more than ``days`` before this one starts lie in an earlier period
+    cnt = np.searchsorted(ends, start[dated] - days, side="left")
+    ok = cnt > 0
+    j, cnt = kd[ok], cnt[ok] - 1
+    yield ko[by_low[best[cnt]]], j
+    yield ko[by_c[least[cnt]]], j
