@@ -14,9 +14,12 @@ from collections.abc import Iterator, Sequence
 import pytest
 
 from factcheck.reconcile.pairs import candidate_pairs
-from factcheck.reconcile.relations import Facts
+from factcheck.reconcile.relations import Facts, classify
 from factcheck.reconcile.timing import Window
+from factcheck.reconcile.vector import FactArrays, classify_pairs, outcome
 from factcheck.settings import Settings
+
+import numpy as np
 
 FULL_PAIRS_LIMIT = 12
 
@@ -36,7 +39,7 @@ def _reference_pairs(
         cumulative: whether the measure is a running total.
         full_limit: groups up to this size compare every pair.
 
-    >>> from factcheck.reconcile.relations import Facts
+    >>> from factcheck.reconcile.relations import Facts, classify
     >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier", 0, 0)
     >>> sorted(candidate_pairs([f, f, f], None, False))
     [(0, 1), (0, 2), (1, 2)]
@@ -170,3 +173,18 @@ def test_reconcile_perf_pairs_match_reference(seed: int, cumulative: bool) -> No
 def test_reconcile_perf_small_groups_compare_all_pairs(n: int) -> None:
     fs = _random_facts(random.Random(n), n)
     assert list(candidate_pairs(fs, None, True)) == [(i, j) for i in range(n) for j in range(i + 1, n)]
+
+
+@pytest.mark.parametrize("seed", list(range(20)))
+@pytest.mark.parametrize("cumulative", [True, False])
+def test_reconcile_perf_classify_pairs_matches_classify(seed: int, cumulative: bool) -> None:
+    rng = random.Random(1000 + seed)
+    fs = _random_facts(rng, 30)
+    settings = Settings()
+    first, second = np.triu_indices(len(fs), 1)
+    first, second = np.concatenate([first, second]), np.concatenate([second, first])  # both orders
+    codes, earlier, assumed = classify_pairs(FactArrays.of(fs), first, second, settings, cumulative)
+    for k, (i, j) in enumerate(zip(first.tolist(), second.tolist())):
+        got = outcome(int(codes[k]), bool(earlier[k]), bool(assumed[k]))
+        want = classify(fs[i], fs[j], settings, cumulative)
+        assert got == want, f"seed {seed}, pair {(i, j)}: {got} != {want}"

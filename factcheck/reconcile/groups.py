@@ -10,16 +10,18 @@ True
 from __future__ import annotations
 
 import bisect
-import heapq
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from itertools import groupby
 
+import numpy as np
+
 from factcheck.models import Claim
 from factcheck.reconcile.estimate import estimate_figures
-from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, candidate_pairs
-from factcheck.reconcile.relations import _FACTUAL, SEVERITY, Facts, classify, describe, explain, facts
+from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
+from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain, facts
 from factcheck.reconcile.report import Estimate, Group, Verdict
+from factcheck.reconcile.vector import RULE_SEVERITY, FactArrays, classify_pairs, outcome
 from factcheck.settings import Settings
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
@@ -120,17 +122,22 @@ def build_group(
     subject, measure, role = claims[0].subject, claims[0].measure, claims[0].role.value
     if fs is None:
         fs = [facts(c) for c in claims]
-    outcomes = []
-    worst = -1
-    for i, j in candidate_pairs(fs, settings, cumulative, full_limit=full_limit):
-        out = classify(fs[i], fs[j], settings, cumulative)
-        sev = SEVERITY[out.kind]
-        if sev > worst:
-            worst = sev
-        outcomes.append((-sev, i, j, out))
-    # the worst ``max_relations`` (then by index), shown in index order
-    best = heapq.nsmallest(max_relations, outcomes, key=lambda t: t[:3]) if len(outcomes) > max_relations else outcomes
-    kept = sorted(best, key=lambda t: t[1:3])
+    first, second = pair_arrays(fs, settings, cumulative, full_limit=full_limit)
+    compared = len(first)
+    codes, earlier, assumed = classify_pairs(FactArrays.of(fs), first, second, settings, cumulative)
+    sev = RULE_SEVERITY[codes]
+    worst = int(sev.max()) if compared else -1
+    # the worst ``max_relations`` (then by index), shown in index order; pairs come sorted
+    picked = np.arange(compared)
+    if compared > max_relations:
+        picked = np.sort(np.lexsort((second, first, -sev.astype(np.int64)))[:max_relations])
+    kept = [
+        (i, j, outcome(code, ef, a))
+        for i, j, code, ef, a in zip(
+            first[picked].tolist(), second[picked].tolist(), codes[picked].tolist(),
+            earlier[picked].tolist(), assumed[picked].tolist(),
+        )
+    ]
     names: dict[int, str] = {}  # each claim described once, however many relations name it
 
     def name(i: int) -> str:
@@ -147,7 +154,7 @@ def build_group(
             "relation": out.kind,
             "reason": explain(claims[i], claims[j], fs[i], fs[j], out, settings, names=(name(i), name(j))),
         }
-        for _, i, j, out in kept
+        for i, j, out in kept
     ]
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
     periods = group_periods(claims, fs, settings, cumulative)
@@ -164,8 +171,8 @@ def build_group(
         sources=sources,
         claims=tuple(claims),
         relations=relations,  # type: ignore[arg-type]
-        compared=len(outcomes),
-        omitted=len(outcomes) - len(kept),
+        compared=compared,
+        omitted=compared - len(kept),
     )
 
 

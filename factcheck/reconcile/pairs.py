@@ -51,18 +51,34 @@ def candidate_pairs(
     >>> sorted(candidate_pairs([f, f, f], None, False))
     [(0, 1), (0, 2), (1, 2)]
     """
+    first, second = pair_arrays(fs, settings, cumulative, full_limit=full_limit)
+    yield from zip(first.tolist(), second.tolist())
+
+
+def pair_arrays(
+    fs: Sequence[Facts],
+    settings: Settings | None,
+    cumulative: bool,
+    *,
+    full_limit: int = FULL_PAIRS_LIMIT,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`candidate_pairs` as two index arrays (firsts, seconds), sorted by pair.
+
+    >>> from factcheck.reconcile.relations import Facts
+    >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier", 0, 0)
+    >>> [a.tolist() for a in pair_arrays([f, f, f], None, False)]
+    [[0, 0, 1], [1, 2, 2]]
+    """
     n = len(fs)
     if n <= full_limit:
-        for i in range(n):
-            for j in range(i + 1, n):
-                yield (i, j)
-        return
-    settings = settings or Settings()
-    yield from _bounded_pairs(fs, settings, cumulative)
+        first, second = np.triu_indices(n, 1)
+        return first.astype(np.int64), second.astype(np.int64)
+    codes = _bounded_pairs(fs, settings or Settings(), cumulative)
+    return codes // n, codes % n
 
 
-def _bounded_pairs(fs: Sequence[Facts], settings: Settings, cumulative: bool) -> list[tuple[int, int]]:
-    """The bounded pair set of a large group, sorted; every search done on numpy arrays.
+def _bounded_pairs(fs: Sequence[Facts], settings: Settings, cumulative: bool) -> np.ndarray:
+    """The bounded pair set of a large group as sorted codes ``i * n + j``; searches on numpy arrays.
 
     Ties are broken exactly as a Python ``max``/``min`` over ``(value, index)`` tuples
     would: each extreme is taken over the rank of ``(value, index)`` in a lexicographic sort.
@@ -107,8 +123,7 @@ def _bounded_pairs(fs: Sequence[Facts], settings: Settings, cumulative: bool) ->
     b = np.concatenate(seconds)
     keep = a != b
     a, b = a[keep], b[keep]
-    codes = np.unique(np.minimum(a, b) * n + np.maximum(a, b))
-    return list(zip((codes // n).tolist(), (codes % n).tolist()))
+    return np.unique(np.minimum(a, b) * n + np.maximum(a, b))
 
 
 def _range_pick(keys: np.ndarray, lo: np.ndarray, hi: np.ndarray, biggest: bool) -> np.ndarray:
