@@ -121,14 +121,17 @@ def parse_number(
 
 def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
     """The mention starting at scanner match ``m`` and where to resume scanning."""
-    g = m.groupdict()
-    if g.get("time") is not None:
-        return _time(text, m, p), m.end()
-    if g.get("iso") is not None:
-        return _iso_date(m, p), m.end()
-    if g.get("d") is not None:
+    if m.group("d") is not None:  # the common case first
         return _number(text, m.start(), p, tol, floor)
-    word = g.get("lex") or g.get("lexi")
+    if m.group("time") is not None:
+        return _time(text, m, p), m.end()
+    if m.group("iso") is not None:
+        return _iso_date(m, p), m.end()
+    word = None
+    for name in p.scan_words:
+        word = m.group(name)
+        if word:
+            break
     if word is None:
         return None, m.end()
     key = norm_key(word)

@@ -173,6 +173,14 @@ class Patterns:
     year_min: int = 1900
     year_max: int = 2100
     bare_year: str = "count"
+    # The named groups that exist in the scanner / `cont` (a language without cased number
+    # words has no "lexi" group): the finder asks for them directly, not via groupdict().
+    scan_words: tuple[str, ...] = ()
+    cont_has_w: bool = False
+    cont_has_a: bool = False
+    # Digit string -> (value, grouped, decimal): the same figures recur across a text and
+    # across articles ("2025", "10"); reading them is pure, so it is done once.
+    digit_cache: dict[str, tuple[float | None, bool, bool]] = field(default_factory=dict)
 
 
 def _cls(chars: Iterable[str]) -> str:
@@ -186,6 +194,15 @@ def _ci(forms: Iterable[str]) -> str:
 
 def _ci_rev(forms: Iterable[str]) -> str:
     return "(?i:" + longest_first_regex(forms) + ")"
+
+
+def _first_chars(digits: str, caseless: list[str], cased: list[str]) -> str:
+    """A class of the characters a scanner match can start with (any encoding of a form)."""
+    plain = set(digits) | {v[0] for f in caseless for v in _variants(f.strip())}
+    folded = {v[0] for f in cased for v in _variants(f.strip())}
+    alts = [_cls(plain)] if plain else []
+    alts += ["(?i:" + _cls(folded) + ")"] if folded else []
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
 def _add(table: dict, key: str, entry: object, what: str) -> None:
@@ -284,6 +301,10 @@ def compile_numbers(data: NumbersData) -> Patterns:
             rf"(?<!\w)(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)",
         ]
     )
+    # Every alternative starts at a non-word boundary with a digit or a lexicon form's first
+    # character; checking that first lets `regex` skip most positions without trying the
+    # four alternatives there (same matches, several times faster).
+    scanner = rf"(?<!\w)(?={_first_chars(digits, caseless, cased)})(?:{scanner})"
 
     # longest first: " and " must win over the bare space it starts with
     joiners = [_spaced(j) for j in data.word_joiners] + [r"\s+"]
@@ -323,10 +344,12 @@ def compile_numbers(data: NumbersData) -> Patterns:
     ys = r"\s?" if data.ordinal_suffix_space else ""
     conn = "|".join(_spaced(c) for c in data.ranges.connectors) or "(?!)"
 
+    scanner_rx = regex.compile(scanner)
+    cont_rx = regex.compile(cont)
     return Patterns(
-        scanner=regex.compile(scanner),
+        scanner=scanner_rx,
         vq_scale=regex.compile(rf"\s+(?P<s>{_ci(word_scales)}){b}" if word_scales else "(?!)"),
-        cont=regex.compile(cont),
+        cont=cont_rx,
         scale_glued=regex.compile(rf"(?P<s>{_ci(all_scales)}){b}") if all_scales else regex.compile("(?!)"),
         joiner=regex.compile(joiner),
         ordinal_suffix=regex.compile(rf"{ys}(?:{ordsuf}){b}"),
@@ -381,6 +404,9 @@ def compile_numbers(data: NumbersData) -> Patterns:
         year_min=data.year.min,
         year_max=data.year.max,
         bare_year=data.year.bare,
+        scan_words=tuple(g for g in ("lex", "lexi") if g in scanner_rx.groupindex),
+        cont_has_w="w" in cont_rx.groupindex,
+        cont_has_a="a" in cont_rx.groupindex,
     )
 
 

@@ -46,23 +46,36 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
         pos = m.end()
 
 
-def _atom(m, p: Patterns) -> Atom | None:
-    g = m.groupdict()
-    if g.get("d") is not None:
-        s = m.group("d")
+def _digits(s: str, p: Patterns) -> tuple[float | None, bool, bool]:
+    """(value, grouped, decimal) of a digit string, cached per language."""
+    hit = p.digit_cache.get(s)
+    if hit is None:
         v = digits_value(s, p)
-        if v is None:
-            return None
-        return Atom(m.start("d"), m.end("d"), "number", v, False,
-                    grouped=is_grouped(s, p), decimal=is_decimal(s, p))
-    if g.get("w") is not None:
-        w = p.words.get(norm_key(m.group("w")))
-        if w is None:
-            return None
-        return Atom(m.start(), m.end(), w.role, w.value, True, ordinal=m.group("wo") is not None,
-                    after_digits_only=w.after_digits_only, standalone=w.standalone, alone=w.alone)
-    if g.get("a") is not None:
-        return Atom(m.start("a"), m.end("a"), "article", 1.0, True)
+        hit = (v, False, False) if v is None else (v, is_grouped(s, p), is_decimal(s, p))
+        if len(p.digit_cache) > 8192:  # bounded: texts full of IDs must not grow it forever
+            p.digit_cache.clear()
+        p.digit_cache[s] = hit
+    return hit
+
+
+def _atom(m, p: Patterns) -> Atom | None:
+    # Named groups are read one by one (groupdict() builds a dict per match); a
+    # `scale_glued` match ("5k") has only the "s" group.
+    if m.re is p.cont:
+        s = m.group("d")
+        if s is not None:
+            v, grouped, decimal = _digits(s, p)
+            if v is None:
+                return None
+            return Atom(m.start("d"), m.end("d"), "number", v, False, grouped=grouped, decimal=decimal)
+        if p.cont_has_w and (form := m.group("w")) is not None:
+            w = p.words.get(norm_key(form))
+            if w is None:
+                return None
+            return Atom(m.start(), m.end(), w.role, w.value, True, ordinal=m.group("wo") is not None,
+                        after_digits_only=w.after_digits_only, standalone=w.standalone, alone=w.alone)
+        if p.cont_has_a and m.group("a") is not None:
+            return Atom(m.start("a"), m.end("a"), "article", 1.0, True)
     w = p.words.get(norm_key(m.group("s")))
     if w is None or w.role != "scale":
         return None
