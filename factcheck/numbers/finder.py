@@ -306,6 +306,7 @@ def _number(
                             q.group("q") if q else None), r_end
 
     num_end = end
+    qa_num = qa  # qual_after at num_end, already read above
     unit_kind, unit, end = _unit_after(text, end, p)
     if unit is None:
         ub = p.unit_before.search(text, max(floor, start - 12), start)
@@ -313,13 +314,14 @@ def _number(
             info = _unit_info(ub.group("u"), p)
             if info is not None:
                 unit_kind, unit, start = info[0], info[1], ub.start()
-    qa = p.qual_after.match(text, end)
+    if end != num_end:  # a unit moved the end: read a qualifier after the unit
+        qa = p.qual_after.match(text, end)
     qb = _qualifier_before(text, start, p, floor)
     # A unit word that is also a year word ("2025 года") leaves a year in range a year;
     # any other number before it is a duration ("два года", "2 года").
     year_unit = unit is not None and p.year_after.match(text, num_end) is not None
     if plain_int and (unit is None or year_unit) and p.year_min <= value <= p.year_max:
-        if _is_year(text, start, num_end, p, floor, qb):
+        if _is_year(text, start, num_end, p, floor, qb, qa_num):
             if not _clean_end(text, num_end, p):
                 return None, num_end
             return _mention(start, num_end, ns, ne, Exact(value=value), "year"), num_end
@@ -335,15 +337,15 @@ def _number(
                     qual_text), end
 
 
-def _is_year(text: str, start: int, end: int, p: Patterns, floor: int, qb) -> bool:
+def _is_year(text: str, start: int, end: int, p: Patterns, floor: int, qb, qa) -> bool:
     """Whether the plain integer ``text[start:end]`` (in the year range) is a year.
 
     A year word after it wins over a qualifier before it ("до 2025 года" is a date, not
     "at most 2025"); a year word before it counts only when no qualifier stands there
     (a Russian "до" is both); a bare number is a year when ``year.bare`` says so and
-    no ``year.not_before`` word follows ("2000 troops").
+    no ``year.not_before`` word follows ("2000 troops"). ``qa`` is the qualifier match
+    right after ``end`` (or None), read once by the caller.
     """
-    qa = p.qual_after.match(text, end)
     if qa is not None and norm_key(qa.group("q")) not in p.year_after_keys:
         return False  # "2000 से अधिक": a qualifier after it makes it a count
     if qa is not None or p.year_after.match(text, end):

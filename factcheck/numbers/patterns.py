@@ -39,6 +39,7 @@ def _composition_exclusions() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the same forms are looked up for every match
 def norm_key(s: str) -> str:
     """The lookup key of a surface form: NFD, case-folded, whitespace collapsed.
 
