@@ -188,3 +188,37 @@ def test_reconcile_perf_classify_pairs_matches_classify(seed: int, cumulative: b
         got = outcome(int(codes[k]), bool(earlier[k]), bool(assumed[k]))
         want = classify(fs[i], fs[j], settings, cumulative)
         assert got == want, f"seed {seed}, pair {(i, j)}: {got} != {want}"
+
+
+def _tied_claims(seed: int) -> list:
+    """Claims sharing article, offsets and dates, differing only in later sort fields."""
+    from factcheck.models import Attribution, Claim, Evidence, Modality, TimeScope
+    from factcheck.values import Approx, AtLeast, Exact
+
+    rng = random.Random(seed)
+    out = []
+    for _ in range(60):
+        start, text = rng.choice((5, 9)), rng.choice(("600", "six-00"))
+        ev = Evidence(article_id=rng.choice(("a1", "a2")), start=start, end=start + len(text), text=text,
+                      sentence_start=0, sentence_end=20)
+        value = rng.choice((Exact(value=600), Approx(value=600), AtLeast(value=600), Exact(value=700)))
+        out.append(Claim(article_id=ev.article_id, measure="troops_killed", subject=rng.choice(("north_korea", "russia")),
+                         value=value, unit=rng.choice(("soldier", "person")), evidence=ev,
+                         modality=rng.choice((Modality.ASSERTED, Modality.POSSIBLE)),
+                         attribution=Attribution(source=rng.choice(("NIS", "TASS")), chain=rng.choice(((), ("AP",)))),
+                         time=rng.choice((TimeScope(), TimeScope(as_of=dt.date(2025, 1, 5), precision="day"))),
+                         published=rng.choice((None, dt.date(2025, 1, 9)))))
+    return out
+
+
+@pytest.mark.parametrize("seed", list(range(10)))
+def test_reconcile_perf_canonical_order_matches_full_key_sort(seed: int) -> None:
+    from factcheck.reconcile.groups import _sort_key, canonical
+    from factcheck.reconcile.relations import facts
+
+    claims = _tied_claims(seed)
+    want = sorted(claims, key=lambda c: (_sort_key(c, facts(c)), c.model_dump_json()))
+    for shuffle in range(3):
+        random.Random(shuffle).shuffle(claims)
+        got = canonical(claims)
+        assert [c.model_dump_json() for c in got] == [c.model_dump_json() for c in want], f"seed {seed}, shuffle {shuffle}"
