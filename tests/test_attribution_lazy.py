@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from factcheck.attribution import analyse_article
 from factcheck.attribution._sentences import split_sentences
 from factcheck.attribution._text import alternation
-from factcheck.attribution.cues import source_matcher
 from factcheck.attribution.timexpr import time_matcher
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article
@@ -33,18 +32,6 @@ def test_attribution_time_scan_equals_whole_text_scan(code: str, text: str, cuts
     scan = matcher.scan(text)
     for lo, hi in [*reversed(spans), *spans]:  # backwards first: a later scan must not reuse a wrong state
         assert scan.between(lo, hi) == [e for e in whole if lo <= e.start < hi], (code, text, lo, hi)
-
-
-@given(text=_TEXTS, cuts=st.lists(st.integers(0, 2000), max_size=6))
-def test_attribution_mention_scan_equals_whole_text_mentions(text: str, cuts: list[int]) -> None:
-    """Source mentions read span by span, in any order, are those of one whole-text sweep."""
-    matcher = source_matcher()
-    whole = matcher.mentions(text)
-    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})
-    spans = list(zip(bounds, bounds[1:], strict=False))
-    scan = matcher.scan(text)
-    for lo, hi in [*reversed(spans), *spans]:
-        assert scan.between(lo, hi) == [m for m in whole if lo <= m.start < hi], (text, lo, hi)
 
 
 @pytest.mark.parametrize("code", supported_languages())

@@ -80,7 +80,7 @@ class ArticleContext:
         self.registry = registry or default_registry()
         self._cues: CueMatcher = cue_matcher(lang)
         self._zones = sorted(zones)
-        self._mention_scan = source_matcher(self.registry).scan(self.text)
+        self._mentions = source_matcher(self.registry).mentions(self.text)
         self._spans = sorted(sentences) or [(0, len(self.text))]
         self._starts = [s for s, _ in self._spans]
         # sentence records are made when first needed (most are never asked about)
@@ -103,6 +103,7 @@ class ArticleContext:
         # one pass over the whole text per kind of thing, bucketed by sentence; cues and
         # back-references become objects only in the sentences that are read
         n = len(self.text)
+        self._mentions_at = _bucket(self._mentions, self._starts, lambda m: m.start)
         self._cue_at = _bucket(self._cues.cue_matches(self.text, 0, n), self._starts, lambda m: m.start())
         self._refs_at = _bucket(self._cues.back_ref_matches(self.text, 0, n), self._starts, lambda m: m.start())
         self._breaks_at = _bucket(self._cues.clause_breaks(self.text, 0, n), self._starts, lambda b: b)
@@ -154,8 +155,7 @@ class ArticleContext:
         sent = self._sentences[i]
         if sent is None:
             start, end = self._spans[i]
-            lo, hi = self._stretch(i)
-            sent = _Sentence(start, end, mentions=self._mention_scan.between(lo, hi),
+            sent = _Sentence(start, end, mentions=self._mentions_at.get(i, []),
                              breaks=self._breaks_at.get(i, []))
             if self._exprs_at is not None:
                 sent.exprs = self._exprs_at.get(i, [])
@@ -395,7 +395,7 @@ class ArticleContext:
         line_end = zone[1] if line_end < 0 else line_end
         data = self._cues.data.headline
         last_re = self._cues.headline_last_re
-        mentions = [m for m in self._mention_scan.between(line_start, line_end) if m.end <= line_end]
+        mentions = [m for m in self._mentions if line_start <= m.start and m.end <= line_end]
         for m in reversed(mentions):
             tail = self.text[m.end:line_end].strip(" \t\"'’”.")
             head = self.text[line_start:m.start].rstrip()

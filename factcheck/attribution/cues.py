@@ -11,7 +11,6 @@ section, cached, so an article costs a handful of ``finditer`` passes.
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
 FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not needed here
-# Punctuation that may start a mention scan when no alias of the registry uses it.
-_SAFE_CANDIDATES = frozenset(',;:"“”„«»()[]{}?!।॥—…|')
 
 
 @dataclass(frozen=True)
@@ -106,19 +103,6 @@ class SourceMatcher:
                     groups.append(f"(?P<{name}>{pat})")
                     self._group_ids[name] = src.id
         self._pattern_re = regex.compile("|".join(groups), FLAGS) if groups else None
-        # characters no alias contains (aliases match letters, "'", "-", "." and white space):
-        # no alias match straddles a point right after one, so a scan may start there
-        used: set[str] = set()
-        for src in registry:
-            for _, alias in src.all_aliases():
-                for variant in (alias, fold(alias), alias.casefold(), alias.upper(), alias.lower()):
-                    used |= set(variant)
-        safe = "".join(sorted(_SAFE_CANDIDATES - used))
-        self._safe_re = regex.compile(f"[{regex.escape(safe)}]") if safe else None
-
-    def scan(self, text: str) -> MentionScan:
-        """A lazy reader of ``text``'s mentions (see :class:`MentionScan`)."""
-        return MentionScan(self, text)
 
     def mentions(self, text: str) -> list[Mention]:
         """Non-overlapping mentions, longest first where two overlap, in text order."""
@@ -140,95 +124,6 @@ class SourceMatcher:
                 continue
             kept.append(cand)
         return kept
-
-
-class MentionScan:
-    """The mentions of one text, read span by span: :meth:`between` answers exactly as
-    :meth:`SourceMatcher.mentions` over the whole text would.
-
-    Description patterns (rare, arbitrary regexes) are matched over the whole text once;
-    alias scans start right after a character no alias contains, where no alias match of
-    a whole-text scan can straddle, and before which no pattern match straddles either, so
-    the longest-wins sweep from there gives the same mentions.
-
-    >>> m = source_matcher()
-    >>> text = "Seoul: the NIS said, and KCNA (the North's agency) said."
-    >>> m.scan(text).between(20, len(text)) == [x for x in m.mentions(text) if x.start >= 20]
-    True
-    """
-
-    def __init__(self, matcher: SourceMatcher, text: str) -> None:
-        self._m, self._text = matcher, text
-        self._patterns: list[Mention] = []
-        if matcher._pattern_re is not None:
-            for m in matcher._pattern_re.finditer(text):
-                self._patterns.append(Mention(m.start(), m.end(), matcher._group_ids[m.lastgroup]))
-        # a point is safe after a character no alias contains, unless a pattern match spans it
-        covered = [(p.start, p.end) for p in self._patterns]
-        self._safe = [
-            x.end() for x in (matcher._safe_re.finditer(text) if matcher._safe_re else ())
-            if not any(a < x.end() < b for a, b in covered)
-        ]
-        self._segments: dict[int, _MentionSegment] = {}
-
-    def between(self, lo: int, hi: int) -> list[Mention]:
-        """The mentions whose start lies in ``[lo, hi)``, in text order."""
-        i = bisect.bisect_right(self._safe, lo) - 1
-        q = self._safe[i] if i >= 0 else 0
-        seg = self._segments.get(q)
-        if seg is None:
-            seg = self._segments[q] = _MentionSegment(self._m, self._text, q, self._patterns)
-        return [m for m in seg.kept_until(hi) if lo <= m.start < hi]
-
-
-class _MentionSegment:
-    """Alias matches from a safe point ``q`` on, fetched as far as needed, and their sweep."""
-
-    def __init__(self, matcher: SourceMatcher, text: str, q: int, patterns: list[Mention]) -> None:
-        self._m, self._text, self._q = matcher, text, q
-        n = len(text)
-        self._its: list[Iterator[regex.Match[str]] | None] = [r.finditer(text, q, n) for r in matcher._alias_res]
-        self._found: list[list[Mention]] = [[] for _ in matcher._alias_res]
-        self._last: list[int] = [q for _ in matcher._alias_res]  # start of the last match fetched
-        self._patterns = [p for p in patterns if p.start >= q]
-
-    def _fetch(self, upto: int) -> None:
-        """Fetch alias matches until each scan has passed ``upto`` (or ended)."""
-        for k, it in enumerate(self._its):
-            while it is not None and self._last[k] < upto:
-                m = next(it, None)
-                if m is None:
-                    self._its[k] = it = None
-                    self._last[k] = len(self._text) + 1
-                    break
-                self._last[k] = m.start()
-                src = self._m.registry.find(m.group())
-                if src is not None:
-                    self._found[k].append(Mention(m.start(), m.end(), src.id))
-
-    def kept_until(self, hi: int) -> list[Mention]:
-        """The sweep's mentions, final for every mention starting before ``hi``."""
-        upto = hi
-        while True:
-            self._fetch(upto)
-            frontier = min(self._last) if self._last else len(self._text) + 1
-            # candidates known: every alias match starting before the frontier
-            found = [x for f in self._found for x in f if x.start < frontier]
-            found += [p for p in self._patterns if p.start < frontier]
-            found.sort(key=lambda x: (x.start, -(x.end - x.start)))
-            kept: list[Mention] = []
-            for cand in found:
-                if kept and cand.start < kept[-1].end:
-                    if cand.end - cand.start > kept[-1].end - kept[-1].start:
-                        kept[-1] = cand
-                    continue
-                kept.append(cand)
-            # a mention starting before hi is final once every candidate that could overlap it
-            # (starting before its end) has been seen
-            need = max([hi, *(k.end for k in kept if k.start < hi)])
-            if frontier >= need or all(it is None for it in self._its):
-                return kept
-            upto = need
 
 
 def source_matcher(registry: SourceRegistry | None = None) -> SourceMatcher:
