@@ -296,6 +296,7 @@ def _number(
                 norm = f"{y}-{month:02d}-{int(low):02d}/{y}-{month:02d}-{int(high):02d}"
                 return _mention(r_start, mo.end(), ns, r_ne, v, "date", normalized=norm), mo.end()
         if v is not None:
+            unit_kind = unit = None
             if not (years and p.year_after.match(text, r_end)):  # "2022-2024 года": years
                 unit_kind, unit, r_end = _unit_after(text, r_end, p)
             if not _clean_end(text, r_end, p):
