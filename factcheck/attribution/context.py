@@ -1,8 +1,12 @@
 """Per-article analysis: who said each figure, through whom, and as of when.
 
-:func:`analyse_article` reads the article once (source mentions, cues, time expressions,
-wire dateline, article date) and returns an :class:`ArticleContext` that answers, for any
-figure span, :meth:`~ArticleContext.attribute` and :meth:`~ArticleContext.time_scope`.
+:func:`analyse_article` makes one pass over the article per kind of thing (source mentions,
+cues, back-references, clause breaks, wire dateline) and returns an :class:`ArticleContext`
+that answers, for any figure span, :meth:`~ArticleContext.attribute` and
+:meth:`~ArticleContext.time_scope`. The rest is lazy and gives the same answers as a full
+read: sentences are resolved when a figure asks (a back-reference walks back as far as
+needed), time expressions are read only in the sentences asked about (the whole text only
+when the article's date must be found in it), statement dates only for continuations.
 
 Attribution rules, in order (docs/attribution.md has the long form):
 
