@@ -25,6 +25,7 @@ from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.reconcile.timing import window
 from factcheck.reconcile.vector import RULE_SEVERITY, FactArrays, classify_pairs, outcome
 from factcheck.settings import Settings
+from factcheck.values import Interval
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
 MAX_RELATIONS = 50
@@ -276,7 +277,8 @@ def _estimate(
     note: str,
 ) -> Estimate:
     """The estimate of one period (``anchor``: its latest figure; None when undated)."""
-    fig = estimate_figures([(claims[i].value.interval(), claims[i].value.point) for i in period], carried_low=carried)
+    # the facts hold each value's interval already
+    fig = estimate_figures([(Interval(fs[i].low, fs[i].high), claims[i].value.point) for i in period], carried_low=carried)
     if carried is not None and fig.consistent and fig.low == carried and carried > max(fs[i].low for i in period):
         note += "; low carried from an earlier figure (a running total never shrinks)"
     if not fig.consistent:
@@ -295,7 +297,8 @@ def _estimate(
         as_of=as_of,
         period_start=start,
         period_end=end,
-        independent_sources=len(independent_sources(claims[i] for i in period)),
+        # a period holds only asserted/estimated figures: their distinct sources
+        independent_sources=len({claims[i].attribution.source for i in period}),
         claims=tuple(period),
         consistent=fig.consistent,
         note=note,
