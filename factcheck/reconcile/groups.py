@@ -67,11 +67,14 @@ def canonical(claims: Iterable[Claim]) -> list[Claim]:
     >>> [c.article_id for c in canonical([c1, c2])]
     ['a', 'b']
     """
-    return [c for c, _ in _canonical_facts(claims)]
+    return [row[5] for row in _canonical_facts(claims)]
 
 
-def _canonical_facts(claims: Iterable[Claim]) -> list[tuple[Claim, Facts]]:
+def _canonical_facts(claims: Iterable[Claim]) -> list[tuple]:
     """Claims with their facts (computed once) in canonical order.
+
+    Each row is ``(group key, dates, article id, start, end, claim, facts)``: the rows
+    the sort used, handed on as they are rather than copied into new pairs.
 
     Sorted first on a short prefix of :func:`_sort_key` (key, dates, article, offsets),
     which almost always decides; only runs equal on it are sorted on the full key — the
@@ -102,19 +105,19 @@ def _canonical_facts(claims: Iterable[Claim]) -> list[tuple[Claim, Facts]]:
         append(((c.subject, c.measure, c.role), when, c.article_id, ev.start, ev.end, c, f))
     keyed.sort(key=_PREFIX)
     i, n = 0, len(keyed)
-    out: list[tuple[Claim, Facts]] = []
-    while i < n:
+    while i < n - 1:
+        if _PREFIX(keyed[i]) != _PREFIX(keyed[i + 1]):
+            i += 1
+            continue
         head = _PREFIX(keyed[i])
-        j = i + 1
+        j = i + 2
         while j < n and _PREFIX(keyed[j]) == head:
             j += 1
-        if j == i + 1:
-            out.append((keyed[i][5], keyed[i][6]))
-        else:  # rare: equal on the prefix — the full key, then the JSON
-            run = sorted(((_sort_key(t[5], t[6]), t[5], t[6]) for t in keyed[i:j]), key=lambda t: t[0])
-            out.extend(_by_json_on_ties(run))
+        # rare: equal on the prefix — the full key, then the JSON
+        run = sorted(((_sort_key(t[5], t[6]), t[5], t[6]) for t in keyed[i:j]), key=lambda t: t[0])
+        keyed[i:j] = [(*head, c, f) for c, f in _by_json_on_ties(run)]
         i = j
-    return out
+    return keyed
 
 
 _PREFIX = operator.itemgetter(0, 1, 2, 3, 4)
@@ -316,16 +319,19 @@ def build_groups(
     """Sort ``claims`` canonically, split them by key and judge every group (sorted by key)."""
     ordered = _canonical_facts(claims)
     groups = []
-    for key, run in groupby(ordered, key=lambda cf: (cf[0].subject, cf[0].measure, cf[0].role)):
-        pairs = list(run)
+    for key, run in groupby(ordered, key=_GROUP_KEY):  # rows start with (subject, measure, role)
+        rows = list(run)
         groups.append(
             build_group(
-                [c for c, _ in pairs],
+                [row[5] for row in rows],
                 settings=settings,
                 cumulative=cumulative(key[1]),
                 max_relations=max_relations,
                 full_limit=full_limit,
-                fs=[f for _, f in pairs],
+                fs=[row[6] for row in rows],
             )
         )
     return groups
+
+
+_GROUP_KEY = operator.itemgetter(0)
