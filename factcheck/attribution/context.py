@@ -228,6 +228,15 @@ class ArticleContext:
             # the agent ("X ने") is the speaker of a plain cue but the relay of a citing one
             agent = {"source_before": True, "originator_before": False, "originator_after": False}.get(side)
             pick = self._candidate(sent, cue, refs, before=before, agent=agent)
+            if (pick is not None and side == "source_after" and "source_before" in cue.sides
+                    and self._continues(sent, pick[0])):
+                # "Bloomberg, citing X, said North Korea had sent …": a name after the cue
+                # that goes on as a clause is that clause's subject, not an inverted speaker
+                # ("…, said NIS."); a named speaker (not a country, which is as often the
+                # destination: "… to Russia, said NIS on Tuesday in a briefing") before the cue wins
+                speaker = self._candidate(sent, cue, refs, before=True, agent=True)
+                if speaker is not None and speaker[1] != "country":
+                    pick = speaker
             if pick is not None or side.startswith("originator"):
                 break
         citing = bool(cue.kinds & {"originator_before", "originator_after"})
@@ -249,6 +258,13 @@ class ArticleContext:
         chain = att.chain if relay is None or relay.source in att.chain else (relay.source, *att.chain)
         return Statement(i, cue.start, cue.end,
                          att.model_copy(update={"chain": chain, "cue": cue.text}), kind)
+
+    def _continues(self, sent: _Sentence, att: Attribution) -> bool:
+        """True when at least ``max_gap_words`` words follow the source mention in its clause."""
+        if att.end is None:
+            return False
+        hi = min([b for b in sent.breaks if b >= att.end], default=sent.end)
+        return self._words(att.end, hi) >= self._cues.data.max_gap_words
 
     def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool,
                    agent: bool | None) -> tuple[Attribution, str | None] | None:
