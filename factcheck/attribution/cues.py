@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from factcheck._cache import cached_by_identity
 from factcheck.attribution._text import PhraseIndex, alternation, fold, is_acronym, phrase_pattern
 from factcheck.attribution.sources import SourceRegistry, default_registry
 from factcheck.errors import DataError, FactcheckError
@@ -280,17 +281,10 @@ def _compile(phrases: list[str]) -> regex.Pattern[str] | None:
     return regex.compile(alt, FLAGS) if alt else None
 
 
-_CUE_MATCHERS: dict[int, tuple[LanguageData, CueMatcher]] = {}
-
-
+@cached_by_identity
 def cue_matcher(lang: LanguageData) -> CueMatcher:
     """The cached :class:`CueMatcher` of one language (keyed by the data object)."""
-    hit = _CUE_MATCHERS.get(id(lang))
-    if hit is None or hit[0] is not lang:
-        hit = (lang, CueMatcher(lang))
-        _CUE_MATCHERS[id(lang)] = hit
-    return hit[1]
-
+    return CueMatcher(lang)
 
 __all__ = ["BackRef", "Cue", "CueMatcher", "Mention", "SourceMatcher", "cue_matcher", "source_matcher",
            "phrase_pattern"]

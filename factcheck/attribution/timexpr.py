@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 import dateparser
 import regex
 
+from factcheck._cache import cached_by_identity
 from factcheck.attribution._text import PhraseIndex, alternation, ascii_digits, fold
 
 if TYPE_CHECKING:
@@ -400,13 +401,7 @@ def parse_full_date(phrase: str, languages: tuple[str, ...]) -> dt.date | None:
     return got.date() if got else None
 
 
-_MATCHERS: dict[int, tuple[LanguageData, TimeMatcher]] = {}
-
-
+@cached_by_identity
 def time_matcher(lang: LanguageData) -> TimeMatcher:
     """The cached :class:`TimeMatcher` of one language."""
-    hit = _MATCHERS.get(id(lang))
-    if hit is None or hit[0] is not lang:
-        hit = (lang, TimeMatcher(lang))
-        _MATCHERS[id(lang)] = hit
-    return hit[1]
+    return TimeMatcher(lang)

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 
 import regex
 
+from factcheck._cache import cached_by_identity
 from factcheck.extraction.schema import ExtractionData
 from factcheck.langdata import LanguageData
 
@@ -260,14 +261,9 @@ class Lexicon:
         return regex.compile(rf"\s*(?:{_trie_source(ws, self.data, cls)})(?!\w)", regex.V1)
 
 
-_CACHE: dict[tuple[str, int], tuple[ExtractionData, Lexicon]] = {}
+_lexicon = cached_by_identity(Lexicon)
 
 
 def lexicon_for(lang: LanguageData) -> Lexicon:
     """The compiled lexicon of ``lang`` (built once per language data object and cached)."""
-    key = (lang.code, id(lang.extraction))
-    hit = _CACHE.get(key)
-    if hit is None or hit[0] is not lang.extraction:
-        hit = (lang.extraction, Lexicon(lang.extraction))
-        _CACHE[key] = hit
-    return hit[1]
+    return _lexicon(lang.extraction)
