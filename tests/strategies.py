@@ -113,6 +113,18 @@ def messy_texts(draw: st.DrawFn, max_parts: int = 30) -> str:
     return "".join(draw(st.lists(part, max_size=max_parts)))
 
 
+@st.composite
+def text_with_spans(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A messy or claim-dense text and sorted, non-overlapping spans of it (gaps, empty spans,
+    cuts anywhere, also inside a figure or a qualifier)."""
+    text = draw(st.one_of(messy_texts(), claim_texts()))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=12)))
+    bounds = [0, *cuts, len(text)]
+    pairs = list(zip(bounds, bounds[1:]))
+    keep = draw(st.lists(st.booleans(), min_size=len(pairs), max_size=len(pairs)))
+    return text, [span for span, k in zip(pairs, keep) if k]
+
+
 #: Words that make claims when put together (extraction property tests): numbers, qualifiers,
 #: counted nouns, event cues, subjects, modality and role cues, teaser markers, in hi and en.
 CLAIM_WORDS = (

@@ -13,10 +13,12 @@ AtLeast(kind='at_least', value=11000.0, strict=True)
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
+from factcheck.errors import InputError
 from factcheck.numbers.parse import digits_value, range_value, to_value
 from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
 from factcheck.numbers.runs import WINDOW, between, first_number, range_after, scale_first
@@ -63,7 +65,11 @@ def _lang(language: str | LanguageData) -> LanguageData:
 
 
 def find_numbers(
-    text: str, language: str | LanguageData, *, settings: Settings | None = None
+    text: str,
+    language: str | LanguageData,
+    *,
+    settings: Settings | None = None,
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> list[NumberMention]:
     """Every number expression in ``text``, sorted by start, never overlapping.
 
@@ -71,18 +77,61 @@ def find_numbers(
         text: any text; it is never rewritten.
         language: a language code ("hi") or its LanguageData.
         settings: run settings (``approx_tolerance`` for "about N").
+        spans: sorted, non-overlapping ``(start, end)`` character ranges of ``text``
+            (e.g. sentences); only these are read. Each span is read as if it were the
+            whole text: its edges are text edges for qualifiers, ranges, units and the
+            year decision, so no mention crosses or looks across a span edge. Exactly::
+
+                find_numbers(text, lang, spans=S) == [
+                    m shifted by s (start, end, number_start, number_end + s)
+                    for s, e in S for m in find_numbers(text[s:e], lang)
+                ]
+
+            Empty spans are allowed. Offsets stay offsets into ``text``.
 
     Returns:
         NumberMentions; malformed figures ("1,,000", mixed scripts, 10^400) yield none.
 
+    Raises:
+        InputError: ``spans`` are unsorted, overlap or lie outside ``text``.
+
     >>> [m.value.point for m in find_numbers("between 10,000 and 12,000 troops", "en")]
     [11000.0]
+    >>> text = "About 500 died. 2,000 fled."
+    >>> [(m.start, m.value.point) for m in find_numbers(text, "en", spans=[(16, 27)])]
+    [(16, 2000.0)]
     """
-    if not text:
-        return []
     data = _lang(language)
     p = patterns_for(data.numbers)
     tol = (settings or Settings()).approx_tolerance
+    if spans is None:
+        return _scan(text, p, tol) if text else []
+    out: list[NumberMention] = []
+    last = 0
+    n = len(text)
+    for s, e in spans:
+        if not last <= s <= e <= n:
+            raise InputError(
+                f"find_numbers: span ({s}, {e}) is out of order, overlaps the previous one or lies "
+                f"outside the text (length {n}); pass sorted, non-overlapping ranges of the text"
+            )
+        last = e
+        if s < e:
+            out.extend(_scan(text[s:e], p, tol, s))
+    return out
+
+
+def _shifted(m: NumberMention, base: int) -> NumberMention:
+    """``m`` (found in a slice) with offsets into the whole text; fields already validated."""
+    return NumberMention.model_construct(
+        start=m.start + base, end=m.end + base, number_start=m.number_start + base,
+        number_end=m.number_end + base, value=m.value, kind=m.kind, unit=m.unit,
+        qualifier=m.qualifier, normalized=m.normalized,
+    )
+
+
+def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMention]:
+    """The mentions of the whole of ``text``, offsets shifted by ``base``."""
     out: list[NumberMention] = []
     pos = 0
     n = len(text)
@@ -94,6 +143,8 @@ def find_numbers(
         if mention is not None:
             out.append(mention)
         pos = max(resume, m.start() + 1)
+    if base:
+        return [_shifted(m, base) for m in out]
     return out
 
 
