@@ -15,27 +15,37 @@ from factcheck.attribution import analyse_article
 from factcheck.errors import UnsupportedLanguageError
 from factcheck.extraction.claims import ClaimDraft
 from factcheck.extraction.measures import Measure, MeasureRegistry, default_registry
-from factcheck.extraction.pipeline import build_pipeline, run_pipeline
+from factcheck.extraction.analysis import analyse_text
+from factcheck.extraction.pipeline import build_pipeline
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article, Claim, Evidence
 from factcheck.settings import Settings
 
 
 class Extractor:
-    """Finds claims in articles; builds one spaCy pipeline per language, lazily, and keeps it.
+    """Finds claims in articles (and builds spaCy pipelines on request, one per language).
 
     Args:
         settings: run-time settings (``include_boilerplate``, ``approx_tolerance`` …).
         measures: the measures to look for: a :class:`MeasureRegistry` or an iterable of
             :class:`Measure`; default: the shared registry (bundled + registered measures).
+        gate: read numbers and draft claims only in the sentences that can hold a claim
+            (``gate.py``); ``False`` reads every sentence — the same claims, slower.
+
+    ``extract`` runs the extraction steps as plain functions over the text
+    (``analysis.py``) and builds no spaCy ``Doc``: every step reads characters, and
+    tokenising would cost as much as the spaCy floor itself. :meth:`pipeline` gives the
+    same steps as a spaCy pipeline, for ``Doc._.fc_*`` and ``doc.spans["fc_claims"]``.
 
     >>> Extractor().extract(Article(id="a", text="No figures here.", language="en"))
     []
     """
 
     def __init__(self, settings: Settings | None = None,
-                 measures: MeasureRegistry | Iterable[Measure] | None = None) -> None:
+                 measures: MeasureRegistry | Iterable[Measure] | None = None, *,
+                 gate: bool = True) -> None:
         self.settings = settings or Settings()
+        self.gate = gate
         if measures is None:
             self.registry = default_registry()
         elif isinstance(measures, MeasureRegistry):
@@ -76,12 +86,12 @@ class Extractor:
         code = self.language_of(article)
         if article.language != code:
             article = article.model_copy(update={"language": code})
-        doc = run_pipeline(self.pipeline(code), article.text)
-        drafts: list[ClaimDraft] = doc._.fc_claims or []
-        if not drafts:
+        lang = load_language(code)
+        found = analyse_text(article.text, lang, self.settings, self.registry, gate=self.gate)
+        if not found.drafts:
             return []
-        ctx = analyse_article(article, load_language(code), doc._.fc_sentences, doc._.fc_zones)
-        return [self._claim(article, code, d, ctx) for d in drafts]
+        ctx = analyse_article(article, lang, found.sentences, found.zones)
+        return [self._claim(article, code, d, ctx) for d in found.drafts]
 
     def _claim(self, article: Article, code: str, d: ClaimDraft, ctx) -> Claim:
         text = article.text

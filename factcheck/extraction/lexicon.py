@@ -14,6 +14,7 @@ never rewritten: patterns bend to the text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -209,6 +210,36 @@ class Lexicon:
             [w for ws in data.nouns.values() for w in ws]
             + [w for subs in data.subsets.values() for ws in subs.values() for w in ws]
         )
+        # The claim gate (gate.py): every claim needs, in its sentence, a word naming its
+        # event (an event cue, an event noun, or a subject's land for a presence) and one
+        # naming its thing (a tracked noun or subset, or a subject for the one thing an
+        # event counts). Unguarded bodies of the same surface forms: a superset of
+        # wherever the guarded patterns above can match.
+        subject_words = [w for ws in data.subjects.values() for w in ws]
+        self.gate_event = self._bare_regex(
+            [w for ws in data.events.values() for w in ws]
+            + [w for ws in data.event_nouns.values() for w in ws]
+            + subject_words, cls
+        )
+        self.gate_thing = self._bare_regex(
+            [w for ws in data.nouns.values() for w in ws]
+            + [w for subs in data.subsets.values() for ws in subs.values() for w in ws]
+            + subject_words, cls
+        )
+
+    def _bare_regex(self, words: Iterable[str], cls: dict[str, str]) -> re.Pattern[str]:
+        """The surface forms' alternation without word guards (matches wherever they could).
+
+        Compiled with ``re``, which scans an unguarded alternation ~4x faster than
+        ``regex``. Safe here, unlike for guarded patterns: the source is only literal
+        characters, character classes, ``\\s+`` (``re``'s ``\\s`` includes every
+        character ``regex``'s does) and a trailing ``\\w*`` that may match nothing, so it
+        matches at every position where the ``regex`` patterns of the same forms can.
+        """
+        ws = sorted({w for w in words if w and w.strip("*").strip()})
+        if not ws:
+            return re.compile(r"(?!)")
+        return re.compile(f"(?:{_trie_source(ws, self.data, cls)})")
 
     def subject_named(self, text: str) -> str | None:
         """The subject a matched mention names, e.g. "उत्तर कोरियाई" -> "North Korea"."""

@@ -1,0 +1,57 @@
+"""The claim gate: the sentences that can hold a claim, found with two scans of the text.
+
+Only a small share of a news article's sentences hold a claim (in the benchmark corpus
+13–14 %), but reading numbers and deciding claims costs far more per sentence than a
+regular-expression scan. So :func:`claim_sentences` keeps only the sentences that contain
+both
+
+* a word that can name the claim's **event**: an event cue (``events``), an event noun
+  (``event_nouns``) or a subject (a subject's land makes a presence: "troops in Russia"),
+* a word that can name the counted **thing**: a tracked noun (``nouns``), a subset noun
+  (``subsets``) or a subject (with an event noun or cue, "1,100 North Korean casualties",
+  the one thing the event counts),
+
+and numbers are read and claims drafted only there (``Extractor(gate=False)`` reads
+everything, for tests and comparisons).
+
+Why it loses nothing (claims.py, nouns.py, linked.py): every decision about a number is
+taken inside its sentence — the counted noun, the event cue, the clause, the subject named
+in or before the phrase, the previous figure — and every claim's measure is
+``registry.decide(thing, event)``, where the event comes from an event cue, an event noun,
+a place (a subject mention) or the previous claim of the same sentence, and the thing from a
+tracked or subset noun, a subject (the one thing an event counts) or that previous claim.
+The only whole-article input is the subject the article talks about, read from the full
+text whether gated or not. Those words are looked for only inside the sentence's bounds
+(``pattern.match/search(text, pos, endpos)`` with ``endpos`` at most the sentence end); the
+gate searches the same bounds with the same surface forms *without* word guards, which
+match wherever a guarded pattern can.
+
+>>> from factcheck.langdata import load_language
+>>> from factcheck.extraction.lexicon import lexicon_for
+>>> from factcheck.extraction.sentences import split_sentences
+>>> text = "The weather was fine. North Korea sent 2,000 troops. Prices rose 5 %."
+>>> lex = lexicon_for(load_language("en"))
+>>> [text[s:e] for s, e in claim_sentences(text, split_sentences(text, lex), lex)]
+['North Korea sent 2,000 troops.']
+"""
+
+from __future__ import annotations
+
+from factcheck.extraction.lexicon import Lexicon
+
+
+def claim_sentences(text: str, sentences: list[tuple[int, int]],
+                    lex: Lexicon) -> list[tuple[int, int]]:
+    """The sentences (sorted ``(start, end)`` offsets) that can hold a claim; see the module.
+
+    Args:
+        text: the article text.
+        sentences: its sentences (``split_sentences``).
+        lex: the language's compiled lexicon.
+
+    Returns:
+        The kept sentences, in order (a sub-list of ``sentences``).
+    """
+    thing = lex.gate_thing.search
+    event = lex.gate_event.search
+    return [(s, e) for s, e in sentences if thing(text, s, e) and event(text, s, e)]
