@@ -4,8 +4,9 @@ The claims look like an archive's: a few measures × subjects × roles (some key
 busier than others), hundreds of sources with relay chains, articles dated over two
 years, figures that grow over time with reporting noise, a few outliers, every kind of
 qualifier, and some claims with unknown time. Evidence, values and claims are distinct
-objects per claim; equal time scopes and attributions are shared, as an extractor
-interning them could.
+objects per claim, each with its own sentence string, as the extractor makes them; equal
+time scopes and attributions are shared here as an extractor interning them could (Claim
+itself shares equal values, time scopes and attributions: ``factcheck.models``).
 
 >>> claims = make_claims(50, seed=1)
 >>> len(claims), len({c.key for c in claims}) > 1
@@ -63,7 +64,7 @@ def make_claims(n: int, seed: int = 20250904) -> list[Claim]:
                  rng.choice(("en", "hi"))) for i in range(n_articles)]
     times: dict[tuple, TimeScope] = {}
     attrs: dict[tuple, Attribution] = {}
-    sentence = "The figure was reported in the article."
+    sentence = ("The figure was ", "reported in the article.")
     key_choices = rng.choices(keys, weights=key_weights, k=n)
     mods, mod_weights = zip(*MODALITIES)
     modalities = rng.choices(mods, weights=mod_weights, k=n)
@@ -115,9 +116,10 @@ def make_claims(n: int, seed: int = 20250904) -> list[Claim]:
             attribution = attrs[akey] = Attribution(source=src, chain=chain, cue="according to")
         text = f"{v:,.0f}"
         start = rng.randrange(20, 4000)
+        # the extractor slices a fresh sentence string per claim and names the zone: so here
         evidence = Evidence(article_id=art_id, start=start, end=start + len(text), text=text,
                             sentence_start=start - 20, sentence_end=start + len(text) + 19,
-                            sentence=sentence)
+                            sentence="".join(sentence), zone="body")
         append(Claim(
             article_id=art_id, measure=measure, subject=subject, value=value, unit=MEASURES[measure],
             modality=modalities[i], role=role,

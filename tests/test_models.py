@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 import pytest
 from pydantic import ValidationError
@@ -16,7 +17,7 @@ from factcheck.models import (
     Role,
     TimeScope,
 )
-from factcheck.values import AtLeast, Between
+from factcheck.values import AtLeast, Between, Exact
 
 TEXT = "By the end of 2024 more than 11,000 troops were deployed, the report said."
 
@@ -98,3 +99,50 @@ def test_models_claim_record_has_documented_fields(value, expected):
 @pytest.mark.parametrize("claim", [_claim()])
 def test_models_claim_round_trips_through_json(claim):
     assert Claim.model_validate_json(claim.model_dump_json()) == claim
+
+
+@pytest.mark.parametrize("update", [{"subject": "Russia"}, {"subset": "engineers"}])
+def test_models_shared_fields_set_keeps_copy_semantics(update):
+    a, b = _claim(), _claim()
+    assert a.model_fields_set is b.model_fields_set  # one set per combination of given fields
+    copied = a.model_copy(update=update)
+    assert copied.model_fields_set == a.model_fields_set | set(update)
+    assert "subset" not in a.model_fields_set and a == b and hash(a) == hash(b)
+    assert copied != a and copied.model_copy(update={k: getattr(a, k) for k in update}) == a
+
+
+@pytest.mark.parametrize("method", ["add", "update", "clear"])
+def test_models_shared_fields_set_is_read_only(method):
+    with pytest.raises(TypeError):
+        getattr(_claim().model_fields_set, method)(*(["x"] if method != "clear" else []))
+
+
+@pytest.mark.parametrize("fields", [{"id": "a", "text": "x"}, {"id": "a", "text": "x", "language": "hi"}])
+def test_models_fields_set_names_the_given_fields(fields):
+    assert Article(**fields).model_fields_set == set(fields)
+    assert Article.model_construct(**fields).model_fields_set == set(fields)
+
+
+@pytest.mark.parametrize("claim", [_claim()])
+def test_models_claim_pickles_to_an_equal_claim(claim):
+    import pickle
+
+    back = pickle.loads(pickle.dumps(claim))
+    assert back == claim and back.model_fields_set == claim.model_fields_set
+    back.model_copy(update={"subject": "x"})  # a plain set after unpickling: copy still works
+
+
+@pytest.mark.parametrize("value", [AtLeast(value=11000, strict=True), Between(low=10000, high=12000)])
+def test_models_claims_share_equal_parts(value):
+    a = _claim(value)
+    b = _claim(value.model_copy())
+    assert a.value is b.value and a.time is b.time and a.attribution is b.attribution
+    assert a.evidence is not b.evidence
+
+
+@pytest.mark.parametrize("zero", [0.0, -0.0])
+def test_models_claim_keeps_the_sign_of_zero(zero):
+    """-0.0 equals 0.0 but prints differently: a shared value must not swap one for the other."""
+    a, b = _claim(Exact(value=0.0)), _claim(Exact(value=zero))
+    assert math.copysign(1.0, b.value.value) == math.copysign(1.0, zero)
+    assert (b.value is a.value) == (math.copysign(1.0, zero) > 0)
