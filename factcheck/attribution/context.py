@@ -27,9 +27,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -43,11 +43,11 @@ from factcheck.models import UNATTRIBUTED, Article, Attribution, TimeScope
 if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
-_T = TypeVar("_T")
 #: Back-references reading earlier sentences nest at most this deep, then read in order.
 _MAX_DEPTH = 20
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
+_WORDS = regex.compile(r"\w+")
 _APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
 
 
@@ -64,18 +64,35 @@ class Statement:
 
 @dataclass
 class _Sentence:
+    """One sentence and what is read of it, each part on demand (most are never asked about).
+
+    ``lo``/``hi`` bound its stretch: the sentence and the white space after it (the first
+    also takes what lies before it); mentions, cues and expressions starting there are its own.
+    """
+
     start: int
     end: int
-    mentions: list[Mention] = field(default_factory=list)
+    lo: int
+    hi: int
+    mentions_: list[Mention] | None = None
+    breaks_: list[int] | None = None
     statements: list[Statement] = field(default_factory=list)
     has_cue: bool = False
     cue_starts: list[int] = field(default_factory=list)
-    breaks: list[int] = field(default_factory=list)
-    exprs: list[TimeExpr] | None = None  # read on demand (ArticleContext._exprs)
+    exprs: list[TimeExpr] | None = None
 
 
 class ArticleContext:
-    """What one article says about sources and dates; query it per figure."""
+    """What one article says about sources and dates; query it per figure.
+
+    Nothing is read up front but the wire dateline and, when the article's date is not
+    given, the time expressions of the whole text (the date may be anywhere in it). A
+    figure's sentence is read when first asked about: its clause breaks, cues and time
+    expressions, its source mentions only when it has a cue (or a rule needs them); the
+    sentence before it only when the figure may continue its statement; earlier ones only
+    as far back as a back-reference ("the agency") needs. Each part is read once per
+    sentence and gives what one pass over the whole text would.
+    """
 
     def __init__(self, article: Article, lang: LanguageData, sentences: Sequence[tuple[int, int]],
                  zones: Sequence[tuple[int, int, str]], registry: SourceRegistry | None = None) -> None:
@@ -83,34 +100,34 @@ class ArticleContext:
         self.text = article.text
         self.registry = registry or default_registry()
         self._cues: CueMatcher = cue_matcher(lang)
+        self._sources = source_matcher(self.registry)
         self._zones = sorted(zones)
-        self._mentions = source_matcher(self.registry).mentions(self.text)
         self._spans = sorted(sentences) or [(0, len(self.text))]
         self._starts = [s for s, _ in self._spans]
         # sentence records are made when first needed (most are never asked about)
         self._sentences: list[_Sentence | None] = [None] * len(self._spans)
         # sentences are read on demand: a figure's own and the one before it; a back-reference
-        # reads every earlier sentence first (it may point to any earlier statement)
+        # reads earlier sentences as far back as it needs (it may point to any earlier statement)
         self._is_read = [False] * len(self._spans)
         self._prefix_read = 0  # every sentence before this index has been read
         self._depth = 0  # nested reads by back-references (bounded: see _back)
-        # Time expressions are read only where asked (a figure's sentence, the one it
-        # continues), unless the article's date has to be found in the whole text.
-        self._times = time_matcher(lang).scan(self.text)
-        self._exprs_at: dict[int, list[TimeExpr]] | None = None
+        self._kinds: dict[str, str | None] = {}
+        self._relays: dict[str, bool] = {}
         exprs = None
         if article.published is None:
+            # the article's date may be anywhere in the text: read all of its expressions once
             exprs = time_matcher(lang).find(self.text)
-            self._exprs_at = _bucket(exprs, self._starts, lambda e: e.start)
+        self._times = time_matcher(lang).scan(self.text, exprs)
         self._date: ArticleDate = article_date(self.text, lang, article.published, zones, exprs)
-        self.wire = self._find_wire()
-        # one pass over the whole text per kind of thing, bucketed by sentence; cues and
-        # back-references become objects only in the sentences that are read
-        n = len(self.text)
-        self._mentions_at = _bucket(self._mentions, self._starts, lambda m: m.start)
-        self._cue_at = _bucket(self._cues.cue_matches(self.text, 0, n), self._starts, lambda m: m.start())
-        self._refs_at = _bucket(self._cues.back_ref_matches(self.text, 0, n), self._starts, lambda m: m.start())
-        self._breaks_at = _bucket(self._cues.clause_breaks(self.text, 0, n), self._starts, lambda b: b)
+        self._cues.datelines(self.registry)  # compiled (and checked) now, searched on first use
+        self._wire: str | None | bool = False  # False: not looked for yet
+
+    @property
+    def wire(self) -> str | None:
+        """The wire service of the article's dateline ("(AP)"), read on first use."""
+        if self._wire is False:
+            self._wire = self._find_wire()
+        return self._wire  # type: ignore[return-value]
 
     # --- public -------------------------------------------------------------------------
     @property
@@ -159,22 +176,31 @@ class ArticleContext:
         sent = self._sentences[i]
         if sent is None:
             start, end = self._spans[i]
-            sent = _Sentence(start, end, mentions=self._mentions_at.get(i, []),
-                             breaks=self._breaks_at.get(i, []))
-            if self._exprs_at is not None:
-                sent.exprs = self._exprs_at.get(i, [])
+            lo, hi = self._stretch(i)
+            sent = _Sentence(start, end, lo, hi)
             self._sentences[i] = sent
         return sent
 
     def _index_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
 
+    def _mentions(self, sent: _Sentence) -> list[Mention]:
+        """The source mentions starting in the sentence's stretch."""
+        if sent.mentions_ is None:
+            sent.mentions_ = self._sources.mentions(self.text, sent.lo, sent.hi)
+        return sent.mentions_
+
+    def _breaks(self, sent: _Sentence) -> list[int]:
+        """Where the sentence's clauses start."""
+        if sent.breaks_ is None:
+            sent.breaks_ = self._cues.clause_breaks(self.text, sent.lo, sent.hi)
+        return sent.breaks_
+
     def _exprs(self, i: int) -> list[TimeExpr]:
-        """The time expressions starting in sentence ``i``'s stretch of text (from its start
-        to the next sentence's; the first also takes what lies before it)."""
+        """The time expressions starting in sentence ``i``'s stretch of text."""
         sent = self._sent(i)
         if sent.exprs is None:
-            sent.exprs = self._times.between(*self._stretch(i))
+            sent.exprs = self._times.between(sent.lo, sent.hi)
         return sent.exprs
 
     def _stretch(self, i: int) -> tuple[int, int]:
@@ -186,13 +212,18 @@ class ArticleContext:
 
     def _ensure_read(self, i: int) -> None:
         """Resolve sentence ``i``'s cues (once). The result does not depend on the order in
-        which sentences are read: a back-reference reads all earlier sentences first."""
+        which sentences are read: a back-reference reads what it needs of earlier ones."""
         if not self._is_read[i]:
             self._is_read[i] = True
-            cues = [self._cues.cue_of(m) for m in self._cue_at.get(i, [])]
-            refs = [r for r in (self._cues.back_ref_of(self.text, m, 0) for m in self._refs_at.get(i, []))
+            sent = self._sent(i)
+            matches = list(self._cues.cue_matches(self.text, sent.lo, sent.hi))
+            if not matches:
+                return  # no cue, no statement: its mentions are not needed here
+            cues = [self._cues.cue_of(m) for m in matches]
+            refs = [r for r in (self._cues.back_ref_of(self.text, m, 0)
+                                for m in self._cues.back_ref_matches(self.text, sent.lo, sent.hi))
                     if r is not None]
-            self._read_sentence(i, self._sent(i), cues, refs)
+            self._read_sentence(i, sent, cues, refs)
 
     def _ensure_prefix(self, i: int) -> None:
         """Read every sentence before ``i``, in order."""
@@ -210,10 +241,11 @@ class ArticleContext:
         return None
 
     def _read_sentence(self, i: int, sent: _Sentence, cues: list[Cue], refs: list[BackRef]) -> None:
+        mentions = self._mentions(sent)
         refs = [b for b in refs if b.end <= sent.end
-                and not any(m.start < b.end and b.start < m.end for m in sent.mentions)]
+                and not any(m.start < b.end and b.start < m.end for m in mentions)]
         cues = [c for c in cues if c.end <= sent.end
-                and not any(m.start < c.end and c.start < m.end for m in sent.mentions)]
+                and not any(m.start < c.end and c.start < m.end for m in mentions)]
         sent.has_cue = bool(cues)
         sent.cue_starts = [c.start for c in cues]
         for cue in cues:
@@ -263,7 +295,7 @@ class ArticleContext:
         """True when at least ``max_gap_words`` words follow the source mention in its clause."""
         if att.end is None:
             return False
-        hi = min([b for b in sent.breaks if b >= att.end], default=sent.end)
+        hi = min([b for b in self._breaks(sent) if b >= att.end], default=sent.end)
         return self._words(att.end, hi) >= self._cues.data.max_gap_words
 
     def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool,
@@ -272,7 +304,7 @@ class ArticleContext:
         gap = self._cues.data.max_gap_words
         agent_gap = max(gap, self._cues.data.max_agent_gap_words)
         best: tuple[tuple, Attribution, str | None] | None = None
-        items: list[Mention | BackRef] = [*sent.mentions, *refs]
+        items: list[Mention | BackRef] = [*self._mentions(sent), *refs]
         for item in items:
             if before and item.end > cue.start or not before and item.start < cue.end:
                 continue
@@ -307,7 +339,7 @@ class ArticleContext:
     def _relay(self, sent: _Sentence, cue: Cue, pick: tuple[Attribution, str | None] | None) -> Mention | None:
         """The outlet passing a cited statement on: a news agency or state medium in the sentence."""
         origin = pick[0].source if pick else None
-        relays = [m for m in sent.mentions if m.source != origin and self._is_relay(m.source)
+        relays = [m for m in self._mentions(sent) if m.source != origin and self._is_relay(m.source)
                   and not (pick and pick[0].start is not None and pick[0].start <= m.start < (pick[0].end or 0))]
         if not relays:
             return None
@@ -356,14 +388,12 @@ class ArticleContext:
         between commas ("KCNA, the state news agency, said")."""
         between = _PARENS.sub(" ", self.text[a:b])
         between = _APPOSITIVE.sub(" ", between)
-        return len(regex.findall(r"\w+", between))
+        return len(_WORDS.findall(between))
 
     # --- per figure ---------------------------------------------------------------------
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
         i = self._index_of(start)
         self._ensure_read(i)
-        if i > 0:
-            self._ensure_read(i - 1)
         sent = self._sent(i)
         lo, hi = self._clause(sent, start, end)
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
@@ -390,20 +420,21 @@ class ArticleContext:
         if sent.has_cue:
             return Attribution(), None
         if i > 0:
+            self._ensure_read(i - 1)  # read only now: the figure may continue its statement
             prev = self._sent(i - 1)
             if (prev.statements and "\n" not in self.text[prev.end:sent.start]
                     and not self._cues.has_break(self.text, sent.start, sent.end)
-                    and all(self._kind(m.source) == "country" for m in sent.mentions)):
+                    and all(self._kind(m.source) == "country" for m in self._mentions(sent))):
                 st = max(prev.statements, key=lambda s: s.end)
                 # the statement's date: the nearest point expression of its sentence
                 return st.attribution, statement_date(self._exprs(i - 1), st.start, self._date)
         return Attribution(), None
 
-    @staticmethod
-    def _clause(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
+    def _clause(self, sent: _Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause around ``[start, end)``: between the nearest clause breaks."""
-        lo = max([b for b in sent.breaks if b <= start], default=sent.start)
-        hi = min([b for b in sent.breaks if b >= end], default=sent.end)
+        breaks = self._breaks(sent)
+        lo = max([b for b in breaks if b <= start], default=sent.start)
+        hi = min([b for b in breaks if b >= end], default=sent.end)
         return lo, hi
 
     def _headline(self, pos: int) -> Attribution | None:
@@ -415,7 +446,7 @@ class ArticleContext:
         line_end = zone[1] if line_end < 0 else line_end
         data = self._cues.data.headline
         last_re = self._cues.headline_last_re
-        mentions = [m for m in self._mentions if line_start <= m.start and m.end <= line_end]
+        mentions = self._sources.mentions(self.text, line_start, line_end)
         for m in reversed(mentions):
             tail = self.text[m.end:line_end].strip(" \t\"'’”.")
             head = self.text[line_start:m.start].rstrip()
@@ -433,14 +464,6 @@ class ArticleContext:
         if self.wire is None or att.chain[:1] == (self.wire,):
             return att
         return att.model_copy(update={"chain": (self.wire, *att.chain)})
-
-
-def _bucket(items: Iterable[_T], starts: list[int], start_of: Callable[[_T], int]) -> dict[int, list[_T]]:
-    """Items grouped by the sentence their start falls in (before the first: the first)."""
-    out: dict[int, list[_T]] = {}
-    for item in items:
-        out.setdefault(max(bisect.bisect_right(starts, start_of(item)) - 1, 0), []).append(item)
-    return out
 
 
 def analyse_article(article: Article, lang: LanguageData, sentences: Sequence[tuple[int, int]],

@@ -105,16 +105,18 @@ class SourceMatcher:
                     self._group_ids[name] = src.id
         self._pattern_re = regex.compile("|".join(groups), FLAGS) if groups else None
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Non-overlapping mentions, longest first where two overlap, in text order."""
+    def mentions(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Mention]:
+        """Non-overlapping mentions in ``text[pos:endpos]``, longest first where two overlap,
+        in text order."""
+        end = len(text) if endpos is None else endpos
         found: list[Mention] = []
         for alias_re in self._alias_res:
-            for m in alias_re.finditer(text):
+            for m in alias_re.finditer(text, pos, end):
                 src = self.registry.find(m.group())
                 if src is not None:
                     found.append(Mention(m.start(), m.end(), src.id))
         if self._pattern_re is not None:
-            for m in self._pattern_re.finditer(text):
+            for m in self._pattern_re.finditer(text, pos, end):
                 found.append(Mention(m.start(), m.end(), self._group_ids[m.lastgroup]))
         found.sort(key=lambda x: (x.start, -(x.end - x.start)))
         kept: list[Mention] = []

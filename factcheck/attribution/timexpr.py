@@ -19,7 +19,6 @@ import bisect
 import calendar
 import datetime as dt
 import functools
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,6 +33,8 @@ if TYPE_CHECKING:
 
 FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not needed here
 _WORD = regex.compile(r"\w")
+_WORDS = regex.compile(r"\w+")
+_DIGIT = regex.compile(r"\d")
 #: How far before a core a marker word may start ("since", "as of the end of").
 BEFORE_REACH = 40
 # Punctuation that may end a scan's look-back when the language's phrases do not use it.
@@ -168,6 +169,23 @@ class TimeMatcher:
             used |= set(w) | set(fold(w)) | set(w.casefold()) | set(w.upper())
         safe = "".join(sorted(_SAFE_CANDIDATES - used))
         self._safe_re = regex.compile(f"[{regex.escape(safe)}]") if safe else None
+        # *Barriers*: a word none of the core or "so far" phrases contains (and no digit), or
+        # a safe character. Where every phrase is a run of whole words (particles do not glue
+        # to them), no match can hold a character of a barrier, so a scan may start right
+        # after one and stop right after one and still find what a whole-text scan finds
+        # (see TimeScan). Words are compared folded: a superset of what the regex accepts.
+        vocab: set[str] = set()
+        prefixes: set[str] = set()
+        for w in (*t.months, *t.weekdays, *(w for ws in t.units.values() for w in ws), *t.last, *t.this,
+                  *t.relative_words, *t.year_markers, *t.day_markers, *t.so_far, *t.recent):
+            words = _WORDS.findall(fold(w.rstrip("*")))
+            vocab.update(words)
+            if w.endswith("*") and words:
+                prefixes.add(words[-1])
+        self._vocab = frozenset(vocab)
+        self._prefixes = tuple(sorted(prefixes))
+        self._barriers = not glued
+        self._token_re = regex.compile(f"(?<!\\w)\\w+(?!\\w)|[{regex.escape(safe)}]" if safe else r"(?<!\w)\w+(?!\w)")
 
     def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[TimeExpr]:
         """Every time expression in ``text[pos:endpos]``, in order.
@@ -186,11 +204,12 @@ class TimeMatcher:
                 out.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
         return sorted(out, key=lambda e: e.start)
 
-    def scan(self, text: str) -> TimeScan:
+    def scan(self, text: str, whole: list[TimeExpr] | None = None) -> TimeScan:
         """A lazy reader of ``text``'s expressions: :meth:`TimeScan.between` finds those
         starting in a span exactly as :meth:`find` over the whole text would, reading only
-        from the nearest safe point before it."""
-        return TimeScan(self, text)
+        the span and a few words around it (``whole``: the result of ``find(text)``, if
+        already known)."""
+        return TimeScan(self, text, whole)
 
     def _core_expr(self, text: str, m: regex.Match[str], pos: int, end: int) -> TimeExpr | None:
         b = self._before_re.search(text, max(pos, m.start() - BEFORE_REACH), m.start()) if self._before_re else None
@@ -249,11 +268,16 @@ class TimeMatcher:
 class TimeScan:
     """Time expressions of one text, read lazily span by span (see :meth:`TimeMatcher.scan`).
 
-    A scan starts at the last *safe* character before the span asked for (one no time
-    expression can contain, such as a quote or a parenthesis), so no match of the whole-text
-    scan straddles its start and the matches from there on are the same. Marker words
-    before a core reach back at most ``BEFORE_REACH`` characters, so an expression starting
-    in ``[lo, hi)`` has its core in ``[lo, hi + BEFORE_REACH)``.
+    A span's expressions come from a scan of a little more than the span: it starts right
+    after the last *barrier* before the span and stops right after the first barrier past
+    it. A barrier is a word that no time phrase contains, or a character none can contain
+    (a quote, a parenthesis), so no match of the whole-text scan holds one: the whole-text
+    scan reaches the barrier's end in the same state as a scan started there, and a match
+    that starts before a barrier ends before it (its look-ahead reads only the barrier's
+    first character). Marker words before a core reach back at most ``BEFORE_REACH``
+    characters, so an expression starting in ``[lo, hi)`` has its core in
+    ``[lo, hi + BEFORE_REACH)``. Languages whose particles glue to time words have no
+    barrier words: their text is read whole once.
 
     >>> from factcheck.langdata import load_language
     >>> text = "It rose (in 2024). Since October last year, more."
@@ -262,62 +286,76 @@ class TimeScan:
     True
     """
 
-    def __init__(self, matcher: TimeMatcher, text: str) -> None:
+    def __init__(self, matcher: TimeMatcher, text: str, whole: list[TimeExpr] | None = None) -> None:
         self._m = matcher
         self._text = text
-        self._safe = [x.end() for x in matcher._safe_re.finditer(text)] if matcher._safe_re else []
-        self._segments: list[_Segment] = []  # scans started at safe points, kept to continue
+        self._whole = whole  # every expression of the text, when known (or needed)
+        self._whole_starts = [e.start for e in whole] if whole is not None else None
 
     def between(self, lo: int, hi: int) -> list[TimeExpr]:
         """Every expression of the whole text whose start lies in ``[lo, hi)``, in order."""
-        q = self._safe[bisect.bisect_right(self._safe, lo) - 1] if self._safe and self._safe[0] <= lo else 0
-        # continue the latest scan begun at or before lo, unless a safe point lets us skip ahead
-        seg = max((g for g in self._segments if g.q <= lo), key=lambda g: g.q, default=None)
-        if seg is None or seg.reached() < q:
-            seg = _Segment(self._m, self._text, q)
-            self._segments.append(seg)
-        seg.advance(hi + BEFORE_REACH, hi)
-        i = bisect.bisect_left(seg.cores, lo, key=lambda c: c[0])
-        out = [e for _, e in seg.cores[i:] if e is not None and lo <= e.start < hi]
-        out += [e for e in seg.so_far if lo <= e.start < hi]
-        return sorted(out, key=lambda e: e.start)
-
-
-class _Segment:
-    """One scan of a text from a safe point ``q``: cores and "so far" phrases found so far."""
-
-    def __init__(self, matcher: TimeMatcher, text: str, q: int) -> None:
-        self._m, self._text, self.q = matcher, text, q
+        m, text = self._m, self._text
+        if self._whole is None and not m._barriers:
+            self._whole = m.find(text)
+            self._whole_starts = [e.start for e in self._whole]
+        if self._whole is not None:
+            assert self._whole_starts is not None
+            i = bisect.bisect_left(self._whole_starts, lo)
+            j = bisect.bisect_left(self._whole_starts, hi, i)
+            return self._whole[i:j]
         n = len(text)
-        self.cores: list[tuple[int, TimeExpr | None]] = []
-        self.so_far: list[TimeExpr] = []
-        self._core_it: Iterator[regex.Match[str]] | None = matcher._re.finditer(text, q, n)
-        self._so_far_it: Iterator[regex.Match[str]] | None = (
-            matcher._so_far_re.finditer(text, q, n) if matcher._so_far_re else None
-        )
+        reach = hi + BEFORE_REACH
+        q, stop = self._barrier_before(lo), self._barrier_after(reach)
+        out: list[TimeExpr] = []
+        for x in m._re.finditer(text, q, stop):
+            s = x.start()
+            if s >= reach:
+                break
+            if s >= lo:
+                e = m._core_expr(text, x, 0, n)
+                if e is not None and lo <= e.start < hi:
+                    out.append(e)
+        if m._so_far_re is not None:
+            for x in m._so_far_re.finditer(text, q, stop):
+                s = x.start()
+                if s >= hi:
+                    break
+                if s >= lo:
+                    rel = "recent" if x.group() in m._recent else "so_far"
+                    out.append(TimeExpr(s, x.end(), x.group(), x.group(), rel))
+        out.sort(key=lambda e: e.start)
+        return out
 
-    def reached(self) -> int:
-        """Every core starting before this offset has been found."""
-        if self._core_it is None:
-            return len(self._text)
-        return self.cores[-1][0] if self.cores else self.q
+    def _is_barrier(self, tok: str) -> bool:
+        if not _WORD.match(tok):
+            return True  # a safe character
+        if _DIGIT.search(tok):
+            return False
+        key = fold(tok)
+        return key not in self._m._vocab and not any(key.startswith(p) for p in self._m._prefixes)
 
-    def advance(self, core_reach: int, so_far_reach: int) -> None:
-        """Read on until every core before ``core_reach`` and phrase before ``so_far_reach`` is found."""
-        n = len(self._text)
-        while self._core_it is not None and (not self.cores or self.cores[-1][0] < core_reach):
-            m = next(self._core_it, None)
-            if m is None:
-                self._core_it = None
-            else:
-                self.cores.append((m.start(), self._m._core_expr(self._text, m, 0, n)))
-        while self._so_far_it is not None and (not self.so_far or self.so_far[-1].start < so_far_reach):
-            m = next(self._so_far_it, None)
-            if m is None:
-                self._so_far_it = None
-            else:
-                rel = "recent" if m.group() in self._m._recent else "so_far"
-                self.so_far.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
+    def _barrier_before(self, pos: int) -> int:
+        """The end of the last barrier ending at or before ``pos`` (0 if none)."""
+        width = 64
+        while True:
+            a = max(0, pos - width)
+            # read a little past pos so that a word running over it is seen whole (and skipped)
+            toks = [t for t in self._m._token_re.finditer(self._text, a, min(len(self._text), pos + 64))
+                    if t.end() <= pos]
+            for t in reversed(toks):  # (?<!\w) sees before ``a``: a token is a whole word
+                if self._is_barrier(t.group()):
+                    return t.end()
+            if a == 0:
+                return 0
+            width *= 4
+
+    def _barrier_after(self, pos: int) -> int:
+        """The end of the first barrier ending at or after ``pos`` (the text's end if none)."""
+        text = self._text
+        for t in self._m._token_re.finditer(text, max(0, pos - 64)):
+            if t.end() >= pos and self._is_barrier(t.group()):
+                return t.end()
+        return len(text)
 
 
 def resolve(expr: TimeExpr, ref: dt.date | None) -> Period | None:
