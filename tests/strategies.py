@@ -301,3 +301,77 @@ def year_word_durations(draw: st.DrawFn) -> tuple[str, str, int, str]:
     n = draw(st.integers(min_value=1, max_value=min(99, data.year.min - 1)))
     return code, f"{n}{'' if data.glued else ' '}{form}", n, unit
 
+
+# --- extraction claim gate (tests/test_extraction_gate.py) ------------------------------
+
+def _lexicon_words(code: str) -> list[str]:
+    """Every surface form of a language's ``extraction:`` data (wildcards completed)."""
+    from factcheck.langdata import load_language
+
+    d = load_language(code).extraction
+    words: list[str] = []
+    for value in d.model_dump().values():
+        stack = [value]
+        while stack:
+            v = stack.pop()
+            if isinstance(v, str):
+                words.append(v.replace("*", "s"))
+            elif isinstance(v, dict):
+                stack.extend(v.values())
+            elif isinstance(v, (list, tuple)):
+                stack.extend(v)
+    return sorted({w for w in words if w.strip()})
+
+
+@st.composite
+def lexicon_texts(draw: st.DrawFn, code: str, max_words: int = 40) -> str:
+    """Text of one language assembled from its extraction lexicon (nouns, cues, subjects,
+    links, modality words …), numbers in several spellings and sentence/clause marks,
+    glued or spaced at random — dense in claims and in near-misses."""
+    from factcheck.langdata import load_language
+
+    lang = load_language(code)
+    digits = lang.numbers.digits[-1] if lang.numbers.digits else "0123456789"
+    number = st.one_of(
+        st.integers(0, 10**7).map(str),
+        st.integers(1000, 10**6).map(western_grouping),
+        st.integers(0, 10**5).map(lambda n: to_script_digits(str(n), digits)),
+    )
+    marks = st.sampled_from([".", ",", ";", ":", "?", "!", "\n", "-", "'s", "(", ")", *lang.extraction.sentence_ends])
+    word = st.one_of(st.sampled_from(_lexicon_words(code)), number, marks, st.text(max_size=4))
+    sep = st.sampled_from([" ", " ", " ", "", "\n", ". "])
+    parts = draw(st.lists(st.tuples(word, sep), max_size=max_words))
+    noise = "".join(w + s for w, s in parts)
+    # claim-shaped sentences: the slots a claim has, each filled, left out or moved at random
+    d = lang.extraction
+
+    def pick(*groups):
+        forms = sorted({f.replace("*", "s") for g in groups for f in g if f.strip("*").strip()})
+        return st.sampled_from(["", *forms]) if forms else st.just("")
+
+    flat = lambda m: [w for ws in m.values() for w in ws]  # noqa: E731
+    subsets = [w for subs in d.subsets.values() for ws in subs.values() for w in ws]
+    quals = [f for q in lang.numbers.qualifiers for f in q.forms]
+    r, m = d.role, d.modality
+    sentences = []
+    for _ in range(draw(st.integers(1, 4))):
+        slots = [
+            draw(pick(flat(d.subjects))), draw(pick(d.agent_after, d.owner_after)),
+            draw(pick(m.denied, m.hypothetical, m.possible, m.planned, m.estimated, d.negation)),
+            draw(pick(flat(d.events))), draw(pick(flat(d.nouns), flat(d.event_nouns))),
+            draw(pick(d.count_links, d.count_heads, r.increment_before, r.subset_before, r.total_before)),
+            draw(pick(quals)), draw(number),
+            draw(pick(r.increment_between, d.modifiers, flat(d.subjects))),
+            draw(pick(flat(d.nouns), subsets, flat(d.event_nouns), d.other_nouns)),
+            draw(pick(flat(d.events), d.ellipsis_words, r.increment_after)),
+            draw(pick(flat(d.subjects))), draw(pick(d.destination_after, d.clause_words)),
+        ]
+        if draw(st.booleans()):
+            i = draw(st.integers(0, len(slots) - 2))
+            slots[i], slots[i + 1] = slots[i + 1], slots[i]
+        glue = draw(st.sampled_from([" ", " ", ", "]))
+        end = draw(st.sampled_from([*d.sentence_ends, "\n", ""]))
+        sentences.append(glue.join(x for x in slots if x) + end)
+    claims = " ".join(sentences)
+    return draw(st.sampled_from([claims, claims + " " + noise, noise + " " + claims, noise]))
+

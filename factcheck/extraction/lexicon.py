@@ -14,9 +14,10 @@ never rewritten: patterns bend to the text.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -45,6 +46,17 @@ def _char_classes(data: ExtractionData) -> dict[str, str]:
                 base = d[0]
                 alts = [regex.escape(base) + regex.escape(mark) + "?", regex.escape(ch)]
                 out[base] = "(?:" + "|".join(alts) + ")"
+    return out
+
+
+@functools.cache
+def _precomposed(mark: str) -> dict[str, set[str]]:
+    """Base letter -> the single characters that are it plus ``mark`` (ज -> {ज़ U+095B})."""
+    out: dict[str, set[str]] = {}
+    for cp in range(0x20, 0x3000):  # the range _char_classes reads
+        d = unicodedata.normalize("NFD", chr(cp))
+        if len(d) == 2 and d[1] == mark:
+            out.setdefault(d[0], set()).add(chr(cp))
     return out
 
 
@@ -108,6 +120,34 @@ def words_regex(words: Iterable[str], data: ExtractionData, classes: dict[str, s
     flags = regex.V1 | (regex.IGNORECASE if ignore_case else 0)
     lead = "" if anchored else r"(?<!\w)"
     return regex.compile(rf"{lead}(?:{_trie_source(uniq, data, classes)})(?!\w)", flags)
+
+
+class WordScan:
+    """``pattern.finditer`` for a guarded word pattern, sped up by an unguarded ``re`` prefilter.
+
+    ``regex`` tries a pattern that opens with a look-behind at every position, slowly on
+    Devanagari; ``re`` finds the positions where the same surface forms start ~5x faster
+    (see :meth:`Lexicon._bare_regex`: it matches wherever the guarded pattern can). Each
+    such position is tried with the guarded pattern, in order, and the scan resumes after a
+    match, so the matches are exactly those of ``pattern.finditer(text, pos, endpos)``.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], prefilter: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.prefilter = prefilter
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[regex.Match[str]]:
+        """The non-overlapping matches of the guarded pattern in ``text[pos:endpos]``."""
+        end = len(text) if endpos is None else endpos
+        search = self.prefilter.search
+        match = self.pattern.match
+        while (c := search(text, pos, end)) is not None:
+            m = match(text, c.start(), end)
+            if m is None:
+                pos = c.start() + 1
+            else:
+                yield m
+                pos = max(m.end(), c.start() + 1)
 
 
 class Lexicon:
@@ -196,6 +236,9 @@ class Lexicon:
         self.subset_before = rx(r.subset_before)
         self.subjects = {s: rx(ws) for s, ws in data.subjects.items()}
         self.any_subject = rx([w for ws in data.subjects.values() for w in ws])
+        self.subject_scan = WordScan(
+            self.any_subject, self._bare_regex([w for ws in data.subjects.values() for w in ws], cls)
+        )
         self._subject_of = {
             _strip_marks(w, data.optional_marks).casefold(): s
             for s, ws in data.subjects.items()
@@ -239,7 +282,22 @@ class Lexicon:
         ws = sorted({w for w in words if w and w.strip("*").strip()})
         if not ws:
             return re.compile(r"(?!)")
-        return re.compile(f"(?:{_trie_source(ws, self.data, cls)})")
+        # a class of every possible first character lets ``re`` skip the other positions
+        # fast (it cannot derive one from groups such as "(?:क़?|क़)")
+        first = "".join(re.escape(c) for c in sorted(set().union(*(self._first_chars(w) for w in ws))))
+        return re.compile(f"(?=[{first}])(?:{_trie_source(ws, self.data, cls)})")
+
+    def _first_chars(self, word: str) -> set[str]:
+        """Every character a match of ``word`` can start with (a superset)."""
+        c = _strip_marks(word.rstrip("*").strip(), self.data.optional_marks)[0]
+        out = {c}
+        for group in self.data.equivalents:
+            members = {unicodedata.normalize("NFC", g) for g in group}
+            if c in members:
+                out |= members
+        for mark in self.data.optional_marks:
+            out |= _precomposed(mark).get(c, set())  # ज़ (U+095B) for ज
+        return out
 
     def subject_named(self, text: str) -> str | None:
         """The subject a matched mention names, e.g. "उत्तर कोरियाई" -> "North Korea"."""

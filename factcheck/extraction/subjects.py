@@ -37,7 +37,7 @@ class SubjectFinder:
 
     def _mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out = []
-        for m in self.lex.any_subject.finditer(self.text, lo, hi):
+        for m in self.lex.subject_scan.finditer(self.text, lo, hi):
             s = self.lex.subject_named(m.group())
             if s is not None:
                 out.append((m.start(), m.end(), s))
