@@ -19,12 +19,21 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, ConfigDict
 
 from factcheck.errors import InputError
-from factcheck.numbers.parse import digits_value, range_value, to_value
+from factcheck.numbers.parse import digits_value, exact, range_value, to_value, trusted
 from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
-from factcheck.numbers.runs import WINDOW, between, first_number, range_after, scale_first
+from factcheck.numbers.runs import (
+    WINDOW,
+    between,
+    digit_atom,
+    first_number,
+    left_flags,
+    range_after,
+    right_flags,
+    scale_first,
+)
 from factcheck.settings import Settings
 from factcheck.units import kind_of
-from factcheck.values import Exact, Vague, Value
+from factcheck.values import Exact, Vague, Value, shared_fields_set
 
 if TYPE_CHECKING:  # langdata imports numbers.schema, so numbers imports langdata lazily
     from factcheck.langdata import LanguageData
@@ -56,6 +65,9 @@ class NumberMention(BaseModel):
     unit: str | None = None
     qualifier: str | None = None
     normalized: str | None = None
+
+
+_GIVEN_ALL = shared_fields_set(set(NumberMention.model_fields))  # _mention gives every field
 
 
 def _lang(language: str | LanguageData) -> LanguageData:
@@ -123,26 +135,37 @@ def find_numbers(
 
 def _shifted(m: NumberMention, base: int) -> NumberMention:
     """``m`` (found in a slice) with offsets into the whole text; fields already validated."""
-    return NumberMention.model_construct(
-        start=m.start + base, end=m.end + base, number_start=m.number_start + base,
-        number_end=m.number_end + base, value=m.value, kind=m.kind, unit=m.unit,
-        qualifier=m.qualifier, normalized=m.normalized,
-    )
+    return _mention(m.start + base, m.end + base, m.number_start + base, m.number_end + base,
+                    m.value, m.kind, m.unit, m.qualifier, m.normalized)
 
 
 def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMention]:
-    """The mentions of the whole of ``text``, offsets shifted by ``base``."""
+    """The mentions of the whole of ``text``, offsets shifted by ``base``.
+
+    Two scanners (figures, words) each keep their next match; the earlier one is read
+    (figures first on a tie, as in ``p.scanner``), and a scanner searches again only when
+    the reading has moved past its match — the matches of ``p.scanner``, one pass each.
+    """
     out: list[NumberMention] = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        m = p.scanner.search(text, pos)
-        if m is None:
-            break
-        mention, resume = _at(text, m, p, tol, out[-1].end if out else 0)
+    digits, words = p.digit_scanner, p.word_scanner
+    md = digits.search(text)
+    mw = words.search(text)
+    floor = 0
+    while md is not None or mw is not None:
+        if mw is None or (md is not None and md.start() <= mw.start()):
+            m = md
+            mention, resume = _at_figure(text, m, p, tol, floor)
+        else:
+            m = mw
+            mention, resume = _at_word(text, m, p, tol, floor)
         if mention is not None:
             out.append(mention)
+            floor = mention.end
         pos = max(resume, m.start() + 1)
+        if md is not None and md.start() < pos:
+            md = digits.search(text, pos)
+        if mw is not None and mw.start() < pos:
+            mw = words.search(text, pos)
     if base:
         return [_shifted(m, base) for m in out]
     return out
@@ -170,14 +193,25 @@ def parse_number(
 # --- one match -------------------------------------------------------------------------
 
 
-def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
-    """The mention starting at scanner match ``m`` and where to resume scanning."""
-    if m.group("d") is not None:  # the common case first
-        return _number(text, m.start(), p, tol, floor)
-    if m.group("time") is not None:
-        return _time(text, m, p), m.end()
-    if m.group("iso") is not None:
+def _at_figure(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
+    """The mention starting at ``digit_scanner`` match ``m`` and where to resume scanning."""
+    if m.group("d") is None:
+        if m.group("time") is not None:
+            return _time(text, m, p), m.end()
         return _iso_date(m, p), m.end()
+    start, ne = m.span()
+    right = right_flags(text, ne, p)
+    if right[0] and p.digit_more.match(text, ne):  # digit_more: "5 million", "15,000-20,000": read the run
+        return _number(text, start, p, tol, floor)
+    # One digit atom is the whole run (what first_number would read, without the atoms)
+    v, grouped, decimal = digit_atom(m.group("d"), p)
+    if v is None:
+        return None, start + 1
+    return _decide(text, start, start, ne, v, False, True, not grouped and not decimal, 1.0, p, tol, floor, right)
+
+
+def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
+    """The mention starting at ``word_scanner`` match ``m`` and where to resume scanning."""
     word = None
     for name in p.scan_words:
         word = m.group(name)
@@ -210,10 +244,12 @@ def _at(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMentio
 
 
 def _mention(start, end, ns, ne, value, kind="count", unit=None, qualifier=None, normalized=None):
-    return NumberMention(
-        start=start, end=end, number_start=ns, number_end=ne, value=value, kind=kind,
-        unit=unit, qualifier=qualifier, normalized=normalized,
-    )
+    # Every part is already valid (offsets are ints, value a Value, strings or None):
+    # construct without a second validation, the finder's single largest cost before.
+    return trusted(NumberMention, _GIVEN_ALL, {
+        "start": start, "end": end, "number_start": ns, "number_end": ne, "value": value,
+        "kind": kind, "unit": unit, "qualifier": qualifier, "normalized": normalized,
+    })
 
 
 def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberMention | None:
@@ -239,7 +275,7 @@ def _time(text: str, m, p: Patterns) -> NumberMention | None:
     if suf:
         end = suf.end()
     hours = parts[0] + parts[1] / 60
-    return _mention(m.start(), end, m.start(), m.end(), Exact(value=hours), "time",
+    return _mention(m.start(), end, m.start(), m.end(), exact(hours), "time",
                     normalized=f"{parts[0]:02d}:{parts[1]:02d}")
 
 
@@ -254,14 +290,14 @@ def _month_first(text: str, m, month: int, p: Patterns) -> tuple[NumberMention |
             return None, m.end()
         norm = f"{year or '-'}-{month:02d}-{day:02d}"
         ns, ne = rest.start("d"), rest.end("d")
-        value = Exact(value=day)
+        value = exact(day)
     else:
         year = _year_digits(rest.group("y2"), p)
         if year is None:
             return None, m.end()
         norm = f"{year}-{month:02d}"
         ns, ne = rest.start("y2"), rest.end("y2")
-        value = Exact(value=year)
+        value = exact(year)
     return _mention(m.start(), rest.end(), ns, ne, value, "date", normalized=norm), rest.end()
 
 
@@ -269,7 +305,7 @@ def _iso_date(m, p: Patterns) -> NumberMention | None:
     y, mo, d = ("".join(p.digit_map.get(c, c) for c in part) for part in m.group("iso").split("-"))
     if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
         return None
-    return _mention(m.start(), m.end(), m.start(), m.end(), Exact(value=int(d)), "date",
+    return _mention(m.start(), m.end(), m.start(), m.end(), exact(int(d)), "date",
                     normalized=f"{y}-{mo}-{d}")
 
 
@@ -302,41 +338,53 @@ def _number(
     atoms, c = found
     ns, ne = atoms[c.first].start, atoms[c.last - 1].end
     single = atoms[c.first] if c.last - c.first == 1 else None
-    plain_int = (
-        single is not None and not single.is_word and not single.grouped and not single.decimal
-    )
-    value = c.value
-    kind = "ordinal" if c.ordinal else "count"
-    end = ne
-    normalized = None
+    single_digits = single is not None and not single.is_word
+    plain_int = single_digits and not single.grouped and not single.decimal
+    right = right_flags(text, ne, p)
+    return _decide(text, start, ns, ne, c.value, c.ordinal, single_digits, plain_int, c.scale, p, tol, floor, right)
 
-    if single is not None and not single.is_word and not c.ordinal:
+
+def _decide(
+    text: str, start: int, ns: int, ne: int, value: float, ordinal: bool, single_digits: bool,
+    plain_int: bool, scale: float, p: Patterns, tol: float, floor: int, right: tuple[bool, ...],
+) -> tuple[NumberMention | None, int]:
+    """Type the number ``text[ns:ne]`` (read from ``start``) by what stands around it.
+
+    ``right`` is :func:`right_flags` at ``ne``: a pattern of RIGHT flagged False cannot
+    match at ``ne`` and is not tried there; :func:`left_flags` at ``start`` does the same
+    for the reverse searches ending at ``start``.
+    """
+    _, r_ord, r_month, r_time, r_qa, r_conn, r_openj, r_unit, r_year = right
+    kind = "ordinal" if ordinal else "count"
+    end = ne
+    if r_ord and single_digits and not ordinal:
         o = p.ordinal_suffix.match(text, end)
         if o:
             kind, end = "ordinal", o.end()
-    if plain_int and 1 <= value <= 31:
+    if plain_int and 1 <= value <= 31 and (r_month or end != ne):
         mo = p.month_after.match(text, end)
         if mo and (month := p.months.get(norm_key(mo.group("m")))):
             year = _year_digits(mo.group("y"), p)
             normalized = f"{year or '-'}-{month:02d}-{int(value):02d}"
-            return _mention(start, mo.end(), ns, ne, Exact(value=value), "date",
+            return _mention(start, mo.end(), ns, ne, exact(value), "date",
                             normalized=normalized), mo.end()
     if kind == "ordinal":
         if not _clean_end(text, end, p):
             return None, end
-        return _mention(start, end, ns, ne, Exact(value=value), "ordinal"), end
-    if plain_int and value <= 24:
+        return _mention(start, end, ns, ne, exact(value), "ordinal"), end
+    if r_time and plain_int and value <= 24:
         t = p.time_suffix.match(text, end)
         if t:
-            return _mention(start, t.end(), ns, ne, Exact(value=value), "time",
+            return _mention(start, t.end(), ns, ne, exact(value), "time",
                             normalized=f"{int(value):02d}:00"), t.end()
 
-    qa = p.qual_after.match(text, end)
+    qa = p.qual_after.match(text, end) if r_qa else None
     rng = None
     if qa is None:
-        rng = range_after(text, start, end, p, c, plain_int)
-        if rng is None:
-            rng = between(text, start, end, p, c, plain_int, floor)
+        if r_conn:
+            rng = range_after(text, start, end, p, value, scale, plain_int)
+        if rng is None and r_openj:
+            rng = between(text, start, end, p, value, scale, plain_int, floor)
     if rng is not None:
         low, high, r_start, r_ne, r_end, years = rng
         v = range_value(low, high)
@@ -359,24 +407,26 @@ def _number(
 
     num_end = end
     qa_num = qa  # qual_after at num_end, already read above
-    unit_kind, unit, end = _unit_after(text, end, p)
-    if unit is None:
+    unit_kind, unit, end = _unit_after(text, end, p) if r_unit else (None, None, end)
+    l_qb, l_ub, l_yb, _, _ = left_flags(text, start, p)
+    if unit is None and l_ub:
         ub = p.unit_before.search(text, max(floor, start - 12), start)
         if ub:
             info = _unit_info(ub.group("u"), p)
             if info is not None:
                 unit_kind, unit, start = info[0], info[1], ub.start()
+                l_qb = l_yb = True  # the gate read before the old start: search for real now
     if end != num_end:  # a unit moved the end: read a qualifier after the unit
         qa = p.qual_after.match(text, end)
-    qb = _qualifier_before(text, start, p, floor)
+    qb = _qualifier_before(text, start, p, floor) if l_qb else None
     # A unit word that is also a year word ("2025 года") leaves a year in range a year;
     # any other number before it is a duration ("два года", "2 года").
-    year_unit = unit is not None and p.year_after.match(text, num_end) is not None
+    year_unit = unit is not None and r_year and p.year_after.match(text, num_end) is not None
     if plain_int and (unit is None or year_unit) and p.year_min <= value <= p.year_max:
-        if _is_year(text, start, num_end, p, floor, qb, qa_num):
+        if _is_year(text, start, num_end, p, floor, qb, qa_num, r_year, l_qb, l_yb):
             if not _clean_end(text, num_end, p):
                 return None, num_end
-            return _mention(start, num_end, ns, ne, Exact(value=value), "year"), num_end
+            return _mention(start, num_end, ns, ne, exact(value), "year"), num_end
     meaning = None
     qual_text = None
     if qa is not None:
@@ -389,22 +439,27 @@ def _number(
                     qual_text), end
 
 
-def _is_year(text: str, start: int, end: int, p: Patterns, floor: int, qb, qa) -> bool:
+def _is_year(
+    text: str, start: int, end: int, p: Patterns, floor: int, qb, qa,
+    year_after: bool = True, qual_before: bool = True, year_before: bool = True,
+) -> bool:
     """Whether the plain integer ``text[start:end]`` (in the year range) is a year.
 
     A year word after it wins over a qualifier before it ("до 2025 года" is a date, not
     "at most 2025"); a year word before it counts only when no qualifier stands there
     (a Russian "до" is both); a bare number is a year when ``year.bare`` says so and
     no ``year.not_before`` word follows ("2000 troops"). ``qa`` is the qualifier match
-    right after ``end`` (or None), read once by the caller.
+    right after ``end`` (or None), read once by the caller. ``year_after``,
+    ``qual_before``, ``year_before``: False when the caller's gate says that pattern
+    cannot match there, so it is not tried.
     """
     if qa is not None and norm_key(qa.group("q")) not in p.year_after_keys:
         return False  # "2000 से अधिक": a qualifier after it makes it a count
-    if qa is not None or p.year_after.match(text, end):
+    if qa is not None or (year_after and p.year_after.match(text, end)):
         return True
-    if qb is not None or p.qual_before.search(text, max(floor, start - WINDOW), start):
+    if qb is not None or (qual_before and p.qual_before.search(text, max(floor, start - WINDOW), start)):
         return False  # also a cancelled qualifier: "выросло до 2000 человек" is no year
-    if p.year_before.search(text, max(floor, start - WINDOW), start):
+    if year_before and p.year_before.search(text, max(floor, start - WINDOW), start):
         return True
     return p.bare_year == "year" and p.year_not_before.match(text, end) is None
 

@@ -131,11 +131,27 @@ class UnitInfo:
     kind: str | None
 
 
+#: The patterns read right after a numeral / by reverse search before a figure, in the
+#: order of the flags of ``right_flags`` / ``left_flags`` (names of Patterns fields).
+RIGHT = (
+    "digit_more", "ordinal_suffix", "month_after", "time_suffix", "qual_after",
+    "range_connector", "range_open_joiner", "unit_after", "year_after",
+)
+LEFT = ("qual_before", "unit_before", "year_before", "range_open", "range_not_after")
+
+
 @dataclass(frozen=True)
 class Patterns:
     """Everything the finder needs for one language, compiled once."""
 
     scanner: regex.Pattern
+    # The scanner split in two: figures (time, ISO date, digits) and words. `regex` finds a
+    # digit after a non-word boundary in a tight loop; merged with the word trie it tries
+    # every word start. The finder takes the earlier match (digits first on a tie), which
+    # is what the one scanner would find.
+    digit_scanner: regex.Pattern
+    word_scanner: regex.Pattern
+    digit_more: regex.Pattern  # a digit atom's run goes on: joiner + atom, or a glued scale
     vq_scale: regex.Pattern
     cont: regex.Pattern
     scale_glued: regex.Pattern
@@ -179,6 +195,12 @@ class Patterns:
     scan_words: tuple[str, ...] = ()
     cont_has_w: bool = False
     cont_has_a: bool = False
+    # Gates (see factcheck.numbers.runs.right_flags): the few characters after a numeral /
+    # before a figure -> which patterns of RIGHT / LEFT could match there (a partial match
+    # of the snippet). Most figures have nothing to read around them, and the same snippets
+    # (" tro", "ent ") recur, so one dict lookup replaces up to nine regex calls.
+    right_seen: dict[str, tuple[bool, ...]] = field(default_factory=dict)
+    left_seen: dict[str, tuple[bool, ...]] = field(default_factory=dict)
     # Digit string -> (value, grouped, decimal): the same figures recur across a text and
     # across articles ("2025", "10"); reading them is pure, so it is done once.
     digit_cache: dict[str, tuple[float | None, bool, bool]] = field(default_factory=dict)
@@ -204,6 +226,14 @@ def _first_chars(digits: str, caseless: list[str], cased: list[str]) -> str:
     alts = [_cls(plain)] if plain else []
     alts += ["(?i:" + _cls(folded) + ")"] if folded else []
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+_GROUP_NAME = regex.compile(r"\(\?P<\w+>")
+
+
+def _unnamed(rx: str) -> str:
+    """``rx`` without group names, to unite patterns that name groups alike (a gate)."""
+    return "(?:" + _GROUP_NAME.sub("(?:", rx) + ")"
 
 
 def _add(table: dict, key: str, entry: object, what: str) -> None:
@@ -294,14 +324,15 @@ def compile_numbers(data: NumbersData) -> Patterns:
         lex_alts.append(rf"(?P<lex>{trie_regex(caseless)})")
     if cased:
         lex_alts.append(rf"(?P<lexi>{_ci(cased)})")
-    scanner = "|".join(
+    digit_alts = "|".join(
         [
             rf"(?P<time>{time_rx})",
             rf"(?<![\w-])(?P<iso>{d}{{4}}-{d}{{2}}-{d}{{2}})(?![\w-])",  # 2025-09-04
             rf"{digit_lb}(?P<d>{digit_atom})",
-            rf"(?<!\w)(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)",
         ]
     )
+    word_alt = rf"(?<!\w)(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)"
+    scanner = digit_alts + "|" + word_alt
     # Every alternative starts at a non-word boundary with a digit or a lexicon form's first
     # character; checking that first lets `regex` skip most positions without trying the
     # four alternatives there (same matches, several times faster).
@@ -347,47 +378,65 @@ def compile_numbers(data: NumbersData) -> Patterns:
 
     scanner_rx = regex.compile(scanner)
     cont_rx = regex.compile(cont)
+    scale_glued = rf"(?P<s>{_ci(all_scales)}){b}" if all_scales else "(?!)"
+    vq_scale = rf"\s+(?P<s>{_ci(word_scales)}){b}" if word_scales else "(?!)"
+    r = {  # what the finder may read right after a figure's numeral
+        "ordinal_suffix": rf"{ys}(?:{ordsuf}){b}",
+        "range_connector": "(?:" + conn + ")",
+        "range_open_joiner": "(?:" + "|".join(_spaced(j) for j in data.ranges.open_joiners) + ")"
+        if data.ranges.open_joiners
+        else "(?!)",
+        "qual_after": rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)",
+        "unit_after": rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}",
+        "year_after": rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)",
+        "month_after": rf"\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)",
+        "time_suffix": rf"\s*(?:{_ci(data.time_suffixes)})(?!\w)" if data.time_suffixes else "(?!)",
+        "digit_more": rf"{joiner}(?:{_unnamed(cont)})|{_unnamed(scale_glued)}",
+    }
+    # Reverse searches anchored at the figure's start; each gets its own (?r) flag.
+    left = {
+        "range_open": rf"(?<!\w){_ci_rev(data.ranges.open)}\s+\Z" if data.ranges.open else "(?!)",
+        "range_not_after": rf"(?<!\w){_ci_rev(data.ranges.not_after)}\s+\Z" if data.ranges.not_after else "(?!)",
+        "qual_before": rf"(?<!\w)(?P<q>{_ci_rev(qb)})\s*\Z" if qb else "(?!)",
+        "unit_before": rf"(?<!\w)(?P<u>{unit_rx(before_units, rev=True)})\s*\Z",
+        "year_before": rf"(?<!\w){_ci_rev(data.year.before)}\s+\Z" if data.year.before else "(?!)",
+    }
     return Patterns(
         scanner=scanner_rx,
-        vq_scale=regex.compile(rf"\s+(?P<s>{_ci(word_scales)}){b}" if word_scales else "(?!)"),
+        digit_scanner=regex.compile(rf"(?:{digit_alts})"),
+        word_scanner=regex.compile(rf"(?<!\w)(?={_first_chars('', caseless, cased)})(?:{word_alt})"),
+        digit_more=regex.compile(r["digit_more"]),
+        vq_scale=regex.compile(vq_scale),
         cont=cont_rx,
-        scale_glued=regex.compile(rf"(?P<s>{_ci(all_scales)}){b}") if all_scales else regex.compile("(?!)"),
+        scale_glued=regex.compile(scale_glued),
         joiner=regex.compile(joiner),
-        ordinal_suffix=regex.compile(rf"{ys}(?:{ordsuf}){b}"),
-        range_connector=regex.compile("(?:" + conn + ")"),
+        ordinal_suffix=regex.compile(r["ordinal_suffix"]),
+        range_connector=regex.compile(r["range_connector"]),
         range_close=regex.compile(rf"\s*(?:{_ci(data.ranges.close)}){b}" if data.ranges.close else "(?!)"),
-        range_open=regex.compile(rf"(?r)(?<!\w){_ci_rev(data.ranges.open)}\s+\Z" if data.ranges.open else "(?!)"),
-        range_open_joiner=regex.compile(
-            "(?:" + "|".join(_spaced(j) for j in data.ranges.open_joiners) + ")"
-            if data.ranges.open_joiners
-            else "(?!)"
-        ),
-        range_not_after=regex.compile(
-            rf"(?r)(?<!\w){_ci_rev(data.ranges.not_after)}\s+\Z" if data.ranges.not_after else "(?!)"
-        ),
-        qual_before=regex.compile(rf"(?r)(?<!\w)(?P<q>{_ci_rev(qb)})\s*\Z" if qb else "(?!)"),
+        range_open=regex.compile("(?r)" + left["range_open"] if data.ranges.open else "(?!)"),
+        range_open_joiner=regex.compile(r["range_open_joiner"]),
+        range_not_after=regex.compile("(?r)" + left["range_not_after"] if data.ranges.not_after else "(?!)"),
+        qual_before=regex.compile("(?r)" + left["qual_before"] if qb else "(?!)"),
         qual_not_after={
             norm_key(f): regex.compile(rf"(?r)(?<!\w){_ci_rev(q.not_after)}\s+\Z")
             for q in data.qualifiers
             if q.position == "before" and q.not_after
             for f in q.forms
         },
-        qual_after=regex.compile(rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)"),
-        unit_after=regex.compile(rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}"),
-        unit_before=regex.compile(rf"(?r)(?<!\w)(?P<u>{unit_rx(before_units, rev=True)})\s*\Z"),
-        year_before=regex.compile(rf"(?r)(?<!\w){_ci_rev(data.year.before)}\s+\Z" if data.year.before else "(?!)"),
-        year_after=regex.compile(rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)"),
+        qual_after=regex.compile(r["qual_after"]),
+        unit_after=regex.compile(r["unit_after"]),
+        unit_before=regex.compile("(?r)" + left["unit_before"]),
+        year_before=regex.compile("(?r)" + left["year_before"] if data.year.before else "(?!)"),
+        year_after=regex.compile(r["year_after"]),
         year_not_before=regex.compile(
             rf"\s+{_ci(data.year.not_before)}(?!\w)" if data.year.not_before else "(?!)"
         ),
-        month_after=regex.compile(
-            rf"\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)"
-        ),
+        month_after=regex.compile(r["month_after"]),
         day_after_month=regex.compile(
             rf"\.?,?\s*(?:(?P<d>{d}{{1,2}})(?:{ordsuf})?(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?"
             rf"|(?P<y2>{d}{{4}})(?!\w))"
         ),
-        time_suffix=regex.compile(rf"\s*(?:{_ci(data.time_suffixes)})(?!\w)" if data.time_suffixes else "(?!)"),
+        time_suffix=regex.compile(r["time_suffix"]),
         digit_map={c: str(i) for s in data.digits for i, c in enumerate(s)},
         digit_sets=tuple(frozenset(s) for s in data.digits),
         group_seps=frozenset(data.group_separators),

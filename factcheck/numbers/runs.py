@@ -15,10 +15,47 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from factcheck.numbers.parse import digits_value, is_decimal, is_grouped
-from factcheck.numbers.patterns import Patterns, norm_key
+from factcheck.numbers.patterns import LEFT, RIGHT, Patterns, norm_key
 from factcheck.numbers.words import Atom, Composed, compose_first
 
 WINDOW = 48  # characters searched left of a number for a qualifier/"in"/"between"
+
+
+GATE = 4  # characters of context a gate reads (a snippet of the text)
+_GATE_SEEN_MAX = 65536  # snippets remembered per language (bounded: any text may come)
+
+
+def right_flags(text: str, end: int, p: Patterns) -> tuple[bool, ...]:
+    """For each pattern of RIGHT (in order): whether it can match at ``end``.
+
+    False is certain: the pattern matches not even part of the next GATE characters
+    (``partial=True`` also accepts a match that the text cut short). True only says "try
+    it". None of the RIGHT patterns looks behind its start, so the snippet alone decides.
+    The answer depends only on the snippet and is remembered per language.
+    """
+    snip = text[end : end + GATE]
+    hit = p.right_seen.get(snip)
+    if hit is None:
+        hit = tuple(getattr(p, k).match(snip, partial=True) is not None for k in RIGHT)
+        if len(p.right_seen) >= _GATE_SEEN_MAX:
+            p.right_seen.clear()
+        p.right_seen[snip] = hit
+    return hit
+
+
+def left_flags(text: str, start: int, p: Patterns) -> tuple[bool, ...]:
+    """For each pattern of LEFT (in order): whether its reverse search ending at ``start``
+    can find anything, in any window (see :func:`right_flags`; a match that starts before
+    the snippet is a partial match, and a look-behind at the snippet's start only passes
+    more often than in the text)."""
+    snip = text[max(0, start - GATE) : start]
+    hit = p.left_seen.get(snip)
+    if hit is None:
+        hit = tuple(getattr(p, k).search(snip, partial=True) is not None for k in LEFT)
+        if len(p.left_seen) >= _GATE_SEEN_MAX:
+            p.left_seen.clear()
+        p.left_seen[snip] = hit
+    return hit
 
 
 def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
@@ -46,7 +83,7 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
         pos = m.end()
 
 
-def _digits(s: str, p: Patterns) -> tuple[float | None, bool, bool]:
+def digit_atom(s: str, p: Patterns) -> tuple[float | None, bool, bool]:
     """(value, grouped, decimal) of a digit string, cached per language."""
     hit = p.digit_cache.get(s)
     if hit is None:
@@ -64,7 +101,7 @@ def _atom(m, p: Patterns) -> Atom | None:
     if m.re is p.cont:
         s = m.group("d")
         if s is not None:
-            v, grouped, decimal = _digits(s, p)
+            v, grouped, decimal = digit_atom(s, p)
             if v is None:
                 return None
             return Atom(m.start("d"), m.end("d"), "number", v, False, grouped=grouped, decimal=decimal)
@@ -114,14 +151,14 @@ def _second(text: str, pos: int, p: Patterns) -> tuple[list[Atom], Composed] | N
     return found
 
 
-def _spread(c: Composed, first_value: float, second: Composed) -> float:
-    """"10 से 12 हजार": a plain first end shares the second end's scale."""
-    if c.scale == 1 and second.scale > 1 and first_value * second.scale <= second.value:
+def _spread(scale: float, first_value: float, second: Composed) -> float:
+    """"10 से 12 हजार": a plain first end (``scale`` 1) shares the second end's scale."""
+    if scale == 1 and second.scale > 1 and first_value * second.scale <= second.value:
         return first_value * second.scale
     return first_value
 
 
-def range_after(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool):
+def range_after(text: str, start: int, end: int, p: Patterns, value: float, scale: float, plain_int: bool):
     """"10,000-12,000", "10 से 12 हजार": (low, high, start, number end, end, years) or None."""
     conn = p.range_connector.match(text, end)
     if conn is None:
@@ -134,12 +171,14 @@ def range_after(text: str, start: int, end: int, p: Patterns, c: Composed, plain
     atoms2, c2 = found
     e2 = atoms2[c2.last - 1].end
     single2 = c2.last - c2.first == 1 and not atoms2[0].is_word and not atoms2[0].grouped
-    years = plain_int and single2 and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
+    years = plain_int and single2 and all(p.year_min <= v <= p.year_max for v in (value, c2.value))
     close = p.range_close.match(text, e2)
-    return _spread(c, c.value, c2), c2.value, start, e2, close.end() if close else e2, years
+    return _spread(scale, value, c2), c2.value, start, e2, close.end() if close else e2, years
 
 
-def between(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int: bool, floor: int):
+def between(
+    text: str, start: int, end: int, p: Patterns, value: float, scale: float, plain_int: bool, floor: int
+):
     """"between 10,000 and 12,000": like :func:`_range_after`, starting at "between"."""
     op = p.range_open.search(text, max(floor, start - WINDOW), start)
     if op is None:
@@ -152,6 +191,6 @@ def between(text: str, start: int, end: int, p: Patterns, c: Composed, plain_int
         return None
     atoms2, c2 = found
     e2 = atoms2[c2.last - 1].end
-    years = plain_int and all(p.year_min <= v <= p.year_max for v in (c.value, c2.value))
+    years = plain_int and all(p.year_min <= v <= p.year_max for v in (value, c2.value))
     close = p.range_close.match(text, e2)
-    return _spread(c, c.value, c2), c2.value, op.start(), e2, close.end() if close else e2, years
+    return _spread(scale, value, c2), c2.value, op.start(), e2, close.end() if close else e2, years
