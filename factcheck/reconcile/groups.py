@@ -1,7 +1,10 @@
 """Grouping claims by key, in a canonical order, and judging each group.
 
 Claims are sorted canonically before anything else — by key, time window, article id,
-offsets, then the rest of the claim — so a report never depends on input order.
+offsets, then the rest of the claim — so a report never depends on input order. The
+claims are read once into columns (:mod:`factcheck.reconcile.columns`); pairs, verdicts
+and estimates are computed on arrays, and Python objects are made only for what a
+report keeps (the claims themselves, ``max_relations`` relations per group, estimates).
 
 >>> canonical([]) == []
 True
@@ -9,50 +12,24 @@ True
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import operator
+import math
 from collections.abc import Callable, Iterable, Sequence
-from itertools import groupby
 
 import numpy as np
 
 from factcheck.models import Claim
-from factcheck.reconcile.estimate import estimate_figures
+from factcheck.reconcile.columns import Columns, canonical_order, read_columns
+from factcheck.reconcile.columns import _sort_key  # noqa: F401  (the full sort key, where it always was)
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
 from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain, facts
 from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.reconcile.timing import window
-from factcheck.reconcile.vector import RULE_SEVERITY, FactArrays, classify_pairs, outcome
+from factcheck.reconcile.vector import RULE_SEVERITY, classify_pairs, outcome
 from factcheck.settings import Settings
-from factcheck.values import Interval
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
 MAX_RELATIONS = 50
-
-_NO_DATE = (dt.date.max.toordinal(), dt.date.max.toordinal())
-
-
-def _sort_key(c: Claim, f: Facts) -> tuple:
-    """Everything that tells two claims apart, cheap fields first."""
-    when = _NO_DATE if f.window is None else (f.start, f.end)
-    return (
-        (c.subject, c.measure, c.role),  # str enums: compare as their values, no .value lookups
-        when,
-        c.article_id,
-        c.evidence.start,
-        c.evidence.end,
-        c.unit,
-        f.low,
-        f.high,
-        c.value.kind,
-        c.modality,
-        c.attribution.source,
-        c.attribution.chain,
-        c.subset or "",
-        c.publisher or "",
-        c.evidence.text,
-    )
 
 
 def canonical(claims: Iterable[Claim]) -> list[Claim]:
@@ -67,76 +44,9 @@ def canonical(claims: Iterable[Claim]) -> list[Claim]:
     >>> [c.article_id for c in canonical([c1, c2])]
     ['a', 'b']
     """
-    return [row[5] for row in _canonical_facts(claims)]
-
-
-def _canonical_facts(claims: Iterable[Claim]) -> list[tuple]:
-    """Claims with their facts (computed once) in canonical order.
-
-    Each row is ``(group key, dates, article id, start, end, claim, facts)``: the rows
-    the sort used, handed on as they are rather than copied into new pairs.
-
-    Sorted first on a short prefix of :func:`_sort_key` (key, dates, article, offsets),
-    which almost always decides; only runs equal on it are sorted on the full key — the
-    same order as sorting everything on the full key, for a fraction of the tuples.
-    """
-    keyed = []
-    append = keyed.append
-    windows: dict[tuple[int, dt.date | None], object] = {}  # shared time scopes: one window each
-    factual = _FACTUAL
-    no_date = _NO_DATE
-    for c in claims:  # :func:`facts` inlined: this loop runs once per claim of the archive
-        v = c.value
-        low, high = v.interval()
-        point = v.point
-        t = c.time
-        wkey = (id(t), c.published)  # ``t`` stays alive in ``keyed``, so its id is not reused
-        w = windows.get(wkey, _UNSEEN)
-        if w is _UNSEEN:
-            w = windows[wkey] = window(t, c.published)
-        if w is None:
-            f = Facts(low, high, low if point is None else point, None, c.modality in factual, c.unit, 0, 0)
-            when = no_date
-        else:
-            s, e = w.start.toordinal(), w.end.toordinal()
-            f = Facts(low, high, low if point is None else point, w, c.modality in factual, c.unit, s, e)
-            when = (s, e)
-        ev = c.evidence
-        append(((c.subject, c.measure, c.role), when, c.article_id, ev.start, ev.end, c, f))
-    keyed.sort(key=_PREFIX)
-    i, n = 0, len(keyed)
-    while i < n - 1:
-        if _PREFIX(keyed[i]) != _PREFIX(keyed[i + 1]):
-            i += 1
-            continue
-        head = _PREFIX(keyed[i])
-        j = i + 2
-        while j < n and _PREFIX(keyed[j]) == head:
-            j += 1
-        # rare: equal on the prefix — the full key, then the JSON
-        run = sorted(((_sort_key(t[5], t[6]), t[5], t[6]) for t in keyed[i:j]), key=lambda t: t[0])
-        keyed[i:j] = [(*head, c, f) for c, f in _by_json_on_ties(run)]
-        i = j
-    return keyed
-
-
-_PREFIX = operator.itemgetter(0, 1, 2, 3, 4)
-_UNSEEN: object = object()
-
-
-def _by_json_on_ties(keyed: list[tuple[tuple, Claim, Facts]]) -> list[tuple[Claim, Facts]]:
-    """``keyed`` (sorted on the full key) with claims equal on every field ordered by their JSON."""
-    i, n = 0, len(keyed)
-    while i < n - 1:  # rare: claims equal on every cheap field are ordered by their JSON
-        if keyed[i][0] != keyed[i + 1][0]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and keyed[j][0] == keyed[i][0]:
-            j += 1
-        keyed[i:j] = sorted(keyed[i:j], key=lambda t: t[1].model_dump_json())
-        i = j
-    return [(c, f) for _, c, f in keyed]
+    claims = list(claims)
+    perm = canonical_order(claims, read_columns(claims))
+    return [claims[k] for k in perm.tolist()]
 
 
 def independent_sources(claims: Iterable[Claim]) -> tuple[str, ...]:
@@ -159,7 +69,7 @@ def build_group(
     cumulative: bool,
     max_relations: int = MAX_RELATIONS,
     full_limit: int = FULL_PAIRS_LIMIT,
-    fs: Sequence[Facts] | None = None,
+    cols: Columns | None = None,
 ) -> Group:
     """Judge one group: relations, verdict, sources and estimate.
 
@@ -169,14 +79,15 @@ def build_group(
         cumulative: whether the measure is a running total.
         max_relations: relations stored (worst first); the verdict uses all compared.
         full_limit: groups up to this size compare every pair (see ``pairs``).
-        fs: the claims' facts, when already computed.
+        cols: the claims' columns, when already read (:func:`read_columns`).
     """
     subject, measure, role = claims[0].subject, claims[0].measure, claims[0].role.value
-    if fs is None:
-        fs = [facts(c) for c in claims]
-    first, second = pair_arrays(fs, settings, cumulative, full_limit=full_limit)
+    if cols is None:
+        cols = read_columns(claims)
+    f = cols.facts
+    first, second = pair_arrays(f, settings, cumulative, full_limit=full_limit)
     compared = len(first)
-    codes, earlier, assumed = classify_pairs(FactArrays.of(fs), first, second, settings, cumulative)
+    codes, earlier, assumed = classify_pairs(f, first, second, settings, cumulative)
     sev = RULE_SEVERITY[codes]
     worst = int(sev.max()) if compared else -1
     # the worst ``max_relations`` (then by index), shown in index order; pairs come sorted
@@ -190,11 +101,18 @@ def build_group(
             earlier[picked].tolist(), assumed[picked].tolist(),
         )
     ]
-    names: dict[int, str] = {}  # each claim described once, however many relations name it
+    # each claim named by a relation gets its facts and description once
+    fs: dict[int, Facts] = {}
+    names: dict[int, str] = {}
+
+    def fact(i: int) -> Facts:
+        if i not in fs:
+            fs[i] = facts(claims[i])
+        return fs[i]
 
     def name(i: int) -> str:
         if i not in names:
-            names[i] = describe(claims[i], fs[i])
+            names[i] = describe(claims[i], fact(i))
         return names[i]
 
     # plain dicts, validated in one pass by Group (pydantic-core): far cheaper than one
@@ -204,13 +122,13 @@ def build_group(
             "a": i,
             "b": j,
             "relation": out.kind,
-            "reason": explain(claims[i], claims[j], fs[i], fs[j], out, settings, names=(name(i), name(j))),
+            "reason": explain(claims[i], claims[j], fact(i), fact(j), out, settings, names=(name(i), name(j))),
         }
         for i, j, out in kept
     ]
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
-    periods = group_periods(claims, fs, settings, cumulative)
-    sources = independent_sources(claims)
+    periods = group_periods(claims, cols, settings, cumulative)
+    sources = tuple(cols.sources[k] for k in np.unique(cols.source[f.factual]).tolist())
     return Group(
         subject=subject,
         measure=measure,
@@ -232,7 +150,7 @@ _VERDICTS: dict[int, Verdict] = {3: "conflict", 2: "evolving", 1: "agree", 0: "n
 
 
 def group_periods(
-    claims: Sequence[Claim], fs: Sequence[Facts], settings: Settings, cumulative: bool
+    claims: Sequence[Claim], cols: Columns | None, settings: Settings, cumulative: bool
 ) -> tuple[Estimate, ...]:
     """One estimate per period, oldest first; the last is the group's estimate.
 
@@ -240,72 +158,124 @@ def group_periods(
     every such figure dated within ``same_period_days`` of it form a period; the rest is cut
     the same way. For a cumulative measure each period carries the highest lower bound of
     the periods before it (rule: ``factcheck.reconcile.estimate``).
+
+    Args:
+        claims: the group's claims in canonical order.
+        cols: their columns (read here when None).
+        settings: ``same_period_days`` cuts the periods.
+        cumulative: whether the measure is a running total.
     """
-    factual = [i for i, f in enumerate(fs) if f.factual]
-    if not factual:
+    if cols is None:
+        cols = read_columns(claims)
+    f = cols.facts
+    factual = np.flatnonzero(f.factual)
+    if not len(factual):
         return ()
-    dated = [i for i in factual if fs[i].window is not None]
-    if not dated:
-        return (_estimate(claims, fs, factual, None, None, "no figure has a date: all asserted figures form one period"),)
+    dated = factual[f.has_window[factual]]
+    if not len(dated):
+        note = "no figure has a date: all asserted figures form one period"
+        return _estimates(claims, cols, factual, [0], None, [note], False)
     days = settings.same_period_days
     # by end date: a period's members are a suffix (a figure ending no earlier than
     # ``days`` before the anchor starts is within ``days`` of it)
-    order = sorted(dated, key=lambda i: (fs[i].end, fs[i].start, -i))
-    ends = [fs[i].end for i in order]
-    cuts: list[tuple[int, list[int]]] = []
+    order = dated[np.lexsort((-dated, f.start[dated], f.end[dated]))]
+    ends = f.end[order]
+    starts = f.start[order].tolist()
+    firsts: list[int] = []
     top = len(order)
     while top > 0:
-        anchor = order[top - 1]
-        first = bisect.bisect_left(ends, fs[anchor].start - days, 0, top)
-        cuts.append((anchor, sorted(order[first:top])))
-        top = first
-    cuts.reverse()
-    out: list[Estimate] = []
-    carried: float | None = None
-    for anchor, members in cuts:
-        label = fs[anchor].window.label  # type: ignore[union-attr]
-        note = f"figures dated within {days} days of the latest ({label})"
-        out.append(_estimate(claims, fs, members, anchor, carried if cumulative else None, note))
-        here = max(fs[i].low for i in members)
-        carried = here if carried is None else max(carried, here)
-    return tuple(out)
+        top = int(np.searchsorted(ends[:top], starts[top - 1] - days, side="left"))
+        firsts.append(top)
+    firsts.reverse()
+    anchors = [int(order[k - 1]) for k in firsts[1:] + [len(order)]]
+    notes = [
+        f"figures dated within {days} days of the latest ({window(claims[i].time, claims[i].published).label})"  # type: ignore[union-attr]
+        for i in anchors
+    ]
+    return _estimates(claims, cols, order, firsts, anchors, notes, cumulative)
 
 
-def _estimate(
+def _estimates(
     claims: Sequence[Claim],
-    fs: Sequence[Facts],
-    period: list[int],
-    anchor: int | None,
-    carried: float | None,
-    note: str,
-) -> Estimate:
-    """The estimate of one period (``anchor``: its latest figure; None when undated)."""
-    # the facts hold each value's interval already
-    fig = estimate_figures([(Interval(fs[i].low, fs[i].high), claims[i].value.point) for i in period], carried_low=carried)
-    if carried is not None and fig.consistent and fig.low == carried and carried > max(fs[i].low for i in period):
-        note += "; low carried from an earlier figure (a running total never shrinks)"
-    if not fig.consistent:
-        note += "; the period's figures contradict each other: envelope given"
-    as_of = start = end = None
-    if anchor is not None:
-        w = fs[anchor].window
-        assert w is not None
-        as_of = claims[anchor].time.as_of_text() or w.end.isoformat()
-        start = min(fs[i].window.start for i in period).isoformat()  # type: ignore[union-attr]
-        end = max(fs[i].window.end for i in period).isoformat()  # type: ignore[union-attr]
-    return Estimate(
-        low=fig.low,
-        best=fig.best,
-        high=fig.high,
-        as_of=as_of,
-        period_start=start,
-        period_end=end,
-        # a period holds only asserted/estimated figures: their distinct sources
-        independent_sources=len({claims[i].attribution.source for i in period}),
-        claims=tuple(period),
-        consistent=fig.consistent,
-        note=note,
+    cols: Columns,
+    order: np.ndarray,
+    firsts: list[int],
+    anchors: list[int] | None,
+    notes: list[str],
+    cumulative: bool,
+) -> tuple[Estimate, ...]:
+    """The estimates of consecutive periods: ``order[firsts[p]:firsts[p + 1]]`` is period ``p``.
+
+    :func:`~factcheck.reconcile.estimate.estimate_figures` for every period at once:
+    per-period maxima and minima are ``reduceat`` over the contiguous runs of ``order``;
+    ``anchors`` are the periods' latest figures (None: one undated period).
+    """
+    f = cols.facts
+    idx = np.array(firsts, dtype=np.int64)
+    sizes = np.diff(np.append(idx, len(order)))
+    low_o, high_o = f.low[order], f.high[order]
+    low_max = np.maximum.reduceat(low_o, idx)
+    high_min = np.minimum.reduceat(high_o, idx)
+    # contradictory figures (low > high): the envelope instead
+    broken = low_max > high_min
+    low = np.where(broken, np.minimum.reduceat(low_o, idx), low_max)
+    high = np.where(broken, np.maximum.reduceat(high_o, idx), high_min)
+    carried = np.full(len(idx), np.nan)
+    if cumulative and len(idx) > 1:  # the highest lower bound of the periods before (never shrinks)
+        carried[1:] = np.maximum.accumulate(low_max)[:-1]
+    carry = ~broken & (low < carried) & (carried <= high)
+    low = np.where(carry, carried, low)
+    # best: the smallest figure as given inside [low, high]; else the smallest clamped; else low
+    given = cols.given[order]
+    points = np.where(given, f.central[order], np.inf)
+    inside = given & (points >= np.repeat(low, sizes)) & (points <= np.repeat(high, sizes))
+    best_inside = np.minimum.reduceat(np.where(inside, points, np.inf), idx)
+    smallest = np.minimum.reduceat(points, idx)
+    best = np.where(
+        np.add.reduceat(inside, idx) > 0,
+        best_inside,
+        np.where(np.add.reduceat(given, idx) > 0, np.minimum(np.maximum(smallest, low), high), low),
     )
+    # distinct sources per period: count changes in (period, source) order
+    period_of = np.repeat(np.arange(len(idx)), sizes)
+    src = cols.source[order]
+    by = np.lexsort((src, period_of))
+    new = np.ones(len(order), dtype=bool)
+    new[1:] = (src[by][1:] != src[by][:-1]) | (period_of[by][1:] != period_of[by][:-1])
+    n_sources = np.add.reduceat(new, idx)  # ``by`` keeps periods contiguous at the same offsets
+    members = np.sort(order + period_of * len(claims)) - period_of * len(claims)  # sorted within each period
+    first_day = np.minimum.reduceat(f.start[order], idx)
+    last_day = np.maximum.reduceat(f.end[order], idx)
+    out = []
+    bounds = [*firsts, len(order)]
+    rows = zip(low.tolist(), best.tolist(), high.tolist(), (~broken).tolist(), carried.tolist(), low_max.tolist(),
+               n_sources.tolist(), first_day.tolist(), last_day.tolist())
+    for p, (lo, be, hi, consistent, car, lmax, n_src, day0, day1) in enumerate(rows):
+        note = notes[p]
+        if consistent and car == car and lo == car and car > lmax:  # ``car == car``: not NaN
+            note += "; low carried from an earlier figure (a running total never shrinks)"
+        if not consistent:
+            note += "; the period's figures contradict each other: envelope given"
+        as_of = start = end = None
+        if anchors is not None:
+            last = claims[anchors[p]]
+            as_of = last.time.as_of_text() or dt.date.fromordinal(int(f.end[anchors[p]])).isoformat()
+            start = dt.date.fromordinal(day0).isoformat()
+            end = dt.date.fromordinal(day1).isoformat()
+        out.append(Estimate(
+            low=lo,
+            best=be,
+            high=None if hi == math.inf else hi,
+            as_of=as_of,
+            period_start=start,
+            period_end=end,
+            # a period holds only asserted/estimated figures: their distinct sources
+            independent_sources=n_src,
+            claims=tuple(members[bounds[p]:bounds[p + 1]].tolist()),
+            consistent=consistent,
+            note=note,
+        ))
+    return tuple(out)
 
 
 def build_groups(
@@ -317,21 +287,28 @@ def build_groups(
     full_limit: int = FULL_PAIRS_LIMIT,
 ) -> list[Group]:
     """Sort ``claims`` canonically, split them by key and judge every group (sorted by key)."""
-    ordered = _canonical_facts(claims)
+    claims = claims if isinstance(claims, list) else list(claims)
+    n = len(claims)
+    if not n:
+        return []
+    cols = read_columns(claims)
+    perm = canonical_order(claims, cols)
+    cols = cols.take(perm)
+    ordered = np.fromiter(claims, dtype=object, count=n)[perm]
+    del perm
+    key_changes = (cols.subject[1:] != cols.subject[:-1]) | (cols.measure[1:] != cols.measure[:-1])
+    key_changes |= cols.role[1:] != cols.role[:-1]
+    bounds = [0, *(np.flatnonzero(key_changes) + 1).tolist(), n]
     groups = []
-    for key, run in groupby(ordered, key=_GROUP_KEY):  # rows start with (subject, measure, role)
-        rows = list(run)
+    for a, b in zip(bounds[:-1], bounds[1:]):
         groups.append(
             build_group(
-                [row[5] for row in rows],
+                ordered[a:b].tolist(),
                 settings=settings,
-                cumulative=cumulative(key[1]),
+                cumulative=cumulative(cols.measures[int(cols.measure[a])]),
                 max_relations=max_relations,
                 full_limit=full_limit,
-                fs=[row[6] for row in rows],
+                cols=cols.part(a, b),
             )
         )
     return groups
-
-
-_GROUP_KEY = operator.itemgetter(0)

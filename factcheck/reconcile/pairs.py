@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from factcheck.reconcile.relations import Facts
+from factcheck.reconcile.vector import FactArrays
 from factcheck.settings import Settings
 
 #: Groups up to this many claims compare all pairs.
@@ -56,7 +57,7 @@ def candidate_pairs(
 
 
 def pair_arrays(
-    fs: Sequence[Facts],
+    fs: Sequence[Facts] | FactArrays,
     settings: Settings | None,
     cumulative: bool,
     *,
@@ -64,43 +65,40 @@ def pair_arrays(
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`candidate_pairs` as two index arrays (firsts, seconds), sorted by pair.
 
+    ``fs`` may be the facts or, already in columns, a :class:`FactArrays`.
+
     >>> from factcheck.reconcile.relations import Facts
     >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier", 0, 0)
     >>> [a.tolist() for a in pair_arrays([f, f, f], None, False)]
     [[0, 0, 1], [1, 2, 2]]
     """
-    n = len(fs)
+    n = len(fs.low) if isinstance(fs, FactArrays) else len(fs)
     if n <= full_limit:
         first, second = np.triu_indices(n, 1)
         return first.astype(np.int64), second.astype(np.int64)
-    codes = _bounded_pairs(fs, settings or Settings(), cumulative)
+    cols = fs if isinstance(fs, FactArrays) else FactArrays.of(fs)
+    codes = _bounded_pairs(cols, settings or Settings(), cumulative)
     return codes // n, codes % n
 
 
-def _bounded_pairs(fs: Sequence[Facts], settings: Settings, cumulative: bool) -> np.ndarray:
+def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np.ndarray:
     """The bounded pair set of a large group as sorted codes ``i * n + j``; searches on numpy arrays.
 
     Ties are broken exactly as a Python ``max``/``min`` over ``(value, index)`` tuples
     would: each extreme is taken over the rank of ``(value, index)`` in a lexicographic sort.
     """
-    n = len(fs)
-    usable = [k for k, f in enumerate(fs) if f.factual and f.window is not None]
+    n = len(cols.low)
     firsts: list[np.ndarray] = [np.arange(n - 1, dtype=np.int64)]
     seconds: list[np.ndarray] = [np.arange(1, n, dtype=np.int64)]
-    if usable:
-        k_all = np.array(usable, dtype=np.int64)
-        cols = [(fs[k].start, fs[k].end, fs[k].low, fs[k].high, fs[k].central) for k in usable]
-        arr = np.array(cols, dtype=np.float64)
-        start = arr[:, 0].astype(np.int64)
-        end = arr[:, 1].astype(np.int64)
-        low, high, central = arr[:, 2], arr[:, 3], arr[:, 4]
-        assumed = np.array([fs[k].window.assumed for k in usable], dtype=bool)  # type: ignore[union-attr]
-        units: dict[str, list[int]] = {}
-        for pos, k in enumerate(usable):
-            units.setdefault(fs[k].unit, []).append(pos)
+    k_all = np.flatnonzero(cols.factual & cols.has_window).astype(np.int64)
+    if len(k_all):
+        start, end = cols.start[k_all], cols.end[k_all]
+        low, high, central = cols.low[k_all], cols.high[k_all], cols.central[k_all]
+        assumed = cols.assumed[k_all]
+        unit = cols.unit[k_all]
         same, undated = settings.same_period_days, settings.undated_window_days
-        for members in units.values():
-            pos = np.array(members, dtype=np.int64)
+        for u in np.unique(unit).tolist():
+            pos = np.flatnonzero(unit == u)
             # by (start, end, index): positions follow indices, so the index is the last key
             pos = pos[np.lexsort((k_all[pos], end[pos], start[pos]))]
             firsts.append(k_all[pos[:-1]])

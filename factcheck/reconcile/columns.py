@@ -1,0 +1,246 @@
+"""Claims read once into flat numpy columns, and their canonical order.
+
+Reconciling a million claims cannot afford a Python-level step per claim and pair, so
+each field the rules need is read in one pass over the claims (``map`` with
+``operator.attrgetter`` runs in C) and coded as numbers: strings by their rank among the
+distinct strings (so codes sort as the strings do), shared objects (values, time scopes,
+attributions, modalities) once per distinct object. What follows — the canonical sort,
+pair searches, classification, estimates — works on these arrays; Python objects are
+built only for what a report keeps.
+
+>>> cols = read_columns([])
+>>> len(cols.facts.low), cols.sources
+(0, [])
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Hashable, Sequence
+from operator import attrgetter
+from typing import Any, NamedTuple, TypeVar
+
+import numpy as np
+
+from factcheck.models import Claim, Modality
+from factcheck.reconcile.relations import Facts, facts
+from factcheck.reconcile.timing import window
+from factcheck.reconcile.vector import FactArrays
+
+#: The ordinal sorted after every date: claims without a window sort last in their key.
+NO_DATE = dt.date.max.toordinal()
+
+_FACTUAL = frozenset(m for m in Modality if m.is_factual)
+
+
+class Columns(NamedTuple):
+    """Every claim's fields as arrays, index ``i`` = the ``i``-th claim read.
+
+    ``subject``/``measure``/``role``/``article``/``source`` are ranks among the distinct
+    strings, so they sort as the strings do; ``sort_start``/``sort_end`` are the window's
+    ordinals, :data:`NO_DATE` without one (the canonical order puts undated claims last).
+    """
+
+    facts: FactArrays
+    given: np.ndarray  # bool: the value gives a figure (``value.point`` is not None)
+    subject: np.ndarray
+    measure: np.ndarray
+    role: np.ndarray
+    article: np.ndarray
+    ev_start: np.ndarray
+    ev_end: np.ndarray
+    sort_start: np.ndarray
+    sort_end: np.ndarray
+    source: np.ndarray
+    sources: list[str]  # source code -> name (sorted)
+    measures: list[str]  # measure code -> name
+
+    def take(self, idx: np.ndarray) -> Columns:
+        """The columns of the claims at ``idx``, in that order."""
+        f = self.facts
+        return self._replace(
+            facts=FactArrays(*(a[idx] for a in f)),
+            **{k: getattr(self, k)[idx] for k in _PER_CLAIM},
+        )
+
+    def part(self, a: int, b: int) -> Columns:
+        """Claims ``a`` to ``b`` (views, no copies)."""
+        return self._replace(
+            facts=FactArrays(*(x[a:b] for x in self.facts)),
+            **{k: getattr(self, k)[a:b] for k in _PER_CLAIM},
+        )
+
+
+_PER_CLAIM = ("given", "subject", "measure", "role", "article", "ev_start", "ev_end", "sort_start", "sort_end", "source")
+
+
+def _by_value(column: list[Hashable], *, ranked: bool = True) -> tuple[np.ndarray, list[Any]]:
+    """Codes of ``column``'s items (equal items, one code) and the distinct items by code.
+
+    ``ranked``: codes are ranks among the sorted distinct items, so they compare as the items do.
+    """
+    table = dict.fromkeys(column)
+    distinct = sorted(table) if ranked else list(table)
+    for code, item in enumerate(distinct):
+        table[item] = code
+    return np.fromiter(map(table.__getitem__, column), dtype=np.int64, count=len(column)), distinct
+
+
+def _by_identity(column: list[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Codes of ``column``'s objects (one per distinct object) and the objects by code.
+
+    For shared objects whose hash is slow (pydantic models, enums): ids hash in C.
+    """
+    by_id = dict(zip(map(id, column), column))
+    distinct = list(by_id.values())
+    for code, key in enumerate(by_id):
+        by_id[key] = code
+    return np.fromiter(map(by_id.__getitem__, map(id, column)), dtype=np.int64, count=len(column)), distinct
+
+
+def _ranked(codes: np.ndarray, distinct: list[Any], key: Callable[[Any], str]) -> tuple[np.ndarray, list[str]]:
+    """Re-code objects by the rank of ``key(object)`` among the distinct keys."""
+    names = [key(o) for o in distinct]
+    order = sorted(set(names))
+    rank = {name: r for r, name in enumerate(order)}
+    table = np.array([rank[name] for name in names], dtype=np.int64)
+    return table[codes], order
+
+
+def _read(claims: Sequence[Claim], field: str) -> list[Any]:
+    return list(map(attrgetter(field), claims))
+
+
+def read_columns(claims: Sequence[Claim]) -> Columns:
+    """Read every field the reconciler needs from ``claims``, one C-level pass per field.
+
+    Values, time scopes, attributions and modalities are looked at once per distinct
+    object (claims share them: :mod:`factcheck.models`), so the Python-level work grows
+    with the distinct objects, not with the claims.
+    """
+    n = len(claims)
+    subject, _ = _by_value(_read(claims, "subject"))
+    measure, measures = _by_value(_read(claims, "measure"))
+    role, roles = _by_identity(_read(claims, "role"))
+    role, _ = _ranked(role, roles, lambda r: r.value)
+    article, _ = _by_value(_read(claims, "article_id"))
+    ev_start = np.fromiter(map(attrgetter("evidence.start"), claims), dtype=np.int64, count=n)
+    ev_end = np.fromiter(map(attrgetter("evidence.end"), claims), dtype=np.int64, count=n)
+    unit, _ = _by_value(_read(claims, "unit"))
+
+    vcode, values = _by_identity(_read(claims, "value"))
+    nums = np.array([(*v.interval(), np.nan if v.point is None else v.point) for v in values], dtype=np.float64)
+    nums = nums.reshape(len(values), 3)
+    low, high, point = nums[vcode, 0], nums[vcode, 1], nums[vcode, 2]
+    given = ~np.isnan(point)
+    central = np.where(given, point, low)
+
+    mcode, modalities = _by_identity(_read(claims, "modality"))
+    factual = np.array([m in _FACTUAL for m in modalities], dtype=bool)[mcode]
+
+    scode, attributions = _by_identity(_read(claims, "attribution"))
+    source, sources = _ranked(scode, attributions, attrgetter("source"))
+
+    tcode, scopes = _by_identity(_read(claims, "time"))
+    own = [window(t, None) for t in scopes]  # None: the scope has no date of its own
+    t_fixed = np.array([w is not None for w in own], dtype=bool)
+    t_days = np.array([(0, 0) if w is None else (w.start.toordinal(), w.end.toordinal()) for w in own], dtype=np.int64)
+    t_days = t_days.reshape(len(own), 2)
+    pcode, days = _by_value(_read(claims, "published"), ranked=False)
+    pub = np.array([-1 if d is None else d.toordinal() for d in days], dtype=np.int64)[pcode]
+    fixed = t_fixed[tcode]
+    has_window = fixed | (pub >= 0)
+    start = np.where(fixed, t_days[tcode, 0], np.where(has_window, pub, 0))
+    end = np.where(fixed, t_days[tcode, 1], np.where(has_window, pub, 0))
+    assumed = has_window & ~fixed
+
+    fa = FactArrays(low, high, central, start, end, factual, has_window, assumed, unit)
+    return Columns(
+        facts=fa,
+        given=given,
+        subject=subject,
+        measure=measure,
+        role=role,
+        article=article,
+        ev_start=ev_start,
+        ev_end=ev_end,
+        sort_start=np.where(has_window, start, NO_DATE),
+        sort_end=np.where(has_window, end, NO_DATE),
+        source=source,
+        sources=sources,
+        measures=measures,
+    )
+
+
+def canonical_order(claims: Sequence[Claim], cols: Columns) -> np.ndarray:
+    """The permutation putting ``claims`` in canonical order (see :func:`groups.canonical`).
+
+    One stable ``lexsort`` on the prefix (key, dates, article id, offsets), which almost
+    always decides; runs tied on it are sorted on the full key, then the JSON — the same
+    order as sorting everything on the full key.
+    """
+    prefix = (cols.ev_end, cols.ev_start, cols.article, cols.sort_end, cols.sort_start,
+              cols.role, cols.measure, cols.subject)
+    perm = np.lexsort(prefix)
+    n = len(perm)
+    if n < 2:
+        return perm
+    tied = np.ones(n - 1, dtype=bool)
+    for col in prefix:
+        c = col[perm]
+        tied &= c[1:] == c[:-1]
+    if not tied.any():
+        return perm
+    # rare: runs equal on the prefix (positions i..j) — the full key, then the JSON
+    edges = np.diff(np.concatenate(([0], tied.astype(np.int8), [0])))
+    for i, j in zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) + 1).tolist()):
+        run = perm[i:j].tolist()
+        fs: dict[int, Facts] = {k: facts(claims[k]) for k in run}
+        keyed = sorted(((_sort_key(claims[k], fs[k]), k, fs[k]) for k in run), key=lambda t: t[0])
+        perm[i:j] = [k for k, _ in _by_json_on_ties(keyed, json=lambda k: claims[k].model_dump_json())]
+    return perm
+
+
+_NO_WINDOW = (NO_DATE, NO_DATE)
+T = TypeVar("T")
+
+
+def _sort_key(c: Claim, f: Facts) -> tuple:
+    """Everything that tells two claims apart, cheap fields first."""
+    when = _NO_WINDOW if f.window is None else (f.start, f.end)
+    return (
+        (c.subject, c.measure, c.role),  # str enums: compare as their values, no .value lookups
+        when,
+        c.article_id,
+        c.evidence.start,
+        c.evidence.end,
+        c.unit,
+        f.low,
+        f.high,
+        c.value.kind,
+        c.modality,
+        c.attribution.source,
+        c.attribution.chain,
+        c.subset or "",
+        c.publisher or "",
+        c.evidence.text,
+    )
+
+
+def _by_json_on_ties(keyed: list[tuple[tuple, T, Any]], *, json: Callable[[T], str] | None = None) -> list[tuple[T, Any]]:
+    """``keyed`` (sorted on the full key) with items equal on every field ordered by their JSON.
+
+    ``json`` gives an item's JSON (default: the item is a claim).
+    """
+    dump = json or (lambda c: c.model_dump_json())  # type: ignore[attr-defined]
+    i, n = 0, len(keyed)
+    while i < n - 1:  # rare: claims equal on every cheap field are ordered by their JSON
+        if keyed[i][0] != keyed[i + 1][0]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and keyed[j][0] == keyed[i][0]:
+            j += 1
+        keyed[i:j] = sorted(keyed[i:j], key=lambda t: dump(t[1]))
+        i = j
+    return [(c, f) for _, c, f in keyed]
