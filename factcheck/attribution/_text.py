@@ -136,6 +136,51 @@ def _emit(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+_WORDS = regex.compile(r"\w+")
+
+
+class FirstWords:
+    """Where an :func:`alternation` of phrases (left-bounded, the default) can start a match: at the start of a word
+    that, folded, is the first word of one of the phrases (or begins with it, where that
+    word may run on: ``word*``, or no right boundary). A scan that tries the pattern only
+    there finds what ``finditer`` finds, for a fraction of the work: the regex engine tries
+    the whole trie at every word, a dictionary look-up is cheaper.
+
+    ``anywhere`` is True when a phrase starts with a non-word character (", said"): its
+    matches may start anywhere, and the caller scans the text instead.
+
+    >>> fw = FirstWords(["according to", "заяви*"])
+    >>> fw.admits("According"), fw.admits("заявила"), fw.admits("to")
+    (True, True, False)
+    """
+
+    def __init__(self, phrases: list[str] | tuple[str, ...], *, runs_on: bool = False) -> None:
+        self.exact: set[str] = set()
+        self.prefixes: dict[str, list[str]] = {}  # first character -> prefixes starting with it
+        self.anywhere = False
+        for phrase in phrases:
+            if not phrase.strip():
+                continue
+            folded = fold(phrase.rstrip("*"))
+            first = _WORDS.match(folded)
+            if first is None or not phrase[:1].isalnum():  # no (?<!\w) before it: may start mid-word
+                self.anywhere = True
+                continue
+            word = first.group()
+            whole = len(word) == len(folded)
+            if whole and (runs_on or phrase.endswith("*") or not _bounds(phrase, True)[1]):
+                self.prefixes.setdefault(word[0], []).append(word)
+            else:
+                self.exact.add(word)
+
+    def admits(self, word: str) -> bool:
+        """Whether a phrase may start at a word that reads ``word`` (as written)."""
+        key = fold(word)
+        if key in self.exact:
+            return True
+        return any(key.startswith(p) for p in self.prefixes.get(key[:1], ()))
+
+
 class PhraseIndex:
     """Values of phrases, looked up by the text a pattern matched: exact folded key first,
     then the longest ``word*`` entry the text starts with.

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck._cache import cached_by_identity
-from factcheck.attribution._text import PhraseIndex, alternation, fold, is_acronym, phrase_pattern
+from factcheck.attribution._text import FirstWords, PhraseIndex, alternation, fold, is_acronym, phrase_pattern
 from factcheck.attribution.sources import SourceRegistry, default_registry
 from factcheck.errors import DataError, FactcheckError
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
 FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not needed here
+_WORD_START = regex.compile(r"(?<!\w)\w+")
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,22 @@ class SourceMatcher:
                     plain.append(alias)
         # one regex per matching mode (each a trie: longest alias at a position); the sweep
         # below keeps the longer of two overlapping mentions from different modes
-        self._alias_res = [
-            regex.compile(alt, FLAGS)
-            for alt in (
-                alternation(exact, case_sensitive=True),
-                alternation(plain),
-                alternation(open_plain, right_boundary=False),
-            )
-            if alt
+        modes = [
+            (alternation(exact, case_sensitive=True), FirstWords(exact)),
+            (alternation(plain), FirstWords(plain)),
+            (alternation(open_plain, right_boundary=False), FirstWords(open_plain, runs_on=True)),
         ]
+        modes = [(alt, fw) for alt, fw in modes if alt]
+        self._alias_res = [regex.compile(alt, FLAGS) for alt, _ in modes]
+        # where each mode's aliases may start: folded first words -> the modes they open
+        self._anywhere = [fw.anywhere for _, fw in modes]
+        self._first: dict[str, list[int]] = {}
+        self._first_prefix: dict[str, list[tuple[str, int]]] = {}
+        for k, (_, fw) in enumerate(modes):
+            for word in fw.exact:
+                self._first.setdefault(word, []).append(k)
+            for ch, prefixes in fw.prefixes.items():
+                self._first_prefix.setdefault(ch, []).extend((p, k) for p in prefixes)
         groups, self._group_ids = [], {}
         for i, src in enumerate(registry):
             for code, pats in src.patterns.items():
@@ -110,11 +118,10 @@ class SourceMatcher:
         in text order."""
         end = len(text) if endpos is None else endpos
         found: list[Mention] = []
-        for alias_re in self._alias_res:
-            for m in alias_re.finditer(text, pos, end):
-                src = self.registry.find(m.group())
-                if src is not None:
-                    found.append(Mention(m.start(), m.end(), src.id))
+        for m in self._alias_matches(text, pos, end):
+            src = self.registry.find(m.group())
+            if src is not None:
+                found.append(Mention(m.start(), m.end(), src.id))
         if self._pattern_re is not None:
             for m in self._pattern_re.finditer(text, pos, end):
                 found.append(Mention(m.start(), m.end(), self._group_ids[m.lastgroup]))
@@ -127,6 +134,32 @@ class SourceMatcher:
                 continue
             kept.append(cand)
         return kept
+
+
+    def _alias_matches(self, text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
+        """What ``finditer`` of each alias regex over ``text[pos:end]`` finds, mode by mode:
+        the regex is tried only at the words an alias of its mode may start with."""
+        starts: list[list[int]] = [[] for _ in self._alias_res]
+        first, first_prefix = self._first, self._first_prefix
+        for w in _WORD_START.finditer(text, pos, end):
+            key = fold(w.group())
+            at = w.start()
+            for k in first.get(key, ()):
+                starts[k].append(at)
+            for prefix, k in first_prefix.get(key[:1], ()):
+                if key.startswith(prefix) and (not starts[k] or starts[k][-1] != at):
+                    starts[k].append(at)
+        for k, alias_re in enumerate(self._alias_res):
+            if self._anywhere[k]:
+                yield from alias_re.finditer(text, pos, end)
+                continue
+            after = pos
+            for at in starts[k]:
+                if at >= after:
+                    m = alias_re.match(text, at, end)
+                    if m is not None:
+                        yield m
+                        after = m.end()
 
 
 def source_matcher(registry: SourceRegistry | None = None) -> SourceMatcher:

@@ -19,6 +19,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -149,6 +150,7 @@ class TimeMatcher:
         firsts |= {c.swapcase() for c in firsts}
         first = "[" + regex.escape("".join(sorted(firsts))) + r"\d]" if firsts else r"\d"
         lead = f"(?={first})"
+        self._start_re: regex.Pattern[str] | None = None  # see below
         named = (*t.months, *t.weekdays, *t.last, *t.this, *t.relative_words)
         if all(w[:1].isalnum() and _WORD.match(fold(w)[:1]) for w in named if w.strip()):
             # every core starts with a digit or with a name bounded by (?<!\w): a name can
@@ -156,6 +158,12 @@ class TimeMatcher:
             # no core starts right after a digit (the numeric parts say (?<!\d…), a name
             # (?<!\w)), so the inner digits of "13,000" are not tried at all
             lead = f"(?:(?=\\d)(?<!\\d)|\\b(?={first}))"
+            # where a core may start: a digit run, or a word a name may start with; a scan
+            # tries the core pattern only there (the same matches, about half the work)
+            words = sorted({w.group() for w in (_WORDS.match(fold(n.rstrip("*"))) for n in named if n.strip()) if w})
+            self._start_re = regex.compile(
+                f"(?=\\d)(?<!\\d)|(?=(?:{alternation(words, right_boundary=False)}))" if words else "(?=\\d)(?<!\\d)",
+                FLAGS)
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
@@ -194,7 +202,7 @@ class TimeMatcher:
         """
         out: list[TimeExpr] = []
         end = len(text) if endpos is None else endpos
-        for m in self._re.finditer(text, pos, end):
+        for m in self.cores(text, pos, end):
             expr = self._core_expr(text, m, pos, end)
             if expr is not None:
                 out.append(expr)
@@ -203,6 +211,20 @@ class TimeMatcher:
                 rel = "recent" if m.group() in self._recent else "so_far"
                 out.append(TimeExpr(m.start(), m.end(), m.group(), m.group(), rel))
         return sorted(out, key=lambda e: e.start)
+
+    def cores(self, text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
+        """The matches of the core pattern in ``text[pos:end]``, as ``finditer`` finds them."""
+        if self._start_re is None:
+            yield from self._re.finditer(text, pos, end)
+            return
+        after = pos
+        for c in self._start_re.finditer(text, pos, end):
+            at = c.start()
+            if at >= after:
+                m = self._re.match(text, at, end)
+                if m is not None:
+                    yield m
+                    after = m.end()
 
     def scan(self, text: str, whole: list[TimeExpr] | None = None) -> TimeScan:
         """A lazy reader of ``text``'s expressions: :meth:`TimeScan.between` finds those
@@ -307,7 +329,7 @@ class TimeScan:
         reach = hi + BEFORE_REACH
         q, stop = self._barrier_before(lo), self._barrier_after(reach)
         out: list[TimeExpr] = []
-        for x in m._re.finditer(text, q, stop):
+        for x in m.cores(text, q, stop):
             s = x.start()
             if s >= reach:
                 break
