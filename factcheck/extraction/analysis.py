@@ -6,8 +6,10 @@ would cost as much as the spaCy floor itself and nothing would read the tokens. 
 pipeline (``pipeline.py``) runs the same functions as components, for spaCy users who want
 ``Doc._.fc_*`` and ``doc.spans["fc_claims"]``.
 
-With ``gate=True`` (the default) numbers are read and claims drafted only in the sentences
-that can hold a claim (``gate.py``); the claims are the same as with ``gate=False``.
+Numbers are read sentence by sentence (``find_numbers(..., spans=sentences)``: each
+sentence is read as if it were the whole text), so a figure never runs across a sentence
+end. With ``gate=True`` (the default) only the sentences that can hold a claim are read
+(``gate.py``); the claims are the same as with ``gate=False``.
 
 >>> from factcheck.langdata import load_language
 >>> from factcheck.extraction.measures import default_registry
@@ -57,11 +59,11 @@ def analyse_text(text: str, lang: LanguageData, settings: Settings, registry: Me
     lex = lexicon_for(lang)
     zones = find_zones(text, lex)
     sentences = split_sentences(text, lex)
-    if gate:
-        spans = claim_sentences(text, sentences, lex)
-        numbers = find_numbers(text, lang, settings=settings, spans=spans) if spans else []
-    else:
-        numbers = find_numbers(text, lang, settings=settings)
+    # numbers are read sentence by sentence (each sentence as a whole text): a figure never
+    # runs into the next sentence, and what a sentence holds does not depend on which
+    # other sentences are read — the gate's premise
+    spans = claim_sentences(text, sentences, lex) if gate else sentences
+    numbers = find_numbers(text, lang, settings=settings, spans=spans) if spans else []
     drafts = draft_claims(text, numbers, sentences, ZoneIndex(zones), lex, registry,
                           include_boilerplate=settings.include_boilerplate) if numbers else []
     return TextAnalysis(zones, sentences, numbers, drafts)

@@ -14,8 +14,10 @@ both
 and numbers are read and claims drafted only there (``Extractor(gate=False)`` reads
 everything, for tests and comparisons).
 
-Why it loses nothing (claims.py, nouns.py, linked.py): every decision about a number is
-taken inside its sentence — the counted noun, the event cue, the clause, the subject named
+Why it loses nothing (claims.py, nouns.py, linked.py): numbers are read sentence by
+sentence whether gated or not (``find_numbers(..., spans=...)`` reads each sentence as a
+whole text), so a sentence's figures do not depend on which other sentences are read; and
+every decision about a figure is taken inside its sentence — the counted noun, the event cue, the clause, the subject named
 in or before the phrase, the previous figure — and every claim's measure is
 ``registry.decide(thing, event)``, where the event comes from an event cue, an event noun,
 a place (a subject mention) or the previous claim of the same sentence, and the thing from a

@@ -113,7 +113,8 @@ class SentencesComponent:
 
 
 class NumbersComponent:
-    """Sets ``Doc._.fc_numbers`` with the number normaliser."""
+    """Sets ``Doc._.fc_numbers`` with the number normaliser, read sentence by sentence
+    (after ``factcheck_sentences``; alone, over the whole text)."""
 
     def __init__(self, language: str, settings: dict[str, Any]) -> None:
         self.language = load_language(language)
@@ -122,7 +123,9 @@ class NumbersComponent:
     def __call__(self, doc: Doc) -> Doc:
         from factcheck.numbers import find_numbers
 
-        doc._.fc_numbers = find_numbers(doc_text(doc), self.language, settings=self.settings)
+        # sentence by sentence, as Extractor.extract reads them (analysis.py)
+        doc._.fc_numbers = find_numbers(doc_text(doc), self.language, settings=self.settings,
+                                        spans=doc._.fc_sentences)
         return doc
 
 
