@@ -25,6 +25,7 @@ from factcheck.numbers.runs import (
     WINDOW,
     between,
     digit_atom,
+    digit_then_scale,
     first_number,
     left_flags,
     range_after,
@@ -200,13 +201,20 @@ def _at_figure(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[Numbe
             return _time(text, m, p), m.end()
         return _iso_date(m, p), m.end()
     start, ne = m.span()
-    right = right_flags(text, ne, p)
-    if right[0] and p.digit_more.match(text, ne):  # digit_more: "5 million", "15,000-20,000": read the run
-        return _number(text, start, p, tol, floor)
-    # One digit atom is the whole run (what first_number would read, without the atoms)
     v, grouped, decimal = digit_atom(m.group("d"), p)
     if v is None:
-        return None, start + 1
+        return None, start + 1  # as first_number: a figure we cannot read is none
+    right = right_flags(text, ne, p)
+    if right[0]:  # the run may go on ("5 million", "15,000-20,000")
+        found = digit_then_scale(text, ne, v, p)
+        if found is not None:
+            value, scale, end = found
+            if end != ne:
+                return _decide(text, start, start, end, value, False, False, False, scale, p, tol, floor,
+                               right_flags(text, end, p))
+        elif p.digit_more.match(text, ne):
+            return _number(text, start, p, tol, floor)
+    # One digit atom is the whole run (what first_number would read, without the atoms)
     return _decide(text, start, start, ne, v, False, True, not grouped and not decimal, 1.0, p, tol, floor, right)
 
 

@@ -113,9 +113,21 @@ def exact(v: float) -> Exact:
     >>> exact(5) == Exact(value=5), type(exact(5).value)
     (True, <class 'float'>)
     """
-    if 0.0 <= v < math.inf:
+    hit = _EXACT.get(v)
+    if hit is not None:
+        return hit
+    if 0.0 < v < math.inf:  # not 0: 0.0 == -0.0 would share one key
+        if len(_EXACT) >= 65536:  # bounded: any text may come
+            _EXACT.clear()
+        hit = _EXACT[v] = trusted(Exact, _GIVEN_VALUE, {"kind": "exact", "value": float(v)})
+        return hit
+    if v == 0.0:
         return trusted(Exact, _GIVEN_VALUE, {"kind": "exact", "value": float(v)})
     return Exact(value=v)
+
+
+# Values are frozen: the same figure ("10", "2025") is one shared Exact, not one per mention.
+_EXACT: dict[float, Exact] = {}
 
 
 def to_value(v: float, meaning: str | None, tolerance: float) -> Value:
