@@ -26,6 +26,8 @@ from factcheck.extraction.schema import ExtractionData
 from factcheck.langdata import LanguageData
 
 _NEVER = regex.compile(r"(?!)")
+#: Line breaks end sentences.
+LINE_BREAK = r"\n|\r\n?|\u2028|\u2029"
 _SPACE_RUN = regex.compile(r"\s+")
 
 
@@ -164,9 +166,13 @@ class Lexicon:
         closers = r"['\"’”»)\]]*"
         # an end mark followed by a space and a lowercase letter is an abbreviation ("U.S. troops")
         # … nor is one after a lone capital, an initial ("N. Korea", "S. Korean", "Kim J. Un")
-        self.sentence_end = regex.compile(
-            rf"(?<!(?<!\w)\p{{Lu}})[{ends}]+{closers}(?=\s+(?!\p{{Ll}})|\s*$)", regex.V1
-        )
+        # (the look-behind follows the first mark, so the scan can skip to end marks fast)
+        end_source = (rf"[{ends}](?<!(?<!\w)\p{{Lu}}[{ends}])[{ends}]*{closers}"
+                      rf"(?=\s+(?!\p{{Ll}})|\s*$)")
+        self.sentence_end = regex.compile(end_source, regex.V1)
+        # where sentences are cut, in one pass: after a line break or an end mark (the two
+        # never overlap, so the matches are those of both patterns run apart)
+        self.sentence_cut = regex.compile(rf"{LINE_BREAK}|{end_source}", regex.V1)
         brk = "".join(regex.escape(b) for b in data.clause_breaks) or ","
         # a break mark ends a clause unless it sits between two digits ("15,000", "1,2")
         self.clause_break = regex.compile(rf"(?<!\d)[{brk}]|[{brk}](?!\d)")

@@ -20,32 +20,26 @@ import regex
 
 from factcheck.extraction.lexicon import Lexicon
 
-_LINE_BREAK = regex.compile(r"\n|\r\n?|\u2028|\u2029")
-_SPACE = regex.compile(r"\s+")
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
 
 
 def split_sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """``(start, end)`` of every sentence, in order, without surrounding whitespace."""
-    cuts = {m.end() for m in _LINE_BREAK.finditer(text)}
-    cuts.update(m.end() for m in lex.sentence_end.finditer(text))
+    # one C-level pass for both kinds of cut: a line break never overlaps an end mark
     out = []
     prev = 0
-    for cut in sorted(cuts):
-        span = _trimmed(text, prev, cut)
-        if span:
-            out.append(span)
+    for m in lex.sentence_cut.finditer(text):
+        cut = m.end()
+        seg = text[prev:cut]
+        body = seg.strip()
+        if body:
+            start = prev + len(seg) - len(seg.lstrip())
+            out.append((start, start + len(body)))
         prev = cut
-    span = _trimmed(text, prev, len(text))
-    if span:
-        out.append(span)
+    seg = text[prev:]
+    body = seg.strip()
+    if body:
+        start = prev + len(seg) - len(seg.lstrip())
+        out.append((start, start + len(body)))
     return out
 
 
