@@ -1,6 +1,6 @@
 """Find number expressions in text and type them: counts, ordinals, years, dates, units.
 
-One compiled scanner per language finds where a number starts; Python work happens only
+Compiled scanners (figures, words) find where a number starts; Python work happens only
 at those places (qualifiers, ranges, units and the year/date/time decision are anchored
 matches around the number). Offsets always point into the text given.
 
@@ -144,8 +144,8 @@ def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMenti
     """The mentions of the whole of ``text``, offsets shifted by ``base``.
 
     Two scanners (figures, words) each keep their next match; the earlier one is read
-    (figures first on a tie, as in ``p.scanner``), and a scanner searches again only when
-    the reading has moved past its match — the matches of ``p.scanner``, one pass each.
+    (figures first on a tie), and a scanner searches again only when the reading has moved
+    past its match: one pass over the text each.
     """
     out: list[NumberMention] = []
     digits, words = p.digit_scanner, p.word_scanner

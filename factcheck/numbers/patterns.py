@@ -144,11 +144,10 @@ LEFT = ("qual_before", "unit_before", "year_before", "range_open", "range_not_af
 class Patterns:
     """Everything the finder needs for one language, compiled once."""
 
-    scanner: regex.Pattern
-    # The scanner split in two: figures (time, ISO date, digits) and words. `regex` finds a
-    # digit after a non-word boundary in a tight loop; merged with the word trie it tries
-    # every word start. The finder takes the earlier match (digits first on a tie), which
-    # is what the one scanner would find.
+    # Where a number expression may start, in two scanners: figures (time, ISO date,
+    # digits) and words. `regex` finds a digit after a non-word boundary in a tight loop;
+    # one scanner for both tries every word start for every figure too. The finder reads
+    # the earlier match (figures first on a tie).
     digit_scanner: regex.Pattern
     word_scanner: regex.Pattern
     digit_more: regex.Pattern  # a digit atom's run goes on: joiner + atom, or a glued scale
@@ -316,7 +315,17 @@ def compile_numbers(data: NumbersData) -> Patterns:
     # One trie for every word that can start a number expression: one big alternation is
     # several times slower in `regex`. Forms without case (Devanagari, symbols) and month
     # names ("May", not "may") are matched as written, which is faster than (?i).
-    lexicon = [*vague_forms, *vq_forms, *word_forms, *data.articles]
+    # An article ("a", "an") starts a number only right before a word scale ("a hundred",
+    # what `cont` reads there). One that is no other form and begins no word or scale form
+    # is scanned with that condition, so the scanner does not stop at every "a" (or "and",
+    # "a" + the ordinal suffix "nd") for nothing.
+    others = {norm_key(f) for f in (*vague_forms, *vq_forms, *month_forms)}
+    starts = [norm_key(f) for f in (*word_forms, *all_scales)]
+    art_only = [
+        a for a in data.articles
+        if norm_key(a) not in others and not any(k.startswith(norm_key(a)) for k in starts)
+    ]
+    lexicon = [*vague_forms, *vq_forms, *word_forms, *(a for a in data.articles if a not in art_only)]
     caseless = [f for f in lexicon if f.lower() == f.upper()] + month_forms
     cased = [f for f in lexicon if f.lower() != f.upper()]
     lex_alts = []
@@ -324,6 +333,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
         lex_alts.append(rf"(?P<lex>{trie_regex(caseless)})")
     if cased:
         lex_alts.append(rf"(?P<lexi>{_ci(cased)})")
+    if art_only and word_scales:
+        lex_alts.append(rf"(?P<art>{_ci(art_only)})(?=\s+{_ci(word_scales)}{b})")
     digit_alts = "|".join(
         [
             rf"(?P<time>{time_rx})",
@@ -331,12 +342,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
             rf"{digit_lb}(?P<d>{digit_atom})",
         ]
     )
-    word_alt = rf"(?<!\w)(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)"
-    scanner = digit_alts + "|" + word_alt
-    # Every alternative starts at a non-word boundary with a digit or a lexicon form's first
-    # character; checking that first lets `regex` skip most positions without trying the
-    # four alternatives there (same matches, several times faster).
-    scanner = rf"(?<!\w)(?={_first_chars(digits, caseless, cased)})(?:{scanner})"
+    word_body = rf"(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)"
 
     # longest first: " and " must win over the bare space it starts with
     joiners = [_spaced(j) for j in data.word_joiners] + [r"\s+"]
@@ -376,7 +382,15 @@ def compile_numbers(data: NumbersData) -> Patterns:
     ys = r"\s?" if data.ordinal_suffix_space else ""
     conn = "|".join(_spaced(c) for c in data.ranges.connectors) or "(?!)"
 
-    scanner_rx = regex.compile(scanner)
+    # A word match starts where no word character precedes it. When every form starts with
+    # a word character that is exactly a word boundary, which `regex` checks several times
+    # faster; otherwise checking the possible first characters first lets it skip most
+    # positions without entering the trie.
+    firsts = {v[0] for f in (*caseless, *cased, *art_only) for v in _variants(f.strip())}
+    if all(regex.match(r"\w", c) for c in firsts):
+        word_scanner = regex.compile(rf"\b{word_body}")
+    else:
+        word_scanner = regex.compile(rf"(?<!\w)(?={_first_chars('', caseless, [*cased, *art_only])}){word_body}")
     cont_rx = regex.compile(cont)
     scale_glued = rf"(?P<s>{_ci(all_scales)}){b}" if all_scales else "(?!)"
     vq_scale = rf"\s+(?P<s>{_ci(word_scales)}){b}" if word_scales else "(?!)"
@@ -402,9 +416,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
         "year_before": rf"(?<!\w){_ci_rev(data.year.before)}\s+\Z" if data.year.before else "(?!)",
     }
     return Patterns(
-        scanner=scanner_rx,
         digit_scanner=regex.compile(rf"(?:{digit_alts})"),
-        word_scanner=regex.compile(rf"(?<!\w)(?={_first_chars('', caseless, cased)})(?:{word_alt})"),
+        word_scanner=word_scanner,
         digit_more=regex.compile(r["digit_more"]),
         vq_scale=regex.compile(vq_scale),
         cont=cont_rx,
@@ -454,7 +467,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
         year_min=data.year.min,
         year_max=data.year.max,
         bare_year=data.year.bare,
-        scan_words=tuple(g for g in ("lex", "lexi") if g in scanner_rx.groupindex),
+        scan_words=tuple(g for g in ("lex", "lexi", "art") if g in word_scanner.groupindex),
         cont_has_w="w" in cont_rx.groupindex,
         cont_has_a="a" in cont_rx.groupindex,
     )
