@@ -80,3 +80,28 @@ def test_attribution_long_chain_of_back_references(sentences: int) -> None:
     start = len(text) - 17
     assert lazy.attribute(start, start + 2) == eager.attribute(start, start + 2)
     assert lazy.attribute(start, start + 2).source == "NIS"
+
+
+@pytest.mark.parametrize(("code", "text", "figure"), [
+    ("en", "Seoul is tense.\nThe NIS said on Tuesday that troops moved. About 3,000 more arrived since October, "
+           "it added. Analysts disagree.", "3,000"),
+    ("en", "Talks stalled. Yonhap reported the figure on 2 May. The agency said 1,200 soldiers were hurt.", "1,200"),
+    ("hi", "बातचीत रुकी। एनआईएस ने मंगलवार को कहा कि सैनिक पहुंचे। इसके अलावा लगभग 500 सैनिक घायल हुए।", "500"),
+])
+def test_attribution_partial_sentence_list_answers_as_full(code: str, text: str, figure: str,
+                                                           reference_date: dt.date) -> None:
+    """Given only the figure's sentence, the answers equal those given every sentence."""
+    from factcheck.extraction.lexicon import lexicon_for
+    from factcheck.extraction.sentences import split_sentences as extraction_sentences
+
+    lang = load_language(code)
+    art = Article(id="part", text=text, published=reference_date)
+    full = extraction_sentences(text, lexicon_for(lang))
+    start = text.index(figure)
+    end = start + len(figure)
+    own = [s for s in full if s[0] <= start < s[1]]
+    assert len(own) == 1 and own != full
+    whole = analyse_article(art, lang, full, [])
+    part = analyse_article(art, lang, own, [])
+    assert (part.attribute(start, end), part.time_scope(start, end)) == \
+        (whole.attribute(start, end), whole.time_scope(start, end)), (code, text)

@@ -102,7 +102,7 @@ class ArticleContext:
         self._cues: CueMatcher = cue_matcher(lang)
         self._sources = source_matcher(self.registry)
         self._zones = sorted(zones)
-        self._spans = sorted(sentences) or [(0, len(self.text))]
+        self._spans = _complete(self.text, lang, sorted(sentences)) or [(0, len(self.text))]
         self._starts = [s for s, _ in self._spans]
         # sentence records are made when first needed (most are never asked about)
         self._sentences: list[_Sentence | None] = [None] * len(self._spans)
@@ -111,8 +111,7 @@ class ArticleContext:
         self._is_read = [False] * len(self._spans)
         self._prefix_read = 0  # every sentence before this index has been read
         self._depth = 0  # nested reads by back-references (bounded: see _back)
-        self._kinds: dict[str, str | None] = {}
-        self._relays: dict[str, bool] = {}
+        self._answers: dict[tuple[int, int], tuple[Attribution, StatementDate | None]] = {}
         exprs = None
         if article.published is None:
             # the article's date may be anywhere in the text: read all of its expressions once
@@ -204,11 +203,15 @@ class ArticleContext:
         return sent.exprs
 
     def _stretch(self, i: int) -> tuple[int, int]:
-        """The offsets whose things belong to sentence ``i``: from its start to the next
-        sentence's (the first also takes what lies before it)."""
-        lo = 0 if i == 0 else self._starts[i]
-        hi = self._starts[i + 1] if i + 1 < len(self._starts) else len(self.text)
-        return lo, hi
+        """The offsets whose things belong to sentence ``i``: the sentence and the white
+        space after it (up to the next sentence's start; the first sentence also takes the
+        white space before it). With every sentence given, that is from its start to the
+        next one's: nothing but white space lies between sentences."""
+        text, (start, end) = self.text, self._spans[i]
+        lo = 0 if i == 0 and not text[:start].strip() else start
+        nxt = self._starts[i + 1] if i + 1 < len(self._starts) else len(text)
+        hi = end + len(text[end:nxt]) - len(text[end:nxt].lstrip()) if end < nxt else nxt
+        return lo, max(hi, start)
 
     def _ensure_read(self, i: int) -> None:
         """Resolve sentence ``i``'s cues (once). The result does not depend on the order in
@@ -392,6 +395,14 @@ class ArticleContext:
 
     # --- per figure ---------------------------------------------------------------------
     def _statement_for(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
+        """The statement a figure belongs to (asked twice per figure: attribute, time_scope)."""
+        key = (start, end)
+        got = self._answers.get(key)
+        if got is None:
+            got = self._answers[key] = self._find_statement(start, end)
+        return got
+
+    def _find_statement(self, start: int, end: int) -> tuple[Attribution, StatementDate | None]:
         i = self._index_of(start)
         self._ensure_read(i)
         sent = self._sent(i)
@@ -466,6 +477,34 @@ class ArticleContext:
         return att.model_copy(update={"chain": (self.wire, *att.chain)})
 
 
+def _complete(text: str, lang: LanguageData, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences given, with those left out before them put back.
+
+    The rules that read other sentences (a continuation reads the sentence before; a
+    back-reference, earlier ones) need every sentence before a figure's. A caller may pass
+    only the sentences it asks about; the text between them is then split as extraction
+    splits it (``factcheck.extraction.sentences``), so the answers are those of the whole
+    list. Nothing is split when only white space lies between the sentences given.
+    """
+    gaps, prev = [], 0
+    for start, end in spans:
+        if start > prev and text[prev:start].strip():
+            gaps.append((prev, start))
+        prev = max(prev, end)
+    if not gaps:
+        return spans
+    from factcheck.extraction.lexicon import lexicon_for  # extraction imports this module
+    from factcheck.extraction.sentences import split_sentences
+
+    starts = [g[0] for g in gaps]
+    extra = []
+    for s, e in split_sentences(text, lexicon_for(lang)):
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and e <= gaps[k][1]:
+            extra.append((s, e))
+    return sorted([*spans, *extra])
+
+
 def analyse_article(article: Article, lang: LanguageData, sentences: Sequence[tuple[int, int]],
                     zones: Sequence[tuple[int, int, str]], *, registry: SourceRegistry | None = None
                     ) -> ArticleContext:
@@ -474,7 +513,10 @@ def analyse_article(article: Article, lang: LanguageData, sentences: Sequence[tu
     Args:
         article: the article (``published`` wins over dates read from the text).
         lang: its language data (``factcheck.langdata.load_language``).
-        sentences: ``(start, end)`` offsets of its sentences.
+        sentences: ``(start, end)`` offsets of its sentences, in any order: best all of
+            them (only those asked about are read, so a full list costs nothing more). If
+            some are left out, the text before each one given is split again as extraction
+            splits it (rules read the sentences before a figure's), with the same answers.
         zones: ``(start, end, name)`` with names ``headline``, ``body``, ``boilerplate``.
         registry: the source registry (default: the shared one).
 

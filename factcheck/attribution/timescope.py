@@ -26,6 +26,7 @@ Rules (each relation comes from the language's ``attribution.time`` data):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -112,10 +113,15 @@ def scope(
                      f"({article.reason})")
     if as_of is None and not unresolved:
         notes.append(f"no date: {article.reason}")
-    return TimeScope(
-        as_of=as_of, precision=precision, start=period_start, end=period_end,
-        phrase=" … ".join(phrases) or None, reason="; ".join(notes) or None,
-    )
+    return _time_scope(as_of, precision, period_start, period_end, " … ".join(phrases) or None,
+                       "; ".join(notes) or None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _time_scope(as_of: dt.date | None, precision: str | None, start: dt.date | None, end: dt.date | None,
+                phrase: str | None, reason: str | None) -> TimeScope:
+    """One (frozen) TimeScope per distinct value: most figures of an article share a few."""
+    return TimeScope(as_of=as_of, precision=precision, start=start, end=end, phrase=phrase, reason=reason)
 
 
 def _as_of(e: TimeExpr, per: Period, stmt: StatementDate | None) -> tuple[dt.date, str, str]:

@@ -36,6 +36,9 @@ FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not nee
 _WORD = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _DIGIT = regex.compile(r"\d")
+# where a core written in digits may start: each numeric part above says (?<!\d|\d[.,])
+# or stricter (a day, a year, an ISO or numeric date never continues "13,000" or "2.5")
+_DIGIT_START = r"(?=\d)(?<!\d)(?<!\d[.,])"
 #: How far before a core a marker word may start ("since", "as of the end of").
 BEFORE_REACH = 40
 # Punctuation that may end a scan's look-back when the language's phrases do not use it.
@@ -162,7 +165,7 @@ class TimeMatcher:
             # tries the core pattern only there (the same matches, about half the work)
             words = sorted({w.group() for w in (_WORDS.match(fold(n.rstrip("*"))) for n in named if n.strip()) if w})
             self._start_re = regex.compile(
-                f"(?=\\d)(?<!\\d)|(?=(?:{alternation(words, right_boundary=False)}))" if words else "(?=\\d)(?<!\\d)",
+                f"{_DIGIT_START}|(?=(?:{alternation(words, right_boundary=False)}))" if words else _DIGIT_START,
                 FLAGS)
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
@@ -193,7 +196,9 @@ class TimeMatcher:
         self._vocab = frozenset(vocab)
         self._prefixes = tuple(sorted(prefixes))
         self._barriers = not glued
-        self._token_re = regex.compile(f"(?<!\\w)\\w+(?!\\w)|[{regex.escape(safe)}]" if safe else r"(?<!\w)\w+(?!\w)")
+        token = f"(?<!\\w)\\w+(?!\\w)|[{regex.escape(safe)}]" if safe else r"(?<!\w)\w+(?!\w)"
+        self._token_re = regex.compile(token)
+        self._token_rev = regex.compile(f"(?r){token}")
 
     def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[TimeExpr]:
         """Every time expression in ``text[pos:endpos]``, in order.
@@ -358,26 +363,20 @@ class TimeScan:
 
     def _barrier_before(self, pos: int) -> int:
         """The end of the last barrier ending at or before ``pos`` (0 if none)."""
-        width = 64
-        while True:
-            a = max(0, pos - width)
-            # read a little past pos so that a word running over it is seen whole (and skipped)
-            toks = [t for t in self._m._token_re.finditer(self._text, a, min(len(self._text), pos + 64))
-                    if t.end() <= pos]
-            for t in reversed(toks):  # (?<!\w) sees before ``a``: a token is a whole word
-                if self._is_barrier(t.group()):
-                    return t.end()
-            if a == 0:
-                return 0
-            width *= 4
+        # read backwards from a little past pos, so that a word running over pos is seen
+        # whole (and skipped); (?<!\w) and (?!\w) make every token a whole word
+        for t in self._m._token_rev.finditer(self._text, 0, min(len(self._text), pos + 64)):
+            if t.end() <= pos and self._is_barrier(t.group()):
+                return t.end()
+        return 0
 
     def _barrier_after(self, pos: int) -> int:
-        """The end of the first barrier ending at or after ``pos`` (the text's end if none)."""
-        text = self._text
-        for t in self._m._token_re.finditer(text, max(0, pos - 64)):
-            if t.end() >= pos and self._is_barrier(t.group()):
+        """The end of the first barrier ending at or after ``pos`` (the text's end if none);
+        a word running over ``pos`` is not looked at (the next barrier will do)."""
+        for t in self._m._token_re.finditer(self._text, pos):
+            if self._is_barrier(t.group()):
                 return t.end()
-        return len(text)
+        return len(self._text)
 
 
 def resolve(expr: TimeExpr, ref: dt.date | None) -> Period | None:
