@@ -127,14 +127,26 @@ def test_extraction_gate_drops_sentences_without_thing_and_event(code, text, kep
     assert [text[s:e] for s, e in claim_sentences(text, split_sentences(text, lex), lex)] == kept
 
 
+#: Characters where simple and full case folding differ, and their neighbours.
+CASE_TRAPS = ["ß", "ẞ", "ss", "SS", "ﬁ", "ſ", "K", "İ", "ı", "ǰ", "ΐ", " ", "\n", "x"]
+
+
+@pytest.mark.parametrize(("scan", "pattern"), [("subject_scan", "any_subject"),
+                                                ("widget_scan", "widget_marker")])
 @pytest.mark.parametrize("code", sorted(supported_languages()))
 @settings(max_examples=150, deadline=None)
 @given(data=st.data())
-def test_extraction_subject_scan_equals_finditer(code, data):
-    """The prefiltered subject scan finds exactly the matches of the guarded pattern."""
-    text = data.draw(lexicon_texts(code))
+def test_extraction_prefiltered_scan_equals_finditer(code, scan, pattern, data):
+    """A prefiltered scan (lexicon.WordScan) finds exactly the matches of its guarded pattern,
+    whatever the case and however the characters fold."""
+    lex = lexicon_for(load_language(code))
+    d = load_language(code).extraction
+    forms = sorted({w for ws in d.subjects.values() for w in ws} | set(d.boilerplate.line_contains))
+    variant = st.sampled_from(forms).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.lower(), w.swapcase(), w.title()]))
+    part = st.one_of(variant, st.sampled_from(CASE_TRAPS), st.text(max_size=3))
+    text = data.draw(st.one_of(lexicon_texts(code), st.lists(part, max_size=20).map("".join)))
     lo = data.draw(st.integers(0, len(text)))
     hi = data.draw(st.integers(lo, len(text)))
-    lex = lexicon_for(load_language(code))
-    want = [m.span() for m in lex.any_subject.finditer(text, lo, hi)]
-    assert [m.span() for m in lex.subject_scan.finditer(text, lo, hi)] == want
+    want = [m.span() for m in getattr(lex, pattern).finditer(text, lo, hi)]
+    assert [m.span() for m in getattr(lex, scan).finditer(text, lo, hi)] == want, repr(text)

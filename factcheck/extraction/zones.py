@@ -91,7 +91,7 @@ def find_zones(text: str, lex: Lexicon) -> list[Zone]:
     boiler = [m.span() for m in lex.teaser_line.finditer(text)]
     for m in lex.teaser_inline.finditer(text):
         boiler.append((m.start(1), _line_end(text, m.end())))
-    for m in lex.widget_marker.finditer(text):
+    for m in lex.widget_scan.finditer(text):
         boiler.append((text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end())))
     head_end = _body_start(text, lex)
     # a section marker in the headline is navigation ("More"), not the end of the article
