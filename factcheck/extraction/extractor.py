@@ -1,5 +1,9 @@
 """Extract typed claims from articles: the configurable :class:`Extractor` and :func:`extract`.
 
+``Extractor.extract`` runs the steps as plain functions over the text (``analysis.py``:
+zones, sentences, the claim gate, numbers, drafts) and builds no spaCy ``Doc``; the spaCy
+pipeline (``Extractor.pipeline``) runs the same functions as components.
+
 >>> claims = extract("North Korea has sent about 15,000 troops to Russia.", language="en")
 >>> [(c.measure, c.subject, c.value.bound, c.evidence.text) for c in claims]
 [('troops_deployed', 'North Korea', 'approx', 'about 15,000 troops')]

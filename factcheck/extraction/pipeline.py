@@ -11,6 +11,11 @@ Components (each reads the language data named in its config; no downloaded mode
 
 Offsets point into ``doc.text``; the text is never edited.
 
+The components read characters, never tokens: they call the same plain functions as
+:meth:`~factcheck.extraction.Extractor.extract` (``analysis.py``), which builds no ``Doc``
+at all (tokenising costs as much as the spaCy floor itself). The pipeline is the public
+way to get the results on a ``Doc``, for spaCy users.
+
 >>> nlp = build_pipeline("en")
 >>> nlp.pipe_names
 ['factcheck_zones', 'factcheck_sentences', 'factcheck_numbers', 'factcheck_claims']
