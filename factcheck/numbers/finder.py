@@ -482,6 +482,8 @@ def _clean_end(text: str, end: int, p: Patterns) -> bool:
     if end >= len(text):
         return True
     c = text[end]
+    if c == " ":  # the usual case: neither a letter nor a mark
+        return True
     if p.glued:
         return not (c.isalpha() and c.lower() != c.upper())
     return not (c.isalnum() or unicodedata.category(c).startswith("M"))
