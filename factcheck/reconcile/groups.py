@@ -22,10 +22,10 @@ from factcheck.models import Claim
 from factcheck.reconcile.columns import Columns, canonical_order, read_columns
 from factcheck.reconcile.columns import _sort_key  # noqa: F401  (the full sort key, where it always was)
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
-from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain, facts
+from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain
 from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.reconcile.timing import window
-from factcheck.reconcile.vector import RULE_SEVERITY, classify_pairs, outcome
+from factcheck.reconcile.vector import RULE_SEVERITY, classify_pairs, distinct, outcome
 from factcheck.settings import Settings
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
@@ -92,8 +92,14 @@ def build_group(
     worst = int(sev.max()) if compared else -1
     # the worst ``max_relations`` (then by index), shown in index order; pairs come sorted
     picked = np.arange(compared)
-    if compared > max_relations:
-        picked = np.sort(np.lexsort((second, first, -sev.astype(np.int64)))[:max_relations])
+    if compared > max_relations:  # severity by severity, the first pairs (pairs are in (first, second) order)
+        parts, left = [], max_relations
+        for level in range(worst, -1, -1):
+            parts.append(np.flatnonzero(sev == level)[:left])
+            left -= len(parts[-1])
+            if not left:
+                break
+        picked = np.sort(np.concatenate(parts))
     kept = [
         (i, j, outcome(code, ef, a))
         for i, j, code, ef, a in zip(
@@ -101,19 +107,9 @@ def build_group(
             earlier[picked].tolist(), assumed[picked].tolist(),
         )
     ]
-    # each claim named by a relation gets its facts and description once
-    fs: dict[int, Facts] = {}
-    names: dict[int, str] = {}
-
-    def fact(i: int) -> Facts:
-        if i not in fs:
-            fs[i] = facts(claims[i])
-        return fs[i]
-
-    def name(i: int) -> str:
-        if i not in names:
-            names[i] = describe(claims[i], fact(i))
-        return names[i]
+    # each claim a kept relation names gets its facts (from the columns) and description once
+    fs = _facts_of(claims, cols, {i for i, _, _ in kept} | {j for _, j, _ in kept})
+    names = {i: describe(claims[i], f_i) for i, f_i in fs.items()}
 
     # plain dicts, validated in one pass by Group (pydantic-core): far cheaper than one
     # Python-level model call per relation in large groups
@@ -122,13 +118,13 @@ def build_group(
             "a": i,
             "b": j,
             "relation": out.kind,
-            "reason": explain(claims[i], claims[j], fact(i), fact(j), out, settings, names=(name(i), name(j))),
+            "reason": explain(claims[i], claims[j], fs[i], fs[j], out, settings, names=(names[i], names[j])),
         }
         for i, j, out in kept
     ]
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
     periods = group_periods(claims, cols, settings, cumulative)
-    sources = tuple(cols.sources[k] for k in np.unique(cols.source[f.factual]).tolist())
+    sources = tuple(cols.sources[k] for k in distinct(cols.source[f.factual]).tolist())
     return Group(
         subject=subject,
         measure=measure,
@@ -144,6 +140,18 @@ def build_group(
         compared=compared,
         omitted=compared - len(kept),
     )
+
+
+def _facts_of(claims: Sequence[Claim], cols: Columns, which: set[int]) -> dict[int, Facts]:
+    """:func:`~factcheck.reconcile.relations.facts` of the claims at ``which``, read from the columns."""
+    idx = sorted(which)
+    f = cols.facts
+    rows = zip(idx, f.low[idx].tolist(), f.high[idx].tolist(), f.central[idx].tolist(), f.factual[idx].tolist(),
+               f.unit[idx].tolist(), f.start[idx].tolist(), f.end[idx].tolist())
+    return {
+        i: Facts(low, high, central, window(claims[i].time, claims[i].published), factual, cols.units[unit], start, end)
+        for i, low, high, central, factual, unit, start, end in rows
+    }
 
 
 _VERDICTS: dict[int, Verdict] = {3: "conflict", 2: "evolving", 1: "agree", 0: "not_comparable"}

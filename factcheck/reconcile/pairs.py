@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 
 from factcheck.reconcile.relations import Facts
-from factcheck.reconcile.vector import FactArrays
+from factcheck.reconcile.vector import FactArrays, distinct
 from factcheck.settings import Settings
 
 #: Groups up to this many claims compare all pairs.
@@ -97,7 +97,7 @@ def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np
         assumed = cols.assumed[k_all]
         unit = cols.unit[k_all]
         same, undated = settings.same_period_days, settings.undated_window_days
-        for u in np.unique(unit).tolist():
+        for u in distinct(unit).tolist():
             pos = np.flatnonzero(unit == u)
             # by (start, end, index): positions follow indices, so the index is the last key
             pos = pos[np.lexsort((k_all[pos], end[pos], start[pos]))]
@@ -121,7 +121,7 @@ def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np
     b = np.concatenate(seconds)
     keep = a != b
     a, b = a[keep], b[keep]
-    return np.unique(np.minimum(a, b) * n + np.maximum(a, b))
+    return distinct(np.minimum(a, b) * n + np.maximum(a, b))
 
 
 def _range_pick(keys: np.ndarray, lo: np.ndarray, hi: np.ndarray, biggest: bool) -> np.ndarray:
@@ -136,7 +136,7 @@ def _range_pick(keys: np.ndarray, lo: np.ndarray, hi: np.ndarray, biggest: bool)
     length = hi - lo
     level = np.frexp(length.astype(np.float64))[1] - 1  # floor(log2(length)), exact for ints
     out = np.empty(len(lo), dtype=keys.dtype)
-    for k in np.unique(level).tolist():
+    for k in distinct(level).tolist():
         m = level == k
         table = levels[k]
         out[m] = pick(table[lo[m]], table[hi[m] - (1 << k)])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import operator
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -39,6 +40,8 @@ from factcheck.settings import Settings
 
 Item = Union[Article, Claim, SkippedInput, str, "os.PathLike[str]"]
 """Anything :func:`reconcile` accepts in its list."""
+
+_ARTICLE_ID = operator.attrgetter("article_id")
 
 #: File suffixes that make a short string a path even when the file is missing.
 _PATH_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".json")
@@ -103,6 +106,11 @@ class Reconciler:
         statuses: list[ArticleStatus] = []
         given: list[str] = []  # article ids of claims given directly, counted once at the end
         paths: list[str | os.PathLike[str]] = []
+        items = items if isinstance(items, (list, tuple)) else list(items)
+        if set(map(type, items)) == {Claim}:  # claims only (an archive's case): no per-item Python step
+            claims = list(items)
+            given = list(map(_ARTICLE_ID, claims))
+            items = ()
         for item in items:
             if isinstance(item, Claim):
                 claims.append(item)

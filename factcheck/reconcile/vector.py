@@ -39,6 +39,23 @@ RULES: tuple[tuple[str, str], ...] = (
 #: Severity of each rule code.
 RULE_SEVERITY = np.array([SEVERITY[kind] for kind, _ in RULES], dtype=np.int8)
 
+def distinct(a: np.ndarray) -> np.ndarray:
+    """The distinct items of ``a``, sorted (``np.unique`` without its overheads).
+
+    numpy 2.4's ``np.unique`` took 20x a plain sort on millions of pair codes here.
+
+    >>> distinct(np.array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    a = np.sort(a)
+    if len(a) < 2:
+        return a
+    keep = np.empty(len(a), dtype=bool)
+    keep[0] = True
+    np.not_equal(a[1:], a[:-1], out=keep[1:])
+    return a[keep]
+
+
 class FactArrays(NamedTuple):
     """A group's :class:`Facts` as columns (``has_window`` False: no date at all)."""
 
