@@ -151,22 +151,26 @@ def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMenti
     digits, words = p.digit_scanner, p.word_scanner
     md = digits.search(text)
     mw = words.search(text)
+    none = len(text) + 1  # the start of a scanner with no match left
+    ds = md.start() if md is not None else none
+    ws = mw.start() if mw is not None else none
     floor = 0
-    while md is not None or mw is not None:
-        if mw is None or (md is not None and md.start() <= mw.start()):
-            m = md
-            mention, resume = _at_figure(text, m, p, tol, floor)
+    while ds < none or ws < none:
+        if ds <= ws:
+            mention, resume = _at_figure(text, md, p, tol, floor)
+            pos = max(resume, ds + 1)
         else:
-            m = mw
-            mention, resume = _at_word(text, m, p, tol, floor)
+            mention, resume = _at_word(text, mw, p, tol, floor)
+            pos = max(resume, ws + 1)
         if mention is not None:
             out.append(mention)
             floor = mention.end
-        pos = max(resume, m.start() + 1)
-        if md is not None and md.start() < pos:
+        if ds < pos:
             md = digits.search(text, pos)
-        if mw is not None and mw.start() < pos:
+            ds = md.start() if md is not None else none
+        if ws < pos:
             mw = words.search(text, pos)
+            ws = mw.start() if mw is not None else none
     if base:
         return [_shifted(m, base) for m in out]
     return out
@@ -196,12 +200,13 @@ def parse_number(
 
 def _at_figure(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
     """The mention starting at ``digit_scanner`` match ``m`` and where to resume scanning."""
-    if m.group("d") is None:
+    figure = m.group("d")
+    if figure is None:
         if m.group("time") is not None:
             return _time(text, m, p), m.end()
         return _iso_date(m, p), m.end()
     start, ne = m.span()
-    v, grouped, decimal = digit_atom(m.group("d"), p)
+    v, grouped, decimal = digit_atom(figure, p)
     if v is None:
         return None, start + 1  # as first_number: a figure we cannot read is none
     right = right_flags(text, ne, p)
