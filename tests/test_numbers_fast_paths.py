@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 
 from factcheck.langdata import load_language
 from factcheck.numbers.patterns import LEFT, RIGHT, patterns_for
-from factcheck.numbers.runs import WINDOW, digit_atom, digit_then_scale, first_number, left_flags, right_flags
+from factcheck.numbers.runs import (
+    WINDOW,
+    digit_atom,
+    digit_then_scale,
+    first_number,
+    left_flags,
+    lone_word,
+    right_flags,
+)
 from tests.strategies import claim_texts, messy_texts
 
 LANGUAGES = ["en", "hi", "ru", "ko"]
@@ -50,6 +58,22 @@ def test_numbers_digits_then_scale_composes_as_first_number(language: str, text:
             continue
         atoms, c = first_number(text, m.start(), p)
         assert found == (c.value, c.scale, atoms[c.last - 1].end), (m.group(), text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=150)
+@given(text=texts, word=st.sampled_from(["two ", "first ", "एक ", "दूसरे ", "пять ", "삼 ", "twenty five", "एक लाख"]))
+def test_numbers_lone_word_composes_as_first_number(language: str, text: str, word: str) -> None:
+    """lone_word, when it answers, gives first_number's one-atom number (value, ordinal, end)."""
+    p = patterns_for(load_language(language).numbers)
+    text = word + text
+    for m in p.word_scanner.finditer(text):
+        atom = lone_word(text, m.start(), p)
+        if atom is None:
+            continue
+        atoms, c = first_number(text, m.start(), p)
+        assert (c.first, c.last, c.value, c.ordinal, c.scale) == (0, 1, atom.value, atom.ordinal or atom.role == "ordinal", 1.0)
+        assert atoms[0].end == atom.end, (m.group(), text)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -28,6 +28,7 @@ from factcheck.numbers.runs import (
     digit_then_scale,
     first_number,
     left_flags,
+    lone_word,
     range_after,
     right_flags,
     scale_first,
@@ -252,6 +253,11 @@ def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberM
     if key in p.words:
         # "more than thousand": after a qualifier a scale word alone counts one of it
         lone = p.words[key].role == "scale" and _qualifier_before(text, m.start(), p, floor) is not None
+        atom = lone_word(text, m.start(), p)
+        if atom is not None:  # one word alone: its value, as the composer gives it
+            return _decide(text, m.start(), atom.start, atom.end, atom.value + 0.0,
+                           atom.ordinal or atom.role == "ordinal", False, False, 1.0, p, tol, floor,
+                           right_flags(text, atom.end, p))
         return _number(text, m.start(), p, tol, floor, lone_scale=lone)
     return None, m.end()
 

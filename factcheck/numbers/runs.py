@@ -116,6 +116,25 @@ def digit_then_scale(text: str, end: int, v: float, p: Patterns) -> tuple[float,
     return v, 1.0, end
 
 
+def lone_word(text: str, start: int, p: Patterns) -> Atom | None:
+    """The atom of a run that is one number or ordinal word and nothing more ("two",
+    "एक", "first"): what :func:`first_number` composes is that word's value alone.
+
+    None for any other run (digits, a scale, a modifier, a next atom …): the caller reads
+    it with :func:`first_number`.
+    """
+    m = p.cont.match(text, start)
+    if m is None or not p.cont_has_w or m.group("w") is None:
+        return None
+    atom = _atom(m, p)
+    if atom is None or atom.role not in ("number", "ordinal"):
+        return None
+    j = p.joiner.match(text, m.end())
+    if j is not None and p.cont.match(text, j.end()) is not None:
+        return None  # a second atom may join the run
+    return atom
+
+
 def digit_atom(s: str, p: Patterns) -> tuple[float | None, bool, bool]:
     """(value, grouped, decimal) of a digit string, cached per language."""
     hit = p.digit_cache.get(s)
