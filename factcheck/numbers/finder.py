@@ -501,10 +501,15 @@ def _clean_end(text: str, end: int, p: Patterns) -> bool:
 
 
 def _unit_info(form: str, p: Patterns) -> tuple[str, str] | None:
+    """(kind, pint unit) of a unit form as written, or None (remembered per language)."""
+    if form in p.unit_seen:
+        return p.unit_seen[form]
     info = p.units_cs.get(unicodedata.normalize("NFD", form)) or p.units_ci.get(norm_key(form))
-    if info is None:
-        return None
-    return info.kind or kind_of(info.unit) or "quantity", info.unit
+    found = None if info is None else (info.kind or kind_of(info.unit) or "quantity", info.unit)
+    if len(p.unit_seen) >= 4096:  # bounded: forms are few, but any text may come
+        p.unit_seen.clear()
+    p.unit_seen[form] = found
+    return found
 
 
 def _unit_after(text: str, end: int, p: Patterns) -> tuple[str | None, str | None, int]:

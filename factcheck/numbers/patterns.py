@@ -199,6 +199,8 @@ class Patterns:
     # of the snippet). Most figures have nothing to read around them, and the same snippets
     # (" tro", "ent ") recur, so one dict lookup replaces up to nine regex calls.
     right_seen: dict[str, tuple[bool, ...]] = field(default_factory=dict)
+    # Unit form as written -> (kind, pint unit) or None: pure, and a few forms recur.
+    unit_seen: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     left_seen: dict[str, tuple[bool, ...]] = field(default_factory=dict)
     # Digit string -> (value, grouped, decimal): the same figures recur across a text and
     # across articles ("2025", "10"); reading them is pure, so it is done once.
