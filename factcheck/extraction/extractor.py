@@ -11,8 +11,6 @@ pipeline (``Extractor.pipeline``) runs the same functions as components.
 
 from __future__ import annotations
 
-import datetime as dt
-import typing
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -24,9 +22,8 @@ from factcheck.extraction.measures import Measure, MeasureRegistry, default_regi
 from factcheck.extraction.analysis import analyse_text
 from factcheck.extraction.pipeline import build_pipeline
 from factcheck.langdata import load_language, supported_languages
-from factcheck.models import Article, Attribution, Claim, Evidence, Modality, Role, TimeScope
+from factcheck.models import Article, Claim, Evidence
 from factcheck.settings import Settings
-from factcheck.values import Value
 
 
 class Extractor:
@@ -105,34 +102,10 @@ class Extractor:
         return [self._claim(article, code, d, ctx) for d in found.drafts]
 
     def _claim(self, article: Article, code: str, d: ClaimDraft, ctx) -> Claim:
-        """The claim of draft ``d``, built from parts that are already validated.
-
-        Every part comes from a validated object (the article, the number's ``Value``, the
-        measure, the language data, the attribution's models) or is an offset into the
-        text, so the claim is assembled with ``model_construct`` — equal to what
-        validation would build, at a fraction of the cost. Should an offset or a part ever
-        break a model's rule, validation runs instead and raises as before.
-        """
+        # Validated as usual: pydantic's (compiled) validation of these parts costs less
+        # than ``model_construct`` (measured: ~19 vs ~22 µs a claim)
         text = article.text
-        attribution = ctx.attribute(d.start, d.end)
-        time = ctx.time_scope(d.start, d.end)
-        published = ctx.published
-        fields = dict(
-            article_id=article.id,
-            measure=d.measure.name,
-            subject=d.subject,
-            value=d.value,
-            unit=d.measure.unit,
-            modality=d.modality,
-            role=d.role,
-            subset=d.subset,
-            attribution=attribution,
-            time=time,
-            language=code,
-            published=published,
-            publisher=article.publisher,
-        )
-        evidence = dict(
+        evidence = Evidence(
             article_id=article.id,
             start=d.start,
             end=d.end,
@@ -142,17 +115,22 @@ class Extractor:
             sentence=text[d.sentence_start:d.sentence_end],
             zone=d.zone,
         )
-        if (0 <= d.sentence_start <= d.start <= d.end <= d.sentence_end <= len(text)
-                and type(attribution) is Attribution and type(time) is TimeScope
-                and (published is None or type(published) is dt.date)
-                and type(d.modality) is Modality and type(d.role) is Role
-                and isinstance(d.value, _VALUE_TYPES)):
-            return Claim.model_construct(evidence=Evidence.model_construct(**evidence), **fields)
-        return Claim(evidence=Evidence(**evidence), **fields)
-
-
-#: The concrete classes of ``Value`` (an annotated union): a number's value is one of them.
-_VALUE_TYPES = typing.get_args(typing.get_args(Value)[0])
+        return Claim(
+            article_id=article.id,
+            measure=d.measure.name,
+            subject=d.subject,
+            value=d.value,
+            unit=d.measure.unit,
+            modality=d.modality,
+            role=d.role,
+            subset=d.subset,
+            attribution=ctx.attribute(d.start, d.end),
+            time=ctx.time_scope(d.start, d.end),
+            evidence=evidence,
+            language=code,
+            published=ctx.published,
+            publisher=article.publisher,
+        )
 
 
 _DEFAULT: dict[str, Extractor] = {}
