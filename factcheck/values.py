@@ -13,6 +13,7 @@ Interval(low=13500.0, high=16500.0)
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, NamedTuple, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
@@ -71,7 +72,7 @@ class SharedFieldsSet(set):  # type: ignore[type-arg]
 _FIELDS_SETS: dict[frozenset[str], SharedFieldsSet] = {}
 
 
-def shared_fields_set(names: set[str] | frozenset[str]) -> SharedFieldsSet:
+def shared_fields_set(names: Iterable[str]) -> SharedFieldsSet:
     """The shared read-only set of these field names (one per combination, made once)."""
     key = frozenset(names)
     found = _FIELDS_SETS.get(key)
@@ -80,11 +81,22 @@ def shared_fields_set(names: set[str] | frozenset[str]) -> SharedFieldsSet:
     return found
 
 
+_ALL_GIVEN: dict[type, SharedFieldsSet] = {}  # per model class: every field given (the common case)
+
+
 def share_fields_set(model: BaseModel) -> None:
     """Swap ``model``'s own fields set for the shared one with the same names (call after validation)."""
     own = model.__pydantic_fields_set__
-    if type(own) is not SharedFieldsSet:
-        object.__setattr__(model, "__pydantic_fields_set__", shared_fields_set(own))
+    if type(own) is SharedFieldsSet:
+        return
+    cls = type(model)
+    if len(own) == len(cls.__pydantic_fields__):  # no frozenset to build: the class's full set
+        shared = _ALL_GIVEN.get(cls)
+        if shared is None:
+            shared = _ALL_GIVEN[cls] = shared_fields_set(cls.__pydantic_fields__.keys())
+    else:
+        shared = shared_fields_set(own)
+    object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 
 class _Value(BaseModel):

@@ -117,10 +117,18 @@ def test_models_shared_fields_set_is_read_only(method):
         getattr(_claim().model_fields_set, method)(*(["x"] if method != "clear" else []))
 
 
-@pytest.mark.parametrize("fields", [{"id": "a", "text": "x"}, {"id": "a", "text": "x", "language": "hi"}])
-def test_models_fields_set_names_the_given_fields(fields):
-    assert Article(**fields).model_fields_set == set(fields)
-    assert Article.model_construct(**fields).model_fields_set == set(fields)
+@pytest.mark.parametrize(
+    ("model", "fields"),
+    [
+        (Article, {"id": "a", "text": "x"}),
+        (TimeScope, {"reason": "no date"}),
+        (TimeScope, {"as_of": dt.date(2025, 1, 5), "precision": "day", "start": None, "end": None,
+                     "phrase": None, "reason": None}),
+    ],
+)
+def test_models_fields_set_names_the_given_fields(model, fields):
+    assert model(**fields).model_fields_set == set(fields)
+    assert model.model_construct(**fields).model_fields_set == set(fields)
 
 
 @pytest.mark.parametrize("claim", [_claim()])

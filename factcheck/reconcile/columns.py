@@ -16,7 +16,7 @@ built only for what a report keeps.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple, TypeVar
@@ -56,6 +56,7 @@ class Columns(NamedTuple):
     sources: list[str]  # source code -> name (sorted)
     measures: list[str]  # measure code -> name
     units: list[str]  # unit code -> name
+    articles: list[str]  # article code -> id (sorted)
 
     def take(self, idx: np.ndarray) -> Columns:
         """The columns of the claims at ``idx``, in that order."""
@@ -101,13 +102,23 @@ def _by_identity(column: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return np.fromiter(map(by_id.__getitem__, map(id, column)), dtype=np.int64, count=len(column)), distinct
 
 
-def _ranked(codes: np.ndarray, distinct: list[Any], key: Callable[[Any], str]) -> tuple[np.ndarray, list[str]]:
-    """Re-code objects by the rank of ``key(object)`` among the distinct keys."""
-    names = [key(o) for o in distinct]
-    order = sorted(set(names))
-    rank = {name: r for r, name in enumerate(order)}
-    table = np.array([rank[name] for name in names], dtype=np.int64)
-    return table[codes], order
+def _by_rows(rows: Callable[[], Iterable[Hashable]], n: int) -> tuple[np.ndarray, list[Any]]:
+    """Codes of the ``n`` rows ``rows()`` yields (equal rows, one code) and the distinct rows by code.
+
+    ``rows`` is called twice, so no list of a million row tuples is kept.
+    """
+    table = dict.fromkeys(rows())
+    distinct = list(table)
+    for code, row in enumerate(distinct):
+        table[row] = code
+    return np.fromiter(map(table.__getitem__, rows()), dtype=np.int64, count=n), distinct
+
+
+def _rank(keys: list[Any]) -> tuple[np.ndarray, list[Any]]:
+    """Each key's rank among the distinct keys, and the distinct keys sorted."""
+    order = sorted(set(keys))
+    rank = {k: r for r, k in enumerate(order)}
+    return np.array([rank[k] for k in keys], dtype=np.int64), order
 
 
 #: The claim fields read, in one pass: a claim's fields sit together in memory, its
@@ -137,14 +148,23 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     """
     n = len(claims)
     got = _read(claims)
-    subject, _ = _by_value(got.pop("subject"))
-    measure, measures = _by_value(got.pop("measure"))
-    role, roles = _by_identity(got.pop("role"))
-    role, _ = _ranked(role, roles, lambda r: r.value)
-    article, _ = _by_value(got.pop("article_id"))
+    # key, unit and modality coded together: a few thousand combinations among a million
+    # claims, so one dict pass instead of five (enums by id: their hash is Python code)
+    subjects, measure_names, roles, unit_names, mods = (got.pop(k) for k in ("subject", "measure", "role", "unit", "modality"))
+    role_of = dict(zip(map(id, roles), roles))
+    mod_of = dict(zip(map(id, mods), mods))
+    kind, combos = _by_rows(lambda: zip(subjects, measure_names, map(id, roles), unit_names, map(id, mods)), n)
+    del subjects, measure_names, roles, unit_names, mods
+    subject = _rank([c[0] for c in combos])[0][kind]
+    by_measure, measures = _rank([c[1] for c in combos])
+    measure = by_measure[kind]
+    role = _rank([role_of[c[2]].value for c in combos])[0][kind]
+    by_unit, units = _rank([c[3] for c in combos])
+    unit = by_unit[kind]
+    factual = np.array([mod_of[c[4]] in _FACTUAL for c in combos], dtype=bool)[kind]
+    article, articles = _by_value(got.pop("article_id"))
     offsets = np.fromiter(chain.from_iterable(map(_SPAN, got.pop("evidence"))), dtype=np.int64, count=2 * n)
     ev_start, ev_end = offsets[0::2], offsets[1::2]
-    unit, units = _by_value(got.pop("unit"))
 
     vcode, values = _by_identity(got.pop("value"))
     nums = np.array([(*v.interval(), np.nan if v.point is None else v.point) for v in values], dtype=np.float64)
@@ -153,11 +173,9 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     given = ~np.isnan(point)
     central = np.where(given, point, low)
 
-    mcode, modalities = _by_identity(got.pop("modality"))
-    factual = np.array([m in _FACTUAL for m in modalities], dtype=bool)[mcode]
-
     scode, attributions = _by_identity(got.pop("attribution"))
-    source, sources = _ranked(scode, attributions, attrgetter("source"))
+    by_source, sources = _rank([a.source for a in attributions])
+    source = by_source[scode]
 
     tcode, scopes = _by_identity(got.pop("time"))
     own = [window(t, None) for t in scopes]  # None: the scope has no date of its own
@@ -188,7 +206,14 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
         sources=sources,
         measures=measures,
         units=units,
+        articles=articles,
     )
+
+
+def claims_per_article(cols: Columns) -> dict[str, int]:
+    """How many of the claims read come from each article (ids in sorted order)."""
+    counts = np.bincount(cols.article, minlength=len(cols.articles))
+    return dict(zip(cols.articles, counts.tolist()))
 
 
 def canonical_order(claims: Sequence[Claim], cols: Columns) -> np.ndarray:

@@ -293,13 +293,20 @@ def build_groups(
     cumulative: Callable[[str], bool],
     max_relations: int = MAX_RELATIONS,
     full_limit: int = FULL_PAIRS_LIMIT,
+    on_read: Callable[[Columns], object] | None = None,
 ) -> list[Group]:
-    """Sort ``claims`` canonically, split them by key and judge every group (sorted by key)."""
+    """Sort ``claims`` canonically, split them by key and judge every group (sorted by key).
+
+    ``on_read`` is shown the claims' columns once read (in input order), e.g. to count
+    claims per article without another pass over the claims.
+    """
     claims = claims if isinstance(claims, list) else list(claims)
     n = len(claims)
     if not n:
         return []
     cols = read_columns(claims)
+    if on_read is not None:
+        on_read(cols)
     perm = canonical_order(claims, cols)
     cols = cols.take(perm)
     ordered = np.fromiter(claims, dtype=object, count=n)[perm]

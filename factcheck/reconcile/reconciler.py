@@ -21,7 +21,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import operator
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -32,6 +31,7 @@ from pydantic import ValidationError
 
 from factcheck.errors import FactcheckError
 from factcheck.models import Article, ArticleStatus, Claim, SkippedInput
+from factcheck.reconcile.columns import claims_per_article
 from factcheck.reconcile.groups import MAX_RELATIONS, build_groups
 from factcheck.reconcile.measures import CumulativeHook, is_cumulative
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT
@@ -40,8 +40,6 @@ from factcheck.settings import Settings
 
 Item = Union[Article, Claim, SkippedInput, str, "os.PathLike[str]"]
 """Anything :func:`reconcile` accepts in its list."""
-
-_ARTICLE_ID = operator.attrgetter("article_id")
 
 #: File suffixes that make a short string a path even when the file is missing.
 _PATH_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".json")
@@ -107,9 +105,9 @@ class Reconciler:
         given: list[str] = []  # article ids of claims given directly, counted once at the end
         paths: list[str | os.PathLike[str]] = []
         items = items if isinstance(items, (list, tuple)) else list(items)
-        if set(map(type, items)) == {Claim}:  # claims only (an archive's case): no per-item Python step
+        claims_only = set(map(type, items)) == {Claim}
+        if claims_only:  # an archive's case: no per-item Python step; counted from the columns
             claims = list(items)
-            given = list(map(_ARTICLE_ID, claims))
             items = ()
         for item in items:
             if isinstance(item, Claim):
@@ -133,12 +131,7 @@ class Reconciler:
         # all paths in one read, so duplicate article ids across files are caught
         for a in _read(paths):
             statuses.append(_skipped(a) if isinstance(a, SkippedInput) else self._extract(a, claims))
-        direct = Counter(given)  # counted in C: a per-item ``+= 1`` costs more than a million appends
-        seen = {s.id for s in statuses}
-        # plain rows, validated in one pass by Report: one per article of a million claims
-        rows = [(s.id, s.status, s.claims, s.reason or "") for s in statuses]
-        rows += [(aid, "processed", n, "claims given directly") for aid, n in direct.items() if aid not in seen]
-        rows.sort()
+        counted: dict[str, int] = {}
         with _gc_paused():
             groups = build_groups(
                 claims,
@@ -146,9 +139,17 @@ class Reconciler:
                 cumulative=self.is_cumulative,
                 max_relations=self.max_relations,
                 full_limit=self.full_limit,
+                on_read=(lambda cols: counted.update(claims_per_article(cols))) if claims_only else None,
             )
             # still paused: with a million claims alive, every collection the article rows
             # and the report's validation would trigger rescans them all, freeing nothing
+            # counted in C: a per-item ``+= 1`` costs more than a million appends
+            direct = counted if claims_only else Counter(given)
+            seen = {s.id for s in statuses}
+            # plain rows, validated in one pass by Report: one per article of a million claims
+            rows = [(s.id, s.status, s.claims, s.reason or "") for s in statuses]
+            rows += [(aid, "processed", n, "claims given directly") for aid, n in direct.items() if aid not in seen]
+            rows.sort()
             articles = [{"id": i, "status": st, "claims": n, "reason": r or None} for i, st, n, r in rows]
             return Report(groups=tuple(groups), articles=articles)  # type: ignore[arg-type]
 
