@@ -139,30 +139,48 @@ def _emit(node: dict) -> str:
 _WORDS = regex.compile(r"\w+")
 
 
+_WORD_START = regex.compile(r"(?<!\w)\w+")
+
+
+def word_keys(text: str, pos: int, endpos: int) -> list[tuple[int, str]]:
+    """``(start, folded word)`` of every word starting in ``text[pos:endpos]``: read once
+    per sentence and shared by the matchers that look words up (:class:`FirstWords`)."""
+    return [(w.start(), fold(w.group())) for w in _WORD_START.finditer(text, pos, endpos)]
+
+
 class FirstWords:
-    """Where an :func:`alternation` of phrases (left-bounded, the default) can start a match: at the start of a word
-    that, folded, is the first word of one of the phrases (or begins with it, where that
-    word may run on: ``word*``, or no right boundary). A scan that tries the pattern only
-    there finds what ``finditer`` finds, for a fraction of the work: the regex engine tries
-    the whole trie at every word, a dictionary look-up is cheaper.
+    """Where an :func:`alternation` of phrases (left-bounded, the default) can start a
+    match: at the start of a word that, folded, is the first word of one of the phrases
+    (or begins with it, where that word may run on: ``word*``, or no right boundary), or
+    at the first character of a phrase that starts with punctuation (", said"). Trying the
+    pattern only there (:func:`matches_at`) finds what ``finditer`` finds, for a fraction
+    of the work: the regex engine tries the whole trie at every word, a dictionary look-up
+    is cheaper.
 
-    ``anywhere`` is True when a phrase starts with a non-word character (", said"): its
-    matches may start anywhere, and the caller scans the text instead.
+    ``anywhere`` is True when a phrase may start inside a word (it starts with a mark or
+    white space): the caller scans the text instead.
 
-    >>> fw = FirstWords(["according to", "заяви*"])
+    >>> fw = FirstWords(["according to", "заяви*", ", said"])
     >>> fw.admits("According"), fw.admits("заявила"), fw.admits("to")
     (True, True, False)
+    >>> text = "X, said Y according to Z"
+    >>> fw.starts(word_keys(text, 0, len(text)), text, 0, len(text))
+    [1, 10]
     """
 
     def __init__(self, phrases: list[str] | tuple[str, ...], *, runs_on: bool = False) -> None:
         self.exact: set[str] = set()
         self.prefixes: dict[str, list[str]] = {}  # first character -> prefixes starting with it
         self.anywhere = False
+        leads: set[str] = set()
         for phrase in phrases:
             if not phrase.strip():
                 continue
             folded = fold(phrase.rstrip("*"))
             first = _WORDS.match(folded)
+            if first is None and not phrase[:1].isspace() and folded[:1] == phrase[:1]:
+                leads.add(folded[:1])  # punctuation first: matches start where it stands
+                continue
             if first is None or not phrase[:1].isalnum():  # no (?<!\w) before it: may start mid-word
                 self.anywhere = True
                 continue
@@ -172,13 +190,45 @@ class FirstWords:
                 self.prefixes.setdefault(word[0], []).append(word)
             else:
                 self.exact.add(word)
+        self._lead_re = regex.compile(f"[{regex.escape(''.join(sorted(leads)))}]", regex.IGNORECASE) if leads else None
 
     def admits(self, word: str) -> bool:
         """Whether a phrase may start at a word that reads ``word`` (as written)."""
-        key = fold(word)
+        return self._admits(fold(word))
+
+    def _admits(self, key: str) -> bool:
         if key in self.exact:
             return True
         return any(key.startswith(p) for p in self.prefixes.get(key[:1], ()))
+
+    def starts(self, words: list[tuple[int, str]], text: str, pos: int, endpos: int) -> list[int]:
+        """Where a phrase may start in ``text[pos:endpos]``, in order (``words``:
+        :func:`word_keys` of that span)."""
+        exact, prefixes = self.exact, self.prefixes
+        if prefixes:
+            out = [at for at, key in words if key in exact
+                   or (key[:1] in prefixes and any(key.startswith(p) for p in prefixes[key[:1]]))]
+        else:
+            out = [at for at, key in words if key in exact]
+        if self._lead_re is not None:
+            out.extend(m.start() for m in self._lead_re.finditer(text, pos, endpos))
+            out.sort()
+        return out
+
+
+def matches_at(pattern: regex.Pattern[str], text: str, starts: list[int], pos: int,
+               endpos: int) -> list[regex.Match[str]]:
+    """What ``pattern.finditer(text, pos, endpos)`` finds, trying only at ``starts`` (in
+    order; every offset where a match may start must be among them)."""
+    out = []
+    after = pos
+    for at in starts:
+        if at >= after:
+            m = pattern.match(text, at, endpos)
+            if m is not None:
+                out.append(m)
+                after = m.end() if m.end() > at else at + 1
+    return out
 
 
 class PhraseIndex:

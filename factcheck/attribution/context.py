@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from factcheck.attribution._text import word_keys
 from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, source_matcher
 from factcheck.attribution.dates import ArticleDate, article_date
 from factcheck.attribution.sources import SourceRegistry, default_registry
@@ -48,6 +49,7 @@ _MAX_DEPTH = 20
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
 _WORDS = regex.compile(r"\w+")
+_UNKNOWN = object()
 _APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
 
 
@@ -74,6 +76,7 @@ class _Sentence:
     end: int
     lo: int
     hi: int
+    words_: list[tuple[int, str]] | None = None  # folded words, shared by the matchers
     mentions_: list[Mention] | None = None
     breaks_: list[int] | None = None
     statements: list[Statement] = field(default_factory=list)
@@ -112,6 +115,7 @@ class ArticleContext:
         self._prefix_read = 0  # every sentence before this index has been read
         self._depth = 0  # nested reads by back-references (bounded: see _back)
         self._answers: dict[tuple[int, int], tuple[Attribution, StatementDate | None]] = {}
+        self._kinds: dict[str, object] = {}  # source id -> its kind (registry look-ups fold)
         exprs = None
         if article.published is None:
             # the article's date may be anywhere in the text: read all of its expressions once
@@ -183,16 +187,23 @@ class ArticleContext:
     def _index_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
 
+    def _word_keys(self, sent: _Sentence) -> list[tuple[int, str]]:
+        """The words of the sentence's stretch, folded: each matcher tries its pattern only
+        at the words its phrases start with."""
+        if sent.words_ is None:
+            sent.words_ = word_keys(self.text, sent.lo, sent.hi)
+        return sent.words_
+
     def _mentions(self, sent: _Sentence) -> list[Mention]:
         """The source mentions starting in the sentence's stretch."""
         if sent.mentions_ is None:
-            sent.mentions_ = self._sources.mentions(self.text, sent.lo, sent.hi)
+            sent.mentions_ = self._sources.mentions(self.text, sent.lo, sent.hi, self._word_keys(sent))
         return sent.mentions_
 
     def _breaks(self, sent: _Sentence) -> list[int]:
         """Where the sentence's clauses start."""
         if sent.breaks_ is None:
-            sent.breaks_ = self._cues.clause_breaks(self.text, sent.lo, sent.hi)
+            sent.breaks_ = self._cues.clause_breaks(self.text, sent.lo, sent.hi, sent.words_)
         return sent.breaks_
 
     def _exprs(self, i: int) -> list[TimeExpr]:
@@ -219,12 +230,14 @@ class ArticleContext:
         if not self._is_read[i]:
             self._is_read[i] = True
             sent = self._sent(i)
-            matches = list(self._cues.cue_matches(self.text, sent.lo, sent.hi))
+            # a sentence without a cue is done here: one regex pass is cheaper than its words
+            matches = list(self._cues.cue_matches(self.text, sent.lo, sent.hi, sent.words_))
             if not matches:
                 return  # no cue, no statement: its mentions are not needed here
             cues = [self._cues.cue_of(m) for m in matches]
             refs = [r for r in (self._cues.back_ref_of(self.text, m, 0)
-                                for m in self._cues.back_ref_matches(self.text, sent.lo, sent.hi))
+                                for m in self._cues.back_ref_matches(self.text, sent.lo, sent.hi,
+                                                                     self._word_keys(sent)))
                     if r is not None]
             self._read_sentence(i, sent, cues, refs)
 
@@ -306,7 +319,8 @@ class ArticleContext:
         """The source a cue points to: named mentions first, then back-references."""
         gap = self._cues.data.max_gap_words
         agent_gap = max(gap, self._cues.data.max_agent_gap_words)
-        best: tuple[tuple, Attribution, str | None] | None = None
+        # the best so far: its rank, the mention or the statement a back-reference points to
+        best: tuple[tuple, Mention | tuple[BackRef, Statement], str | None] | None = None
         items: list[Mention | BackRef] = [*self._mentions(sent), *refs]
         for item in items:
             if before and item.end > cue.start or not before and item.start < cue.end:
@@ -324,20 +338,25 @@ class ArticleContext:
                 kind = self._kind(item.source)
                 is_agent = self._cues.is_agent(self.text, item.end)
                 key = (1, agent is not None and is_agent != agent, kind == "country", words, b - a)
-                att = Attribution(source=item.source, chain=(item.source,), start=item.start, end=item.end)
+                if best is None or key < best[0]:
+                    best = (key, item, kind)
             else:
-                prior = self._back(item, cue.start)
-                if prior is None:
-                    continue
-                kind = prior.kind
                 # a back-reference right at the cue ("По данным ведомства, КНДР …") fills the
                 # cue's slot: it ranks as a named country closer than any, so the country that
                 # is the clause's subject does not take the credit; a named agency still wins
                 key = (1, False, True, -1, b - a) if words == 0 else (2, False, False, words, b - a)
-                att = prior.attribution.model_copy(update={"start": item.start, "end": item.end})
-            if best is None or key < best[0]:
-                best = (key, att, kind)
-        return None if best is None else (best[1], best[2])
+                if best is not None and not key < best[0]:
+                    continue  # cannot win: no need to look back for what it points to
+                prior = self._back(item, cue.start)
+                if prior is not None:
+                    best = (key, (item, prior), prior.kind)
+        if best is None:
+            return None
+        _, found, kind = best
+        if isinstance(found, Mention):
+            return Attribution(source=found.source, chain=(found.source,), start=found.start, end=found.end), kind
+        ref, prior = found
+        return prior.attribution.model_copy(update={"start": ref.start, "end": ref.end}), kind
 
     def _relay(self, sent: _Sentence, cue: Cue, pick: tuple[Attribution, str | None] | None) -> Mention | None:
         """The outlet passing a cited statement on: a news agency or state medium in the sentence."""
@@ -379,8 +398,11 @@ class ArticleContext:
         return last
 
     def _kind(self, source_id: str) -> str | None:
-        src = self.registry.find(source_id)
-        return src.kind if src else None
+        kind = self._kinds.get(source_id, _UNKNOWN)
+        if kind is _UNKNOWN:
+            src = self.registry.find(source_id)
+            kind = self._kinds[source_id] = src.kind if src else None
+        return kind  # type: ignore[return-value]
 
     def _is_relay(self, source_id: str) -> bool:
         src = self.registry.find(source_id)

@@ -19,7 +19,16 @@ from typing import TYPE_CHECKING
 import regex
 
 from factcheck._cache import cached_by_identity
-from factcheck.attribution._text import FirstWords, PhraseIndex, alternation, fold, is_acronym, phrase_pattern
+from factcheck.attribution._text import (
+    FirstWords,
+    PhraseIndex,
+    alternation,
+    fold,
+    is_acronym,
+    matches_at,
+    phrase_pattern,
+    word_keys,
+)
 from factcheck.attribution.sources import SourceRegistry, default_registry
 from factcheck.errors import DataError, FactcheckError
 
@@ -27,7 +36,6 @@ if TYPE_CHECKING:
     from factcheck.langdata import LanguageData
 
 FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not needed here
-_WORD_START = regex.compile(r"(?<!\w)\w+")
 
 
 @dataclass(frozen=True)
@@ -89,15 +97,7 @@ class SourceMatcher:
         ]
         modes = [(alt, fw) for alt, fw in modes if alt]
         self._alias_res = [regex.compile(alt, FLAGS) for alt, _ in modes]
-        # where each mode's aliases may start: folded first words -> the modes they open
-        self._anywhere = [fw.anywhere for _, fw in modes]
-        self._first: dict[str, list[int]] = {}
-        self._first_prefix: dict[str, list[tuple[str, int]]] = {}
-        for k, (_, fw) in enumerate(modes):
-            for word in fw.exact:
-                self._first.setdefault(word, []).append(k)
-            for ch, prefixes in fw.prefixes.items():
-                self._first_prefix.setdefault(ch, []).extend((p, k) for p in prefixes)
+        self._alias_starts = [fw for _, fw in modes]  # where each mode's aliases may start
         groups, self._group_ids = [], {}
         for i, src in enumerate(registry):
             for code, pats in src.patterns.items():
@@ -113,12 +113,13 @@ class SourceMatcher:
                     self._group_ids[name] = src.id
         self._pattern_re = regex.compile("|".join(groups), FLAGS) if groups else None
 
-    def mentions(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Mention]:
+    def mentions(self, text: str, pos: int = 0, endpos: int | None = None,
+                 words: list[tuple[int, str]] | None = None) -> list[Mention]:
         """Non-overlapping mentions in ``text[pos:endpos]``, longest first where two overlap,
-        in text order."""
+        in text order (``words``: :func:`word_keys` of the span, if already read)."""
         end = len(text) if endpos is None else endpos
         found: list[Mention] = []
-        for m in self._alias_matches(text, pos, end):
+        for m in self._alias_matches(text, pos, end, words):
             src = self.registry.find(m.group())
             if src is not None:
                 found.append(Mention(m.start(), m.end(), src.id))
@@ -136,30 +137,17 @@ class SourceMatcher:
         return kept
 
 
-    def _alias_matches(self, text: str, pos: int, end: int) -> Iterator[regex.Match[str]]:
+    def _alias_matches(self, text: str, pos: int, end: int,
+                       words: list[tuple[int, str]] | None = None) -> Iterator[regex.Match[str]]:
         """What ``finditer`` of each alias regex over ``text[pos:end]`` finds, mode by mode:
         the regex is tried only at the words an alias of its mode may start with."""
-        starts: list[list[int]] = [[] for _ in self._alias_res]
-        first, first_prefix = self._first, self._first_prefix
-        for w in _WORD_START.finditer(text, pos, end):
-            key = fold(w.group())
-            at = w.start()
-            for k in first.get(key, ()):
-                starts[k].append(at)
-            for prefix, k in first_prefix.get(key[:1], ()):
-                if key.startswith(prefix) and (not starts[k] or starts[k][-1] != at):
-                    starts[k].append(at)
-        for k, alias_re in enumerate(self._alias_res):
-            if self._anywhere[k]:
+        for alias_re, starts in zip(self._alias_res, self._alias_starts, strict=True):
+            if starts.anywhere:
                 yield from alias_re.finditer(text, pos, end)
                 continue
-            after = pos
-            for at in starts[k]:
-                if at >= after:
-                    m = alias_re.match(text, at, end)
-                    if m is not None:
-                        yield m
-                        after = m.end()
+            if words is None:
+                words = word_keys(text, pos, end)
+            yield from matches_at(alias_re, text, starts.starts(words, text, pos, end), pos, end)
 
 
 def source_matcher(registry: SourceRegistry | None = None) -> SourceMatcher:
@@ -213,13 +201,16 @@ class CueMatcher:
             extra = [s for other, os_ in declared.items() if other != key and key.endswith(other)
                      and not key[-len(other) - 1:-len(other)].isalnum() for s in os_]
             self._sides.add(key, tuple(dict.fromkeys([*sides, *extra])))
-        self._cue_re = _compile(list(_all(data.cues.source_before, data.cues.source_after,
-                                          data.citing.originator_before, data.citing.originator_after)))
+        cue_phrases = list(_all(data.cues.source_before, data.cues.source_after,
+                                data.citing.originator_before, data.citing.originator_after))
+        self._cue_re = _compile(cue_phrases)
+        self._cue_starts = FirstWords(cue_phrases)
         self._backref_kinds = PhraseIndex()
         for br in data.back_references:
             for p in br.phrases:
                 self._backref_kinds.add(p, tuple(br.kinds))
         self._backref_re = _compile(self._backref_kinds.phrases())
+        self._backref_starts = FirstWords(self._backref_kinds.phrases())
         self._indef_re = (
             regex.compile(f"(?:{alternation(data.indefinite)})\\s*$", FLAGS) if data.indefinite else None
         )
@@ -229,6 +220,7 @@ class CueMatcher:
         self._agent_any_re = _compile(list(data.agent_markers))
         self._break_re = _compile(list(data.continuation_breaks))
         self._clause_re = _compile(list(data.clause_breaks))
+        self._clause_starts = FirstWords(list(data.clause_breaks))
         self._datelines: tuple[int, int, list[regex.Pattern[str]]] | None = None
         last = alternation(data.headline.source_last)
         self.headline_last_re = regex.compile(f"(?:{last})$", FLAGS) if last else None
@@ -239,9 +231,11 @@ class CueMatcher:
         for m in self.cue_matches(text, pos, len(text) if endpos is None else endpos):
             yield self.cue_of(m)
 
-    def cue_matches(self, text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
-        """The raw matches behind :meth:`cues` (turn one into a Cue with :meth:`cue_of`)."""
-        return self._cue_re.finditer(text, pos, endpos) if self._cue_re is not None else iter(())
+    def cue_matches(self, text: str, pos: int, endpos: int,
+                    words: list[tuple[int, str]] | None = None) -> Iterator[regex.Match[str]]:
+        """The raw matches behind :meth:`cues` (turn one into a Cue with :meth:`cue_of`);
+        ``words``: :func:`word_keys` of the span, if read (then only its cue words are tried)."""
+        return _scan(self._cue_re, self._cue_starts, text, pos, endpos, words)
 
     def cue_of(self, m: regex.Match[str]) -> Cue:
         """The cue a match of :meth:`cue_matches` is."""
@@ -254,9 +248,10 @@ class CueMatcher:
             if ref is not None:
                 yield ref
 
-    def back_ref_matches(self, text: str, pos: int, endpos: int) -> Iterator[regex.Match[str]]:
+    def back_ref_matches(self, text: str, pos: int, endpos: int,
+                         words: list[tuple[int, str]] | None = None) -> Iterator[regex.Match[str]]:
         """The raw matches behind :meth:`back_refs` (see :meth:`back_ref_of`)."""
-        return self._backref_re.finditer(text, pos, endpos) if self._backref_re is not None else iter(())
+        return _scan(self._backref_re, self._backref_starts, text, pos, endpos, words)
 
     def back_ref_of(self, text: str, m: regex.Match[str], pos: int = 0) -> BackRef | None:
         """The back-reference a match is, or None after an indefinite word ("a report");
@@ -278,9 +273,10 @@ class CueMatcher:
         """Whether ``text[pos:endpos]`` speaks in the writer's own voice ("बता दें कि")."""
         return bool(self._break_re and self._break_re.search(text, pos, endpos))
 
-    def clause_breaks(self, text: str, pos: int, endpos: int) -> list[int]:
+    def clause_breaks(self, text: str, pos: int, endpos: int,
+                      words: list[tuple[int, str]] | None = None) -> list[int]:
         """Offsets in ``text[pos:endpos]`` where a new clause starts."""
-        return [m.start() for m in self._clause_re.finditer(text, pos, endpos)] if self._clause_re else []
+        return [m.start() for m in _scan(self._clause_re, self._clause_starts, text, pos, endpos, words)]
 
     def words_between(self, text: str, a: int, b: int) -> int:
         """How many words lie between offsets ``a`` and ``b``."""
@@ -309,6 +305,17 @@ class CueMatcher:
 def _all(*groups: tuple[str, ...]) -> Iterator[str]:
     for g in groups:
         yield from g
+
+
+def _scan(pattern: regex.Pattern[str] | None, starts: FirstWords, text: str, pos: int, endpos: int,
+          words: list[tuple[int, str]] | None) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)``, tried only where a phrase may start when the
+    span's words are known."""
+    if pattern is None:
+        return iter(())
+    if words is None or starts.anywhere:
+        return pattern.finditer(text, pos, endpos)
+    return iter(matches_at(pattern, text, starts.starts(words, text, pos, endpos), pos, endpos))
 
 
 def _compile(phrases: list[str]) -> regex.Pattern[str] | None:

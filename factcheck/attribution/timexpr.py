@@ -363,10 +363,14 @@ class TimeScan:
 
     def _barrier_before(self, pos: int) -> int:
         """The end of the last barrier ending at or before ``pos`` (0 if none)."""
-        # read backwards from a little past pos, so that a word running over pos is seen
-        # whole (and skipped); (?<!\w) and (?!\w) make every token a whole word
-        for t in self._m._token_rev.finditer(self._text, 0, min(len(self._text), pos + 64)):
-            if t.end() <= pos and self._is_barrier(t.group()):
+        # read backwards from pos; (?<!\w) makes every token start a word, and a word that
+        # runs over pos (seen cut at pos) is skipped
+        text = self._text
+        cut = 0 < pos < len(text) and bool(_WORD.match(text, pos - 1)) and bool(_WORD.match(text, pos))
+        for t in self._m._token_rev.finditer(text, 0, pos):
+            if cut and t.end() == pos:
+                continue
+            if self._is_barrier(t.group()):
                 return t.end()
         return 0
 
