@@ -1,12 +1,14 @@
 """Per-article analysis: who said each figure, through whom, and as of when.
 
-:func:`analyse_article` makes one pass over the article per kind of thing (source mentions,
-cues, back-references, clause breaks, wire dateline) and returns an :class:`ArticleContext`
-that answers, for any figure span, :meth:`~ArticleContext.attribute` and
-:meth:`~ArticleContext.time_scope`. The rest is lazy and gives the same answers as a full
-read: sentences are resolved when a figure asks (a back-reference walks back as far as
-needed), time expressions are read only in the sentences asked about (the whole text only
-when the article's date must be found in it), statement dates only for continuations.
+:func:`analyse_article` returns an :class:`ArticleContext` that answers, for any figure
+span, :meth:`~ArticleContext.attribute` and :meth:`~ArticleContext.time_scope`. It reads
+almost nothing up front (the wire dateline when first needed; all time expressions only
+when the article's date must be found in the text): a figure's sentence is read when a
+figure asks — its cues and clause breaks, its words and source mentions only if it has a
+cue, its time expressions — the sentence before only when the figure may continue its
+statement, earlier ones only as far back as a back-reference needs. Each part is read once
+per sentence and equals what one pass over the whole text finds (see TimeScan and
+FirstWords for why the shorter scans find the same matches).
 
 Attribution rules, in order (docs/attribution.md has the long form):
 
@@ -453,15 +455,21 @@ class ArticleContext:
         if sent.has_cue:
             return Attribution(), None
         if i > 0:
-            self._ensure_read(i - 1)  # read only now: the figure may continue its statement
+            # cheapest test first: a paragraph's first sentence continues nothing, and the
+            # sentence before is read only when the figure may continue its statement
             prev = self._sent(i - 1)
-            if (prev.statements and "\n" not in self.text[prev.end:sent.start]
+            if ("\n" not in self.text[prev.end:sent.start]
                     and not self._cues.has_break(self.text, sent.start, sent.end)
+                    and self._has_statements(i - 1)
                     and all(self._kind(m.source) == "country" for m in self._mentions(sent))):
                 st = max(prev.statements, key=lambda s: s.end)
                 # the statement's date: the nearest point expression of its sentence
                 return st.attribution, statement_date(self._exprs(i - 1), st.start, self._date)
         return Attribution(), None
+
+    def _has_statements(self, i: int) -> bool:
+        self._ensure_read(i)
+        return bool(self._sent(i).statements)
 
     def _clause(self, sent: _Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause around ``[start, end)``: between the nearest clause breaks."""
