@@ -44,7 +44,9 @@ def test_numbers_gates_never_hide_a_match(language: str, text: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 @settings(max_examples=150)
-@given(text=texts, scale=st.sampled_from([" million", " lakh", " करोड़", " हजार", " тысяч", "만", " hundred"]))
+@given(text=texts, scale=st.sampled_from(
+    [" million", " lakh", " करोड़", " हजार", " тысяч", "만", " hundred", "-12", " and 5", ", 2025", " two", " a hundred"]
+))
 def test_numbers_digits_then_scale_composes_as_first_number(language: str, text: str, scale: str) -> None:
     """digit_then_scale, when it answers, gives first_number's value, scale and end."""
     p = patterns_for(load_language(language).numbers)

@@ -84,36 +84,39 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
 
 
 def digit_then_scale(text: str, end: int, v: float, p: Patterns) -> tuple[float, float, int] | None:
-    """The number :func:`first_number` reads when digits (value ``v``, ending at ``end``) are
-    followed by one scale word and nothing more ("5 million", "15 करोड़"), as
-    ``(value, scale, end)``; ``(v, 1.0, end)`` when the scale does not fit ("2000 hundred").
+    """The number :func:`first_number` reads at digits (value ``v``, ending at ``end``) that
+    a joiner and another atom follow, as ``(value, scale, end)``.
 
-    None for any other run (no scale, a glued scale, an ordinal scale, a third atom …):
-    the caller reads it with :func:`first_number`.
+    Only a scale extends digits (words._Builder: digit numerals never add, and a number
+    word, modifier or article after a figure starts no part of it): "5 million" is
+    ``(5e6, 1e6, end of "million")`` when nothing can follow the scale; "10-12", "5 two" or
+    "2000 hundred" (a scale not above the figure) is the digits alone, ``(v, 1.0, end)``.
+    None for anything else (a glued scale, an ordinal scale, a third atom …): the caller
+    reads it with :func:`first_number`.
     """
     j = p.joiner.match(text, end)
     if j is None or j.end() == end:
         return None
     m = p.cont.match(text, j.end())
-    if m is None or m.group("d") is not None:
+    if m is None:
         return None
+    if m.group("d") is not None:
+        return v, 1.0, end
     if p.cont_has_w and (form := m.group("w")) is not None:
         if m.group("wo") is not None:
             return None
     elif p.cont_has_a and m.group("a") is not None:
-        return None
+        return v, 1.0, end
     else:
         form = m.group("s")
     w = p.words.get(norm_key(form))
-    if w is None or w.role != "scale":
-        return None
+    if w is None or w.role != "scale" or v >= w.value:
+        return v, 1.0, end
     e = m.end()
     j = p.joiner.match(text, e)
     if j is not None and p.cont.match(text, j.end()) is not None:
         return None  # a third atom may join the run
-    if v < w.value:  # the scale multiplies the digits (see words._Builder._scale)
-        return v * w.value, w.value, e
-    return v, 1.0, end
+    return v * w.value, w.value, e  # the scale multiplies the digits
 
 
 def lone_word(text: str, start: int, p: Patterns) -> Atom | None:
