@@ -20,7 +20,7 @@ described in :mod:`factcheck.numbers.schema`. Modules: ``schema`` (the data mode
 ``patterns`` (data -> compiled regexes, cached per language), ``words`` (composing number
 words and scales), ``runs`` (number runs, ranges, and the shortcuts the finder takes where
 the long way cannot give anything else), ``parse`` (digits and qualifiers -> values),
-``finder`` (the scan).
+``dates`` (dates and times), ``mention`` (NumberMention), ``finder`` (the scan).
 """
 
 from __future__ import annotations

@@ -16,10 +16,10 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict
-
 from factcheck.errors import InputError
-from factcheck.numbers.parse import digits_value, exact, range_value, to_value, trusted
+from factcheck.numbers.dates import iso_date, month_first, time_at, year_digits
+from factcheck.numbers.mention import NumberMention, mention, shifted
+from factcheck.numbers.parse import exact, range_value, to_value
 from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
 from factcheck.numbers.runs import (
     WINDOW,
@@ -35,41 +35,12 @@ from factcheck.numbers.runs import (
 )
 from factcheck.settings import Settings
 from factcheck.units import kind_of
-from factcheck.values import Exact, Vague, Value, shared_fields_set
+from factcheck.values import Vague, Value
 
 if TYPE_CHECKING:  # langdata imports numbers.schema, so numbers imports langdata lazily
     from factcheck.langdata import LanguageData
 
-
-
-class NumberMention(BaseModel):
-    """One number expression found in a text.
-
-    ``start``/``end`` cover the whole phrase with its qualifier (``text[start:end]`` is
-    "लगभग 15,000"); ``number_start``/``number_end`` cover the numeral ("15,000").
-    ``kind`` is "count" for figures that may count something, otherwise what the number
-    is ("ordinal", "year", "date", "time", "percent", "calibre", "temperature",
-    "length", "duration", "money", …). ``unit`` is a pint unit name (factcheck.units)
-    for non-count units. ``normalized`` is an ISO form for dates ("2025-08-13",
-    "--08-13" without year, "2025-08" for a month, "--08-13/--08-14" for "13-14 August")
-    and times ("11:26"). For a date ``value`` is the day of the month (the year for
-    "August 2025"); for a time it is the hour as a decimal (11:30 -> 11.5).
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    start: int
-    end: int
-    number_start: int
-    number_end: int
-    value: Value
-    kind: str = "count"
-    unit: str | None = None
-    qualifier: str | None = None
-    normalized: str | None = None
-
-
-_GIVEN_ALL = shared_fields_set(set(NumberMention.model_fields))  # _mention gives every field
+__all__ = ["NumberMention", "find_numbers", "parse_number"]
 
 
 def _lang(language: str | LanguageData) -> LanguageData:
@@ -135,12 +106,6 @@ def find_numbers(
     return out
 
 
-def _shifted(m: NumberMention, base: int) -> NumberMention:
-    """``m`` (found in a slice) with offsets into the whole text; fields already validated."""
-    return _mention(m.start + base, m.end + base, m.number_start + base, m.number_end + base,
-                    m.value, m.kind, m.unit, m.qualifier, m.normalized)
-
-
 def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMention]:
     """The mentions of the whole of ``text``, offsets shifted by ``base``.
 
@@ -158,14 +123,14 @@ def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMenti
     floor = 0
     while ds < none or ws < none:
         if ds <= ws:
-            mention, resume = _at_figure(text, md, p, tol, floor)
+            found, resume = _at_figure(text, md, p, tol, floor)
             pos = max(resume, ds + 1)
         else:
-            mention, resume = _at_word(text, mw, p, tol, floor)
+            found, resume = _at_word(text, mw, p, tol, floor)
             pos = max(resume, ws + 1)
-        if mention is not None:
-            out.append(mention)
-            floor = mention.end
+        if found is not None:
+            out.append(found)
+            floor = found.end
         if ds < pos:
             md = digits.search(text, pos)
             ds = md.start() if md is not None else none
@@ -173,7 +138,7 @@ def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMenti
             mw = words.search(text, pos)
             ws = mw.start() if mw is not None else none
     if base:
-        return [_shifted(m, base) for m in out]
+        return [shifted(m, base) for m in out]
     return out
 
 
@@ -204,8 +169,8 @@ def _at_figure(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[Numbe
     figure = m.group("d")
     if figure is None:
         if m.group("time") is not None:
-            return _time(text, m, p), m.end()
-        return _iso_date(m, p), m.end()
+            return time_at(text, m, p), m.end()
+        return iso_date(m, p), m.end()
     start, ne = m.span()
     v, grouped, decimal = digit_atom(figure, p)
     if v is None:
@@ -243,13 +208,13 @@ def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberM
                 if found[0] is not None:
                     return found
             lo, hi = p.vague[key]
-            return _mention(m.start(), m.end(), m.start(), m.end(), Vague(low=lo, high=hi, word=word)), m.end()
+            return mention(m.start(), m.end(), m.start(), m.end(), Vague(low=lo, high=hi, word=word)), m.end()
         if key in p.vague_quant:
             sc = p.vq_scale.match(text, m.end())
             if sc is not None:
                 return _vague_quantified(text, m.start(), sc, p.vague_quant[key], p), sc.end()
         if key in p.months:
-            return _month_first(text, m, p.months[key], p)
+            return month_first(text, m, p.months[key], p)
     if key in p.words:
         # "more than thousand": after a qualifier a scale word alone counts one of it
         lone = p.words[key].role == "scale" and _qualifier_before(text, m.start(), p, floor) is not None
@@ -262,15 +227,6 @@ def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberM
     return None, m.end()
 
 
-def _mention(start, end, ns, ne, value, kind="count", unit=None, qualifier=None, normalized=None):
-    # Every part is already valid (offsets are ints, value a Value, strings or None):
-    # construct without a second validation, the finder's single largest cost before.
-    return trusted(NumberMention, _GIVEN_ALL, {
-        "start": start, "end": end, "number_start": ns, "number_end": ne, "value": value,
-        "kind": kind, "unit": unit, "qualifier": qualifier, "normalized": normalized,
-    })
-
-
 def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberMention | None:
     """"several hundred", "कई हजार": the quantifier's factors times the scale."""
     scale = p.words.get(norm_key(sc.group("s")))
@@ -278,61 +234,10 @@ def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberM
         return None
     lo, hi = bounds
     s = scale.value
-    return _mention(
+    return mention(
         start, sc.end(), start, sc.end(),
         Vague(low=lo * s, high=None if hi is None else hi * s, word=text[start : sc.end()]),
     )
-
-
-def _time(text: str, m, p: Patterns) -> NumberMention | None:
-    s = "".join(p.digit_map.get(c, c) for c in m.group("time"))
-    parts = [int(x) for x in s.split(":")]
-    if parts[0] > 24 or any(x > 59 for x in parts[1:]):
-        return None  # "35:80" is a score or a reference, not a time of day
-    end = m.end()
-    suf = p.time_suffix.match(text, end)
-    if suf:
-        end = suf.end()
-    hours = parts[0] + parts[1] / 60
-    return _mention(m.start(), end, m.start(), m.end(), exact(hours), "time",
-                    normalized=f"{parts[0]:02d}:{parts[1]:02d}")
-
-
-def _month_first(text: str, m, month: int, p: Patterns) -> tuple[NumberMention | None, int]:
-    rest = p.day_after_month.match(text, m.end())
-    if rest is None:
-        return None, m.end()
-    if rest.group("d"):
-        day = int(digits_value(rest.group("d"), p) or 0)
-        year = _year_digits(rest.group("y"), p)
-        if not 1 <= day <= 31:
-            return None, m.end()
-        norm = f"{year or '-'}-{month:02d}-{day:02d}"
-        ns, ne = rest.start("d"), rest.end("d")
-        value = exact(day)
-    else:
-        year = _year_digits(rest.group("y2"), p)
-        if year is None:
-            return None, m.end()
-        norm = f"{year}-{month:02d}"
-        ns, ne = rest.start("y2"), rest.end("y2")
-        value = exact(year)
-    return _mention(m.start(), rest.end(), ns, ne, value, "date", normalized=norm), rest.end()
-
-
-def _iso_date(m, p: Patterns) -> NumberMention | None:
-    y, mo, d = ("".join(p.digit_map.get(c, c) for c in part) for part in m.group("iso").split("-"))
-    if not (1 <= int(mo) <= 12 and 1 <= int(d) <= 31):
-        return None
-    return _mention(m.start(), m.end(), m.start(), m.end(), exact(int(d)), "date",
-                    normalized=f"{y}-{mo}-{d}")
-
-
-def _year_digits(s: str | None, p: Patterns) -> int | None:
-    if not s:
-        return None
-    v = digits_value(s, p)
-    return int(v) if v is not None and p.year_min <= v <= p.year_max else None
 
 
 # --- numbers ---------------------------------------------------------------------------
@@ -383,18 +288,18 @@ def _decide(
     if plain_int and 1 <= value <= 31 and (r_month or end != ne):
         mo = p.month_after.match(text, end)
         if mo and (month := p.months.get(norm_key(mo.group("m")))):
-            year = _year_digits(mo.group("y"), p)
+            year = year_digits(mo.group("y"), p)
             normalized = f"{year or '-'}-{month:02d}-{int(value):02d}"
-            return _mention(start, mo.end(), ns, ne, exact(value), "date",
+            return mention(start, mo.end(), ns, ne, exact(value), "date",
                             normalized=normalized), mo.end()
     if kind == "ordinal":
         if not _clean_end(text, end, p):
             return None, end
-        return _mention(start, end, ns, ne, exact(value), "ordinal"), end
+        return mention(start, end, ns, ne, exact(value), "ordinal"), end
     if r_time and plain_int and value <= 24:
         t = p.time_suffix.match(text, end)
         if t:
-            return _mention(start, t.end(), ns, ne, exact(value), "time",
+            return mention(start, t.end(), ns, ne, exact(value), "time",
                             normalized=f"{int(value):02d}:00"), t.end()
 
     qa = p.qual_after.match(text, end) if r_qa else None
@@ -410,9 +315,9 @@ def _decide(
         if v is not None and plain_int and high <= 31 and low >= 1:
             mo = p.month_after.match(text, r_end)  # "13-14 अगस्त" is two days, not a count
             if mo and (month := p.months.get(norm_key(mo.group("m")))):
-                y = _year_digits(mo.group("y"), p) or "-"
+                y = year_digits(mo.group("y"), p) or "-"
                 norm = f"{y}-{month:02d}-{int(low):02d}/{y}-{month:02d}-{int(high):02d}"
-                return _mention(r_start, mo.end(), ns, r_ne, v, "date", normalized=norm), mo.end()
+                return mention(r_start, mo.end(), ns, r_ne, v, "date", normalized=norm), mo.end()
         if v is not None:
             unit_kind = unit = None
             if not (years and p.year_after.match(text, r_end)):  # "2022-2024 года": years
@@ -420,7 +325,7 @@ def _decide(
             if not _clean_end(text, r_end, p):
                 return None, r_end
             q = _qualifier_before(text, r_start, p, floor)
-            return _mention(q.start() if q else r_start, r_end, ns, r_ne, v,
+            return mention(q.start() if q else r_start, r_end, ns, r_ne, v,
                             unit_kind or ("year" if years else "count"), unit,
                             q.group("q") if q else None), r_end
 
@@ -445,7 +350,7 @@ def _decide(
         if _is_year(text, start, num_end, p, floor, qb, qa_num, r_year, l_qb, l_yb):
             if not _clean_end(text, num_end, p):
                 return None, num_end
-            return _mention(start, num_end, ns, ne, exact(value), "year"), num_end
+            return mention(start, num_end, ns, ne, exact(value), "year"), num_end
     meaning = None
     qual_text = None
     if qa is not None:
@@ -454,7 +359,7 @@ def _decide(
         meaning, qual_text, start = p.qualifiers[norm_key(qb.group("q"))], qb.group("q"), qb.start()
     if not _clean_end(text, end, p):
         return None, end
-    return _mention(start, end, ns, ne, to_value(value, meaning, tol), unit_kind or kind, unit,
+    return mention(start, end, ns, ne, to_value(value, meaning, tol), unit_kind or kind, unit,
                     qual_text), end
 
 
