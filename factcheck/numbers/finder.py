@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError
 from factcheck.numbers.dates import iso_date, month_first, time_at, year_digits
-from factcheck.numbers.mention import NumberMention, mention, shifted
+from factcheck.numbers.mention import NumberMention, mention, shift_fresh
 from factcheck.numbers.parse import exact, range_value, to_value
 from factcheck.numbers.patterns import Patterns, norm_key, patterns_for
 from factcheck.numbers.runs import (
@@ -138,7 +138,7 @@ def _scan(text: str, p: Patterns, tol: float, base: int = 0) -> list[NumberMenti
             mw = words.search(text, pos)
             ws = mw.start() if mw is not None else none
     if base:
-        return [shifted(m, base) for m in out]
+        shift_fresh(out, base)
     return out
 
 

@@ -60,7 +60,15 @@ def mention(
     })
 
 
-def shifted(m: NumberMention, base: int) -> NumberMention:
-    """``m`` (found in a slice of a text) with offsets into the whole text, ``base`` later."""
-    return mention(m.start + base, m.end + base, m.number_start + base, m.number_end + base,
-                   m.value, m.kind, m.unit, m.qualifier, m.normalized)
+def shift_fresh(found: list[NumberMention], base: int) -> None:
+    """Move mentions found in a slice of a text to offsets into the whole text (+ ``base``).
+
+    Only for mentions :func:`mention` has just built and nobody else has seen yet: their
+    offsets are updated in place (a frozen model is never changed once handed out).
+    """
+    for m in found:
+        d = m.__dict__
+        d["start"] += base
+        d["end"] += base
+        d["number_start"] += base
+        d["number_end"] += base
