@@ -42,6 +42,8 @@ if TYPE_CHECKING:  # langdata imports numbers.schema, so numbers imports langdat
 
 __all__ = ["NumberMention", "find_numbers", "parse_number"]
 
+_DEFAULT_SETTINGS = Settings()  # frozen; built once, not per call (many small calls with spans)
+
 
 def _lang(language: str | LanguageData) -> LanguageData:
     from factcheck.langdata import LanguageData, load_language
@@ -88,7 +90,7 @@ def find_numbers(
     """
     data = _lang(language)
     p = patterns_for(data.numbers)
-    tol = (settings or Settings()).approx_tolerance
+    tol = (settings or _DEFAULT_SETTINGS).approx_tolerance
     if spans is None:
         return _scan(text, p, tol) if text else []
     out: list[NumberMention] = []
