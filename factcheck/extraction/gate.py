@@ -1,15 +1,15 @@
-"""The claim gate: the sentences that can hold a claim, found with two scans of the text.
+"""The claim gate: the sentences that can hold a claim, found with a few regex searches each.
 
 Only a small share of a news article's sentences hold a claim (in the benchmark corpus
 13–14 %), but reading numbers and deciding claims costs far more per sentence than a
-regular-expression scan. So :func:`claim_sentences` keeps only the sentences that contain
-both
+regular-expression search. So :func:`claim_sentences` keeps only the sentences that
+contain
 
-* a word that can name the claim's **event**: an event cue (``events``), an event noun
-  (``event_nouns``) or a subject (a subject's land makes a presence: "troops in Russia"),
-* a word that can name the counted **thing**: a tracked noun (``nouns``), a subset noun
-  (``subsets``) or a subject (with an event noun or cue, "1,100 North Korean casualties",
-  the one thing the event counts),
+* a counted **noun** (``nouns``, ``subsets``) and something that can name the **event**:
+  an event cue (``events``), an event noun (``event_nouns``) or a subject (a subject's land
+  makes a presence: "troops in Russia"); or
+* a **subject** and an event cue or event noun: "1,100 North Korean casualties", "North
+  Korean casualties reached 4,000" count the one thing the event has a measure for,
 
 and numbers are read and claims drafted only there (``Extractor(gate=False)`` reads
 everything, for tests and comparisons).
@@ -17,11 +17,14 @@ everything, for tests and comparisons).
 Why it loses nothing (claims.py, nouns.py, linked.py): numbers are read sentence by
 sentence whether gated or not (``find_numbers(..., spans=...)`` reads each sentence as a
 whole text), so a sentence's figures do not depend on which other sentences are read; and
-every decision about a figure is taken inside its sentence — the counted noun, the event cue, the clause, the subject named
-in or before the phrase, the previous figure — and every claim's measure is
-``registry.decide(thing, event)``, where the event comes from an event cue, an event noun,
-a place (a subject mention) or the previous claim of the same sentence, and the thing from a
-tracked or subset noun, a subject (the one thing an event counts) or that previous claim.
+every decision about a figure is taken inside its sentence — the counted noun, the event
+cue, the clause, the subject named in or before the phrase, the previous figure — and every
+claim's measure is ``registry.decide(thing, event)``. The thing comes from a tracked or
+subset noun (after the number, before it, elsewhere in the sentence), from the previous
+claim of the same sentence, or — only with an event noun or an elided noun's event cue and
+a subject named with it — is the one thing that event counts; the event comes from an
+event cue, an event noun, a place (a subject mention) or the previous claim. So a first
+claim of a sentence needs noun ∧ (event ∨ subject) or subject ∧ event there.
 The only whole-article input is the subject the article talks about, read from the full
 text whether gated or not. Those words are looked for only inside the sentence's bounds
 (``pattern.match/search(text, pos, endpos)`` with ``endpos`` at most the sentence end); the
@@ -54,6 +57,13 @@ def claim_sentences(text: str, sentences: list[tuple[int, int]],
     Returns:
         The kept sentences, in order (a sub-list of ``sentences``).
     """
-    thing = lex.gate_thing.search
-    event = lex.gate_event.search
-    return [(s, e) for s, e in sentences if thing(text, s, e) and event(text, s, e)]
+    noun, event, subject = lex.gate_noun.search, lex.gate_event.search, lex.gate_subject.search
+    out = []
+    for s, e in sentences:
+        if event(text, s, e):
+            keep = noun(text, s, e) or subject(text, s, e)
+        else:
+            keep = noun(text, s, e) and subject(text, s, e)
+        if keep:
+            out.append((s, e))
+    return out

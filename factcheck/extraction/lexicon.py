@@ -276,22 +276,18 @@ class Lexicon:
             [w for ws in data.nouns.values() for w in ws]
             + [w for subs in data.subsets.values() for ws in subs.values() for w in ws]
         )
-        # The claim gate (gate.py): every claim needs, in its sentence, a word naming its
-        # event (an event cue, an event noun, or a subject's land for a presence) and one
-        # naming its thing (a tracked noun or subset, or a subject for the one thing an
-        # event counts). Unguarded bodies of the same surface forms: a superset of
-        # wherever the guarded patterns above can match.
-        subject_words = [w for ws in data.subjects.values() for w in ws]
+        # The claim gate (gate.py) looks for three kinds of word in a sentence: a counted
+        # noun (tracked or subset), an event word (cue or event noun), a subject. Unguarded
+        # bodies of the same surface forms: they match wherever the guarded patterns can.
+        self.gate_noun = self._bare_regex(
+            [w for ws in data.nouns.values() for w in ws]
+            + [w for subs in data.subsets.values() for ws in subs.values() for w in ws], cls
+        )
         self.gate_event = self._bare_regex(
             [w for ws in data.events.values() for w in ws]
-            + [w for ws in data.event_nouns.values() for w in ws]
-            + subject_words, cls
+            + [w for ws in data.event_nouns.values() for w in ws], cls
         )
-        self.gate_thing = self._bare_regex(
-            [w for ws in data.nouns.values() for w in ws]
-            + [w for subs in data.subsets.values() for ws in subs.values() for w in ws]
-            + subject_words, cls
-        )
+        self.gate_subject = self._bare_regex([w for ws in data.subjects.values() for w in ws], cls)
 
     def _bare_regex(self, words: Iterable[str], cls: dict[str, str]) -> re.Pattern[str]:
         """The surface forms' alternation without word guards (matches wherever they could).
