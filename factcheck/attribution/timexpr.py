@@ -19,6 +19,7 @@ import bisect
 import calendar
 import datetime as dt
 import functools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -163,10 +164,20 @@ class TimeMatcher:
             lead = f"(?:(?=\\d)(?<!\\d)|\\b(?={first}))"
             # where a core may start: a digit run, or a word a name may start with; a scan
             # tries the core pattern only there (the same matches, about half the work)
-            words = sorted({w.group() for w in (_WORDS.match(fold(n.rstrip("*"))) for n in named if n.strip()) if w})
-            self._start_re = regex.compile(
-                f"{_DIGIT_START}|(?=(?:{alternation(words, right_boundary=False)}))" if words else _DIGIT_START,
-                FLAGS)
+            # (a name's first word ends where the word does, unless it may run on: "word*",
+            # particles glued to it, or no right boundary)
+            bounded, open_ = set(), set()
+            for n in named:
+                folded = fold(n.rstrip("*"))
+                w = _WORDS.match(folded)
+                if not n.strip() or w is None:
+                    continue
+                runs_on = glued or n.endswith("*") or (
+                    w.group() == folded and not (folded[-1].isalnum() or unicodedata.category(folded[-1])[0] == "M"))
+                (open_ if runs_on else bounded).add(w.group())
+            names = "|".join(alt for alt in (alternation(sorted(bounded)), alternation(sorted(open_), right_boundary=False))
+                             if alt)
+            self._start_re = regex.compile(f"{_DIGIT_START}|(?=(?:{names}))" if names else _DIGIT_START, FLAGS)
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
