@@ -107,6 +107,25 @@ def _by_identity(column: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return codes, [column[i] for i in order[new].tolist()]
 
 
+def _published_days(published: list[dt.date | None], acode: np.ndarray) -> np.ndarray:
+    """Each claim's article date as an ordinal (-1: none).
+
+    Claims of one article normally hold its one date object: then the dates are read once
+    per article (``acode``: the codes of the claims' article-id objects); else per distinct date.
+    """
+    n = len(published)
+    first = np.zeros(int(acode.max()) + 1 if n else 0, dtype=np.int64)
+    first[acode] = np.arange(n)  # one claim of each article id (any: all are checked below)
+    dates = [published[i] for i in first.tolist()]
+    ids = np.fromiter(map(id, published), dtype=np.uint64, count=n)
+    if np.array_equal(ids, np.fromiter(map(id, dates), dtype=np.uint64, count=len(dates))[acode]):
+        codes = acode
+    else:
+        codes, dates = _by_identity(published)
+    ordinal = np.array([-1 if d is None else d.toordinal() for d in dates], dtype=np.int64)
+    return ordinal[codes]
+
+
 def _by_rows(rows: Callable[[], Iterable[Hashable]], n: int) -> tuple[np.ndarray, list[Any]]:
     """Codes of the ``n`` rows ``rows()`` yields (equal rows, one code) and the distinct rows by code.
 
@@ -189,8 +208,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     t_fixed = np.array([w is not None for w in own], dtype=bool)
     t_days = np.array([(0, 0) if w is None else (w.start.toordinal(), w.end.toordinal()) for w in own], dtype=np.int64)
     t_days = t_days.reshape(len(own), 2)
-    pcode, days = _by_identity(got.pop("published"))
-    pub = np.array([-1 if d is None else d.toordinal() for d in days], dtype=np.int64)[pcode]
+    pub = _published_days(got.pop("published"), acode)
     fixed = t_fixed[tcode]
     has_window = fixed | (pub >= 0)
     start = np.where(fixed, t_days[tcode, 0], np.where(has_window, pub, 0))

@@ -77,7 +77,7 @@ def pair_arrays(
         first, second = np.triu_indices(n, 1)
         return first.astype(np.int64), second.astype(np.int64)
     cols = fs if isinstance(fs, FactArrays) else FactArrays.of(fs)
-    codes = _bounded_pairs(cols, settings or Settings(), cumulative)
+    codes = _bounded_pairs(cols, settings or Settings(), cumulative).astype(np.int64)
     return codes // n, codes % n
 
 
@@ -121,7 +121,9 @@ def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np
     b = np.concatenate(seconds)
     keep = a != b
     a, b = a[keep], b[keep]
-    return distinct(np.minimum(a, b) * n + np.maximum(a, b))
+    # 32-bit codes where they fit: the sort that removes repeats moves half the bytes
+    code_type = np.int32 if n * n < 1 << 31 else np.int64
+    return distinct(np.minimum(a, b).astype(code_type) * code_type(n) + np.maximum(a, b).astype(code_type))
 
 
 def _range_pick(keys: np.ndarray, lo: np.ndarray, hi: np.ndarray, biggest: bool) -> np.ndarray:
