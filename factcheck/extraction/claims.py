@@ -49,6 +49,8 @@ from factcheck.values import Value
 # compiled once: a module-level regex.search looks its pattern up in a cache on every call
 _DIGIT = regex.compile(r"\d")
 _STOP_MARK = regex.compile(r"[.।!?;]")
+#: Words read from the right: the same maximal runs as WORDS, last first.
+_WORDS_BACK = regex.compile(r"\w+", regex.V1 | regex.REVERSE)
 
 #: Strongest first: a denied or hypothetical figure is never read as asserted.
 MODALITY_ORDER = ("denied", "hypothetical", "possible", "planned", "estimated")
@@ -156,9 +158,13 @@ def _negated(text: str, cue: _Cue, sentence: tuple[int, int], phrase: tuple[int,
     """A negation just before the event cue, or right after it ("भेजे नहीं") — never one
     inside the figure's own phrase ("no fewer than 600")."""
     window = lex.data.negation_window
-    before = text[sentence[0]:cue.start]
-    words = list(WORDS.finditer(before))[-(window + 1):] if window else []
-    start = sentence[0] + words[0].start() if words else cue.start
+    # from the (window + 1)-th word before the cue on: words read backwards from the cue
+    start = cue.start
+    if window:
+        for k, w in enumerate(_WORDS_BACK.finditer(text, sentence[0], cue.start)):
+            start = w.start()
+            if k == window:
+                break
     if cue.start >= phrase[1]:
         start = max(start, phrase[1])
     if lex.negation.search(text, start, cue.start):
