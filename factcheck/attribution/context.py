@@ -118,6 +118,7 @@ class ArticleContext:
         self._depth = 0  # nested reads by back-references (bounded: see _back)
         self._answers: dict[tuple[int, int], tuple[Attribution, StatementDate | None]] = {}
         self._kinds: dict[str, object] = {}  # source id -> its kind (registry look-ups fold)
+        self._wired: dict[int, tuple[Attribution, Attribution]] = {}  # id -> (att, att with the wire)
         exprs = None
         if article.published is None:
             # the article's date may be anywhere in the text: read all of its expressions once
@@ -251,7 +252,7 @@ class ArticleContext:
 
     def _find_wire(self) -> str | None:
         for pat in self._cues.datelines(self.registry):
-            m = pat.search(self.text)
+            m = _search_lines(pat, self.text)
             if m:
                 src = self.registry.find(m.group("wire"))
                 if src is not None:
@@ -504,7 +505,24 @@ class ArticleContext:
     def _with_wire(self, att: Attribution) -> Attribution:
         if self.wire is None or att.chain[:1] == (self.wire,):
             return att
-        return att.model_copy(update={"chain": (self.wire, *att.chain)})
+        # the figures of one statement share its attribution: copy it once
+        got = self._wired.get(id(att))
+        if got is None or got[0] is not att:
+            got = self._wired[id(att)] = (att, att.model_copy(update={"chain": (self.wire, *att.chain)}))
+        return got[1]
+
+
+def _search_lines(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
+    """``pattern.search(text)``; a pattern anchored at a line start (``^``, multi-line) is
+    tried only at line starts, in order: the same first match, ~3x faster on English."""
+    if not pattern.pattern.startswith("^") or not pattern.flags & regex.MULTILINE:
+        return pattern.search(text)
+    m = pattern.match(text, 0)
+    at = text.find("\n")
+    while m is None and at >= 0:
+        m = pattern.match(text, at + 1)
+        at = text.find("\n", at + 1)
+    return m
 
 
 def _complete(text: str, lang: LanguageData, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
