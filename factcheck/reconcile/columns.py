@@ -48,8 +48,7 @@ class Columns(NamedTuple):
     measure: np.ndarray
     role: np.ndarray
     article: np.ndarray
-    ev_start: np.ndarray
-    ev_end: np.ndarray
+    evidence: Sequence[Any]  # each claim's Evidence: offsets are read only where they decide the order
     sort_start: np.ndarray
     sort_end: np.ndarray
     source: np.ndarray
@@ -82,7 +81,7 @@ class Columns(NamedTuple):
 _DICT = attrgetter("__dict__")  # a pydantic model keeps its field values there
 _SPAN = itemgetter("start", "end")
 _PER_GROUP = ("given", "subject", "measure", "role", "source")
-_SORT_ONLY = ("article", "ev_start", "ev_end", "sort_start", "sort_end")
+_SORT_ONLY = ("article", "evidence", "sort_start", "sort_end")
 _PER_CLAIM = _PER_GROUP + _SORT_ONLY
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -175,22 +174,21 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     # key, unit and modality coded together: a few thousand combinations among a million
     # claims, so one dict pass instead of five (enums by id: their hash is Python code)
     subjects, measure_names, roles, unit_names, mods = (got.pop(k) for k in ("subject", "measure", "role", "unit", "modality"))
-    role_of = dict(zip(map(id, roles), roles))
-    mod_of = dict(zip(map(id, mods), mods))
     kind, combos = _by_rows(lambda: zip(subjects, measure_names, map(id, roles), unit_names, map(id, mods)), n)
-    del subjects, measure_names, roles, unit_names, mods
+    one = np.zeros(len(combos), dtype=np.int64)
+    one[kind] = np.arange(n)  # a claim of each combination: its role and modality objects
+    one_of = one.tolist()
     subject = _rank([c[0] for c in combos])[0][kind]
     by_measure, measures = _rank([c[1] for c in combos])
     measure = by_measure[kind]
-    role = _rank([role_of[c[2]].value for c in combos])[0][kind]
+    role = _rank([roles[i].value for i in one_of])[0][kind]
     by_unit, units = _rank([c[3] for c in combos])
     unit = by_unit[kind]
-    factual = np.array([mod_of[c[4]] in _FACTUAL for c in combos], dtype=bool)[kind]
+    factual = np.array([mods[i] in _FACTUAL for i in one_of], dtype=bool)[kind]
+    del subjects, measure_names, roles, unit_names, mods
     acode, ids = _by_identity(got.pop("article_id"))  # equal ids held by distinct strings: one rank
     by_id, articles = _rank(ids)
     article = by_id[acode]
-    offsets = np.fromiter(chain.from_iterable(map(_SPAN, map(_DICT, got.pop("evidence")))), dtype=np.int64, count=2 * n)
-    ev_start, ev_end = offsets[0::2], offsets[1::2]
 
     vcode, values = _by_identity(got.pop("value"))
     nums = np.array([(*v.interval(), np.nan if v.point is None else v.point) for v in values], dtype=np.float64)
@@ -223,8 +221,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
         measure=measure,
         role=role,
         article=article,
-        ev_start=ev_start,
-        ev_end=ev_end,
+        evidence=got.pop("evidence"),
         sort_start=np.where(has_window, start, NO_DATE),
         sort_end=np.where(has_window, end, NO_DATE),
         source=source,
@@ -277,23 +274,43 @@ def canonical_order(claims: Sequence[Claim], cols: Columns) -> np.ndarray:
     n = len(cols.subject)
     if n < 2:
         return np.arange(n)
-    prefix = _packed([cols.subject, cols.measure, cols.role, cols.sort_start, cols.sort_end, cols.article,
-                      cols.ev_start, cols.ev_end])
+    prefix = _packed([cols.subject, cols.measure, cols.role, cols.sort_start, cols.sort_end, cols.article])
     perm = np.lexsort(prefix[::-1])
-    tied = np.ones(n - 1, dtype=bool)
-    for col in prefix:
-        c = col[perm]
-        tied &= c[1:] == c[:-1]
-    if not tied.any():
+    runs = _tied_runs(prefix, perm)
+    if not runs:
         return perm
-    # rare: runs equal on the prefix (positions i..j) — the full key, then the JSON
-    edges = np.diff(np.concatenate(([0], tied.astype(np.int8), [0])))
-    for i, j in zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) + 1).tolist()):
-        run = perm[i:j].tolist()
-        fs: dict[int, Facts] = {k: facts(claims[k]) for k in run}
-        keyed = sorted(((_sort_key(claims[k], fs[k]), k, fs[k]) for k in run), key=lambda t: t[0])
-        perm[i:j] = [k for k, _ in _by_json_on_ties(keyed, json=lambda k: claims[k].model_dump_json())]
+    # claims tied on key, dates and article: their offsets decide (read for these only)
+    lengths = [j - i for i, j in runs]
+    pos = np.concatenate([np.arange(i, j) for i, j in runs])
+    idx = perm[pos]
+    spans = np.fromiter(chain.from_iterable(map(_SPAN, map(_DICT, map(cols.evidence.__getitem__, idx.tolist())))),
+                        dtype=np.int64, count=2 * len(idx)).reshape(len(idx), 2)
+    run = np.repeat(np.arange(len(runs)), lengths)
+    by = np.lexsort((spans[:, 1], spans[:, 0], run))  # stable: ties keep their order
+    perm[pos] = idx[by]
+    # rare: also equal on the offsets — the full key, then the JSON
+    for i, j in _tied_runs([run, spans[by, 0], spans[by, 1]], np.arange(len(idx))):
+        a = int(pos[i])  # a run lies within one tied run: contiguous in ``perm``
+        ks = perm[a:a + j - i].tolist()
+        fs: dict[int, Facts] = {k: facts(claims[k]) for k in ks}
+        keyed = sorted(((_sort_key(claims[k], fs[k]), k, fs[k]) for k in ks), key=lambda t: t[0])
+        perm[a:a + j - i] = [k for k, _ in _by_json_on_ties(keyed, json=lambda k: claims[k].model_dump_json())]
     return perm
+
+
+def _tied_runs(keys: Sequence[np.ndarray], perm: np.ndarray) -> list[tuple[int, int]]:
+    """Runs ``[i, j)`` of positions in ``perm`` whose items are equal on every key (length > 1)."""
+    n = len(perm)
+    if n < 2:
+        return []
+    tied = np.ones(n - 1, dtype=bool)
+    for key in keys:
+        k = key[perm]
+        tied &= k[1:] == k[:-1]
+    if not tied.any():
+        return []
+    edges = np.diff(np.concatenate(([0], tied.astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) + 1).tolist()))
 
 
 _NO_WINDOW = (NO_DATE, NO_DATE)
