@@ -13,6 +13,8 @@ or the subject whose troops the article talks about (see claims.py, rule 6).
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from factcheck.extraction.lexicon import Lexicon
@@ -24,6 +26,7 @@ UNKNOWN_SUBJECT = "unknown"
 GAP_WORD = regex.compile(r"\w[\w\-‐‑]*", regex.V1)
 SPACES = regex.compile(r"[ \t\u00a0\u200b\u200c\u200d]*")
 WORDS = regex.compile(r"\w+", regex.V1)
+_WORD_CHAR = regex.compile(r"\w", regex.V1)
 
 
 class SubjectFinder:
@@ -34,14 +37,37 @@ class SubjectFinder:
         self.lex = lex
         self.zones = zones
         self._owner: str | None | bool = False  # False: not computed yet
+        self._all: list[tuple[int, int, str]] | None = None  # the whole text's mentions
+        self._starts: list[int] = []
 
-    def _mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    def _scan(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out = []
         for m in self.lex.subject_scan.finditer(self.text, lo, hi):
             s = self.lex.subject_named(m.group())
             if s is not None:
                 out.append((m.start(), m.end(), s))
         return out
+
+    def _mentions(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The mentions a scan of ``text[lo:hi]`` finds, cut from one scan of the whole text.
+
+        The whole text is scanned once (the article owner needs it anyway) instead of once
+        per decision. A bounded scan finds exactly the whole scan's mentions inside the
+        bounds (the look-behind sees the text before ``lo``) unless a whole-text mention
+        straddles a bound, or a mention could end at ``hi`` inside a word (the bounded
+        scan's ``(?!\\w)`` succeeds at its end): then the bounds are scanned as before.
+        """
+        if self._all is None:
+            self._all = self._scan(0, len(self.text))
+            self._starts = [m[0] for m in self._all]
+        found, text = self._all, self.text
+        k = bisect.bisect_left(self._starts, lo)
+        j = bisect.bisect_left(self._starts, hi, k)
+        if ((k and found[k - 1][1] > lo) or (j and found[j - 1][1] > hi)
+                or (lo < hi < len(text) and not text[hi - 1].isspace()
+                    and _WORD_CHAR.match(text, hi))):
+            return self._scan(lo, hi)
+        return found[k:j]
 
     def _followed_by(self, pat: regex.Pattern[str], end: int, hi: int) -> bool:
         i = SPACES.match(self.text, end, hi).end()
