@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Sequence
 
 import regex
 
@@ -190,6 +191,7 @@ class FirstWords:
                 self.prefixes.setdefault(word[0], []).append(word)
             else:
                 self.exact.add(word)
+        self.leads = frozenset(leads)
         self._lead_re = regex.compile(f"[{regex.escape(''.join(sorted(leads)))}]", regex.IGNORECASE) if leads else None
 
     def admits(self, word: str) -> bool:
@@ -214,6 +216,56 @@ class FirstWords:
             out.extend(m.start() for m in self._lead_re.finditer(text, pos, endpos))
             out.sort()
         return out
+
+
+class WordIndex:
+    """Where each of several :class:`FirstWords` may start a match, from one pass over a
+    span's words: :meth:`hits` gives ``(offset, mask)`` for every word (or leading
+    punctuation) that some of them admit, bit ``k`` set when ``firsts[k]`` admits it.
+
+    A word's mask depends only on the word as written, so it is worked out (folded and
+    looked up) once per distinct word, not once per word read per matcher. The offsets
+    with bit ``k`` set are exactly ``firsts[k].starts(...)`` (unless it starts ``anywhere``:
+    never set, the caller scans instead).
+
+    >>> idx = WordIndex([FirstWords(["according to", ", said"]), FirstWords(["the agency"])])
+    >>> idx.hits("X, said the Agency according to Y", 0, 33)
+    [(1, 1), (8, 2), (19, 1)]
+    """
+
+    def __init__(self, firsts: Sequence[FirstWords]) -> None:
+        self.firsts = tuple(firsts)
+        leads = sorted({c for fw in self.firsts if not fw.anywhere for c in fw.leads})
+        lead = f"|[{regex.escape(''.join(leads))}]" if leads else ""
+        self._token_re = regex.compile(rf"(?<!\w)\w+{lead}", regex.IGNORECASE)
+        self._masks: dict[str, int] = {}
+
+    def hits(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+        """``(offset, mask)`` of the admitted words and punctuation in ``text[pos:endpos]``."""
+        masks = self._masks
+        out = []
+        for m in self._token_re.finditer(text, pos, endpos):
+            token = m.group()
+            mask = masks.get(token)
+            if mask is None:
+                mask = self._mask(token)
+            if mask:
+                out.append((m.start(), mask))
+        return out
+
+    def _mask(self, token: str) -> int:
+        word = bool(_WORDS.match(token))
+        key = fold(token) if word else token
+        mask = 0
+        for bit, fw in enumerate(self.firsts):
+            if fw.anywhere:
+                continue
+            if fw._admits(key) if word else (fw._lead_re is not None and fw._lead_re.match(token)):
+                mask |= 1 << bit
+        if len(self._masks) >= 200_000:  # bounded: an archive's vocabulary is open-ended
+            self._masks.clear()
+        self._masks[token] = mask
+        return mask
 
 
 def matches_at(pattern: regex.Pattern[str], text: str, starts: list[int], pos: int,

@@ -35,7 +35,6 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factcheck.attribution._text import word_keys
 from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, source_matcher
 from factcheck.attribution.dates import ArticleDate, article_date
 from factcheck.attribution.sources import SourceRegistry, default_registry
@@ -78,7 +77,7 @@ class _Sentence:
     end: int
     lo: int
     hi: int
-    words_: list[tuple[int, str]] | None = None  # folded words, shared by the matchers
+    hits_: list[tuple[int, int]] | None = None  # (offset, matcher bits): where phrases may start
     mentions_: list[Mention] | None = None
     breaks_: list[int] | None = None
     statements: list[Statement] = field(default_factory=list)
@@ -106,6 +105,8 @@ class ArticleContext:
         self.registry = registry or default_registry()
         self._cues: CueMatcher = cue_matcher(lang)
         self._sources = source_matcher(self.registry)
+        self._index = self._cues.word_index(self._sources)
+        self._alias_bits = [CueMatcher.ALIAS + k for k in range(len(self._sources.alias_starts))]
         self._zones = sorted(zones)
         self._spans = _complete(self.text, lang, sorted(sentences)) or [(0, len(self.text))]
         self._starts = [s for s, _ in self._spans]
@@ -190,23 +191,26 @@ class ArticleContext:
     def _index_of(self, pos: int) -> int:
         return max(bisect.bisect_right(self._starts, pos) - 1, 0)
 
-    def _word_keys(self, sent: _Sentence) -> list[tuple[int, str]]:
-        """The words of the sentence's stretch, folded: each matcher tries its pattern only
-        at the words its phrases start with."""
-        if sent.words_ is None:
-            sent.words_ = word_keys(self.text, sent.lo, sent.hi)
-        return sent.words_
+    def _hits(self, sent: _Sentence) -> list[tuple[int, int]]:
+        """Where a cue, back-reference, clause break or alias may start in the sentence's
+        stretch: one pass over its words for every matcher (see WordIndex)."""
+        if sent.hits_ is None:
+            sent.hits_ = self._index.hits(self.text, sent.lo, sent.hi)
+        return sent.hits_
 
     def _mentions(self, sent: _Sentence) -> list[Mention]:
         """The source mentions starting in the sentence's stretch."""
         if sent.mentions_ is None:
-            sent.mentions_ = self._sources.mentions(self.text, sent.lo, sent.hi, self._word_keys(sent))
+            hits = self._hits(sent)
+            at = [[a for a, mask in hits if mask >> bit & 1] for bit in self._alias_bits]
+            sent.mentions_ = self._sources.mentions(self.text, sent.lo, sent.hi, at=at)
         return sent.mentions_
 
     def _breaks(self, sent: _Sentence) -> list[int]:
         """Where the sentence's clauses start."""
         if sent.breaks_ is None:
-            sent.breaks_ = self._cues.clause_breaks(self.text, sent.lo, sent.hi, sent.words_)
+            found = self._cues.scan_at(CueMatcher.CLAUSE, self.text, sent.lo, sent.hi, self._hits(sent))
+            sent.breaks_ = [m.start() for m in found]
         return sent.breaks_
 
     def _exprs(self, i: int) -> list[TimeExpr]:
@@ -233,14 +237,17 @@ class ArticleContext:
         if not self._is_read[i]:
             self._is_read[i] = True
             sent = self._sent(i)
-            # a sentence without a cue is done here: one regex pass is cheaper than its words
-            matches = list(self._cues.cue_matches(self.text, sent.lo, sent.hi, sent.words_))
-            if not matches:
+            # a sentence without a cue is done here (most sentences a back-reference walks
+            # past): one pass over its words finds where any phrase may start
+            hits = self._hits(sent)
+            if not self._cues.may_have(CueMatcher.CUE, hits):
                 return  # no cue, no statement: its mentions are not needed here
+            matches = self._cues.scan_at(CueMatcher.CUE, self.text, sent.lo, sent.hi, hits)
+            if not matches:
+                return
             cues = [self._cues.cue_of(m) for m in matches]
             refs = [r for r in (self._cues.back_ref_of(self.text, m, 0)
-                                for m in self._cues.back_ref_matches(self.text, sent.lo, sent.hi,
-                                                                     self._word_keys(sent)))
+                                for m in self._cues.scan_at(CueMatcher.BACK_REF, self.text, sent.lo, sent.hi, hits))
                     if r is not None]
             self._read_sentence(i, sent, cues, refs)
 

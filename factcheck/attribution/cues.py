@@ -22,6 +22,7 @@ from factcheck._cache import cached_by_identity
 from factcheck.attribution._text import (
     FirstWords,
     PhraseIndex,
+    WordIndex,
     alternation,
     fold,
     is_acronym,
@@ -113,13 +114,25 @@ class SourceMatcher:
                     self._group_ids[name] = src.id
         self._pattern_re = regex.compile("|".join(groups), FLAGS) if groups else None
 
+    @property
+    def alias_starts(self) -> list[FirstWords]:
+        """Where each alias mode's phrases may start (one per mode, in order)."""
+        return self._alias_starts
+
     def mentions(self, text: str, pos: int = 0, endpos: int | None = None,
-                 words: list[tuple[int, str]] | None = None) -> list[Mention]:
+                 words: list[tuple[int, str]] | None = None,
+                 at: list[list[int]] | None = None) -> list[Mention]:
         """Non-overlapping mentions in ``text[pos:endpos]``, longest first where two overlap,
-        in text order (``words``: :func:`word_keys` of the span, if already read)."""
+        in text order (``words``: :func:`word_keys` of the span, if already read; ``at``:
+        where each alias mode may start, as :class:`WordIndex` finds, if known).
+
+        >>> m = source_matcher().mentions("Officials at the NIS said")
+        >>> [(x.source, x.start) for x in m]
+        [('NIS', 17)]
+        """
         end = len(text) if endpos is None else endpos
         found: list[Mention] = []
-        for m in self._alias_matches(text, pos, end, words):
+        for m in self._alias_matches(text, pos, end, words, at):
             src = self.registry.find(m.group())
             if src is not None:
                 found.append(Mention(m.start(), m.end(), src.id))
@@ -137,13 +150,16 @@ class SourceMatcher:
         return kept
 
 
-    def _alias_matches(self, text: str, pos: int, end: int,
-                       words: list[tuple[int, str]] | None = None) -> Iterator[regex.Match[str]]:
+    def _alias_matches(self, text: str, pos: int, end: int, words: list[tuple[int, str]] | None = None,
+                       at: list[list[int]] | None = None) -> Iterator[regex.Match[str]]:
         """What ``finditer`` of each alias regex over ``text[pos:end]`` finds, mode by mode:
         the regex is tried only at the words an alias of its mode may start with."""
-        for alias_re, starts in zip(self._alias_res, self._alias_starts, strict=True):
+        for k, (alias_re, starts) in enumerate(zip(self._alias_res, self._alias_starts, strict=True)):
             if starts.anywhere:
                 yield from alias_re.finditer(text, pos, end)
+                continue
+            if at is not None:
+                yield from matches_at(alias_re, text, at[k], pos, end)
                 continue
             if words is None:
                 words = word_keys(text, pos, end)
@@ -225,6 +241,41 @@ class CueMatcher:
         last = alternation(data.headline.source_last)
         self.headline_last_re = regex.compile(f"(?:{last})$", FLAGS) if last else None
         self._word_re = regex.compile(r"\w+")
+        self._indexes: dict[int, tuple[SourceMatcher, WordIndex]] = {}
+
+    #: bits of :meth:`word_index` masks: cues, back-references, clause breaks, then alias modes
+    CUE, BACK_REF, CLAUSE, ALIAS = 0, 1, 2, 3
+
+    def word_index(self, sources: SourceMatcher) -> WordIndex:
+        """One :class:`WordIndex` for this language's cues, back-references and clause
+        breaks and the aliases of ``sources`` (bits :attr:`CUE`, :attr:`BACK_REF`,
+        :attr:`CLAUSE`, then ``ALIAS + k`` for alias mode ``k``; cached per matcher)."""
+        got = self._indexes.get(id(sources))
+        if got is None or got[0] is not sources:
+            firsts = [self._cue_starts, self._backref_starts, self._clause_starts, *sources.alias_starts]
+            got = self._indexes[id(sources)] = (sources, WordIndex(firsts))
+        return got[1]
+
+    def may_have(self, bit: int, hits: list[tuple[int, int]]) -> bool:
+        """False when no phrase of ``bit`` (see :meth:`scan_at`) can start in a span with
+        these ``hits``: a test before any matching."""
+        starts = (self._cue_starts, self._backref_starts, self._clause_starts)[bit]
+        flag = 1 << bit
+        return starts.anywhere or any(mask & flag for _, mask in hits)
+
+    def scan_at(self, bit: int, text: str, pos: int, endpos: int,
+                hits: list[tuple[int, int]]) -> list[regex.Match[str]]:
+        """The matches of cues (``bit`` :attr:`CUE`), back-references or clause breaks in
+        ``text[pos:endpos]``, as ``finditer`` finds them, tried only at the ``hits`` of
+        :meth:`word_index` with that bit (the whole span when a phrase may start anywhere)."""
+        pattern, starts = ((self._cue_re, self._cue_starts), (self._backref_re, self._backref_starts),
+                           (self._clause_re, self._clause_starts))[bit]
+        if pattern is None:
+            return []
+        if starts.anywhere:
+            return list(pattern.finditer(text, pos, endpos))
+        flag = 1 << bit
+        return matches_at(pattern, text, [at for at, mask in hits if mask & flag], pos, endpos)
 
     def cues(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Cue]:
         """Every cue in ``text[pos:endpos]``."""
