@@ -37,6 +37,7 @@ FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not nee
 _WORD = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _DIGIT = regex.compile(r"\d")
+_DIGIT_RUN = regex.compile(r"\d+")
 # where a core written in digits may start: each numeric part above says (?<!\d|\d[.,])
 # or stricter (a day, a year, an ISO or numeric date never continues "13,000" or "2.5")
 _DIGIT_START = r"(?=\d)(?<!\d)(?<!\d[.,])"
@@ -155,6 +156,7 @@ class TimeMatcher:
         first = "[" + regex.escape("".join(sorted(firsts))) + r"\d]" if firsts else r"\d"
         lead = f"(?={first})"
         self._start_re: regex.Pattern[str] | None = None  # see below
+        self._names_re: regex.Pattern[str] | None = None
         named = (*t.months, *t.weekdays, *t.last, *t.this, *t.relative_words)
         if all(w[:1].isalnum() and _WORD.match(fold(w)[:1]) for w in named if w.strip()):
             # every core starts with a digit or with a name bounded by (?<!\w): a name can
@@ -178,6 +180,13 @@ class TimeMatcher:
             names = "|".join(alt for alt in (alternation(sorted(bounded)), alternation(sorted(open_), right_boundary=False))
                              if alt)
             self._start_re = regex.compile(f"{_DIGIT_START}|(?=(?:{names}))" if names else _DIGIT_START, FLAGS)
+            # the same places found by two plain scans (a lookahead tried at every character
+            # costs several times more): digit runs, and the name words themselves. A name's
+            # first word starts a word ((?<!\w)) and is one word, so a scan that consumes it
+            # skips no other name start; the digit runs come from a scan of their own
+            self._names_re = regex.compile(names, FLAGS) if names else None
+            if any(_DIGIT.match(w) for w in (*bounded, *open_)):
+                self._names_re = None  # a name may start at a digit: keep the one scan
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
@@ -234,13 +243,27 @@ class TimeMatcher:
             yield from self._re.finditer(text, pos, end)
             return
         after = pos
-        for c in self._start_re.finditer(text, pos, end):
-            at = c.start()
+        for at in self._starts(text, pos, end):
             if at >= after:
                 m = self._re.match(text, at, end)
                 if m is not None:
                     yield m
                     after = m.end()
+
+    def _starts(self, text: str, pos: int, end: int) -> list[int]:
+        """Where ``_start_re`` matches in ``text[pos:end]``, in order (it is not None)."""
+        assert self._start_re is not None
+        if self._names_re is None:
+            return [c.start() for c in self._start_re.finditer(text, pos, end)]
+        # a run's start: not right after a digit (only the first run can be, at pos) nor
+        # after a digit and "," or "." ("13,000": "000" is no start)
+        starts = [s for s in (d.start() for d in _DIGIT_RUN.finditer(text, pos, end))
+                  if not s or not (_DIGIT.match(text, s - 1)
+                                   or (s > 1 and text[s - 1] in ".," and _DIGIT.match(text, s - 2)))]
+        names = [n.start() for n in self._names_re.finditer(text, pos, end)]
+        if names:
+            starts = sorted(starts + names) if starts else names
+        return starts
 
     def scan(self, text: str, whole: list[TimeExpr] | None = None) -> TimeScan:
         """A lazy reader of ``text``'s expressions: :meth:`TimeScan.between` finds those

@@ -1,0 +1,40 @@
+"""The time scan's shortcuts find exactly what the plain patterns find."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.attribution.timexpr import time_matcher
+from factcheck.langdata import load_language, supported_languages
+from tests.strategies import attribution_texts, messy_texts
+
+_TEXTS = st.one_of(attribution_texts(), messy_texts(), st.text(alphabet="0123456789.,/- aAJjMmSs", max_size=60))
+
+
+@pytest.mark.parametrize("code", supported_languages())
+@settings(max_examples=300)
+@given(text=_TEXTS, lo=st.integers(0, 400), width=st.integers(0, 400))
+def test_time_scan_core_starts_equal_lookahead_scan(code: str, text: str, lo: int, width: int) -> None:
+    """The places a core may start (digit runs and name words, two plain scans) are those of the one
+    look-ahead pattern tried at every character."""
+    m = time_matcher(load_language(code))
+    if m._start_re is None:
+        pytest.skip("this language's text is scanned with the core pattern itself")
+    lo = min(lo, len(text))
+    hi = min(lo + width, len(text))
+    assert m._starts(text, lo, hi) == [c.start() for c in m._start_re.finditer(text, lo, hi)], (code, text, lo, hi)
+
+
+@pytest.mark.parametrize(("code", "text", "expected"), [
+    ("en", "On 13 August 2025, 13,000 people; 2.5 in 2024", ["13", "August", "2025", "13", "2", "2024"]),
+    ("en", "12345 Mar. marketing decided", ["12345", "Mar"]),
+    ("hi", "13 अगस्त 2025 को 1,200 लोग", ["13", "अगस्त", "2025", "1"]),
+])
+def test_time_scan_core_starts_examples(code: str, text: str, expected: list[str]) -> None:
+    """Digit runs (not the inner groups of '13,000' or '2.5') and name words are where cores may start."""
+    m = time_matcher(load_language(code))
+    starts = m._starts(text, 0, len(text))
+    assert [text[s:s + len(w)] for s, w in zip(starts, expected, strict=False)] == expected, (code, text, starts)
+    assert len(starts) == len(expected), (code, text, starts)
