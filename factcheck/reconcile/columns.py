@@ -1,12 +1,12 @@
 """Claims read once into flat numpy columns, and their canonical order.
 
 Reconciling a million claims cannot afford a Python-level step per claim and pair, so
-each field the rules need is read in one pass over the claims (``map`` with
-``operator.attrgetter`` runs in C) and coded as numbers: strings by their rank among the
-distinct strings (so codes sort as the strings do), shared objects (values, time scopes,
-attributions, modalities) once per distinct object. What follows — the canonical sort,
-pair searches, classification, estimates — works on these arrays; Python objects are
-built only for what a report keeps.
+each claim is visited once (``map`` with an ``itemgetter`` over its instance dict runs in
+C) and its fields are coded as numbers: strings by their rank among the distinct strings
+(so codes sort as the strings do); shared objects (values, time scopes, attributions,
+article ids and dates) by sorting their ids in numpy, then looked at once per distinct
+object. What follows — the canonical sort, pair searches, classification, estimates —
+works on these arrays; Python objects are built only for what a report keeps.
 
 >>> cols = read_columns([])
 >>> len(cols.facts.low), cols.sources
@@ -173,7 +173,9 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     got = _read(claims)
     # key, unit and modality coded together: a few thousand combinations among a million
     # claims, so one dict pass instead of five (enums by id: their hash is Python code)
-    subjects, measure_names, roles, unit_names, mods = (got.pop(k) for k in ("subject", "measure", "role", "unit", "modality"))
+    subjects, measure_names, roles, unit_names, mods = (
+        got.pop(k) for k in ("subject", "measure", "role", "unit", "modality")
+    )
     kind, combos = _by_rows(lambda: zip(subjects, measure_names, map(id, roles), unit_names, map(id, mods)), n)
     one = np.zeros(len(combos), dtype=np.int64)
     one[kind] = np.arange(n)  # a claim of each combination: its role and modality objects
@@ -339,7 +341,9 @@ def _sort_key(c: Claim, f: Facts) -> tuple:
     )
 
 
-def _by_json_on_ties(keyed: list[tuple[tuple, T, Any]], *, json: Callable[[T], str] | None = None) -> list[tuple[T, Any]]:
+def _by_json_on_ties(
+    keyed: list[tuple[tuple, T, Any]], *, json: Callable[[T], str] | None = None
+) -> list[tuple[T, Any]]:
     """``keyed`` (sorted on the full key) with items equal on every field ordered by their JSON.
 
     ``json`` gives an item's JSON (default: the item is a claim).

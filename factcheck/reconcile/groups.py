@@ -196,10 +196,8 @@ def group_periods(
         firsts.append(top)
     firsts.reverse()
     anchors = [int(order[k - 1]) for k in firsts[1:] + [len(order)]]
-    notes = [
-        f"figures dated within {days} days of the latest ({window(claims[i].time, claims[i].published).label})"  # type: ignore[union-attr]
-        for i in anchors
-    ]
+    labels = [window(claims[i].time, claims[i].published).label for i in anchors]  # type: ignore[union-attr]
+    notes = [f"figures dated within {days} days of the latest ({label})" for label in labels]
     return _estimates(claims, cols, order, firsts, anchors, notes, cumulative)
 
 
