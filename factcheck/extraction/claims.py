@@ -49,6 +49,7 @@ from factcheck.values import Value
 # compiled once: a module-level regex.search looks its pattern up in a cache on every call
 _DIGIT = regex.compile(r"\d")
 _STOP_MARK = regex.compile(r"[.।!?;]")
+_WORD_CHAR = regex.compile(r"\w", regex.V1)
 #: Words read from the right: the same maximal runs as WORDS, last first.
 _WORDS_BACK = regex.compile(r"\w+", regex.V1 | regex.REVERSE)
 
@@ -190,6 +191,13 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int],
     for m in lex.clause_word.finditer(text, hi, tail_hi):
         tail_hi = m.start()
         break
+    wide_lo, wide_hi = min(lo, sentence_lo), max(hi, tail_hi)
+    # one search for any cue over the widest range first: it finds one wherever a cue's own
+    # search in a narrower range could — unless the clause ends inside a word (a bounded
+    # search may end a match at ``hi`` where the text goes on), then each cue is searched
+    if not (hi < wide_hi and not text[hi - 1].isspace() and _WORD_CHAR.match(text, hi)):
+        if not lex.any_modality.search(text, wide_lo, wide_hi):
+            return Modality.ASSERTED
     for name in MODALITY_ORDER:
         pat = lex.modality[name]
         if name in SENTENCE_MODALITIES:
