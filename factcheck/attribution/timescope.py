@@ -64,19 +64,36 @@ def scope(
     inherited: StatementDate | None = None,
 ) -> TimeScope:
     """The TimeScope of the figure at ``[start, end)`` given its sentence's expressions."""
-    exprs = [e for e in exprs if e.end <= start or e.start >= end]
+    kept = tuple(e for e in exprs if e.end <= start or e.start >= end)
+    if len(kept) < 2:  # most figures: no expression or one (nothing to rank)
+        return _scope(kept, (), (), article, inherited)
+    # the answer depends on the figure's place only through which expression is nearest:
+    # the ranks by distance (ties: the earlier first, as min() and a stable sort pick)
+    n = range(len(kept))
+    by_span = tuple(sorted(n, key=lambda k: (_distance(kept[k], start, end), k)))
+    by_start = tuple(sorted(n, key=lambda k: (_distance(kept[k], start, start), k)))
+    return _scope(kept, by_span, by_start, article, inherited)
+
+
+@functools.lru_cache(maxsize=4096)
+def _scope(exprs: tuple[TimeExpr, ...], by_span: tuple[int, ...], by_start: tuple[int, ...],
+           article: ArticleDate, inherited: StatementDate | None) -> TimeScope:
+    """:func:`scope` from the expressions ranked by distance to the figure (``by_span``) and to
+    its start (``by_start``; both empty when fewer than two): figures of one sentence, and
+    every figure of an article without time expressions, share one answer."""
+    ranked = [exprs[k] for k in by_span] if by_span else list(exprs)
     ref = article.date
     notes: list[str] = []
     unresolved: list[str] = []
 
-    stmt = statement_date(exprs, start, article) or inherited
+    stmt = _statement_date([exprs[k] for k in by_start] if by_start else list(exprs), article) or inherited
     if stmt is None and ref is not None:
         why = "article date" if article.reason == GIVEN else f"article date ({article.reason})"
         stmt = StatementDate(ref, article.precision or "day", why)
 
     period_start = period_end = None
     phrases: list[str] = []
-    since = _nearest(exprs, ("since",), start, end)
+    since = _first(ranked, ("since",))
     if since is not None:
         per = resolve(since, ref)
         if per is None:
@@ -87,7 +104,7 @@ def scope(
             notes.append(f"{since.text!r}: from {_fmt(per.low, per.precision)}")
 
     as_of = precision = None
-    scoped = _nearest(exprs, _SCOPING, start, end)
+    scoped = _first(ranked, _SCOPING)
     if scoped is not None:
         per = resolve(scoped, ref)
         if per is None:
@@ -102,7 +119,7 @@ def scope(
 
     if as_of is None and stmt is not None:
         as_of, precision = stmt.date, stmt.precision
-        so_far = _nearest(exprs, ("so_far", "recent"), start, end)
+        so_far = _first(ranked, ("so_far", "recent"))
         if so_far is not None:
             phrases.append(so_far.text)
             notes.append(f"{so_far.text!r}: as of the {stmt.why}")
@@ -115,6 +132,20 @@ def scope(
         notes.append(f"no date: {article.reason}")
     return _time_scope(as_of, precision, period_start, period_end, " … ".join(phrases) or None,
                        "; ".join(notes) or None)
+
+
+def _statement_date(ranked: Sequence[TimeExpr], article: ArticleDate) -> StatementDate | None:
+    """:func:`statement_date` with the expressions already ranked by distance."""
+    for e in ranked:
+        if e.relation == "point":
+            per = resolve(e, article.date)
+            if per is not None:
+                return StatementDate(per.low, per.precision, f"statement date {e.text!r}")
+    return None
+
+
+def _first(ranked: Sequence[TimeExpr], relations: tuple[str, ...]) -> TimeExpr | None:
+    return next((e for e in ranked if e.relation in relations), None)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -136,11 +167,6 @@ def _as_of(e: TimeExpr, per: Period, stmt: StatementDate | None) -> tuple[dt.dat
         return per.low, prec, f"{e.text!r}: start of {_fmt(per.low, per.precision)}"
     what = "as of" if e.relation == "until" else "in"
     return per.high, per.precision, f"{e.text!r}: {what} {_fmt(per.low, per.precision)}"
-
-
-def _nearest(exprs: Sequence[TimeExpr], relations: tuple[str, ...], start: int, end: int) -> TimeExpr | None:
-    found = [e for e in exprs if e.relation in relations]
-    return min(found, key=lambda e: _distance(e, start, end)) if found else None
 
 
 def _distance(e: TimeExpr, start: int, end: int) -> int:

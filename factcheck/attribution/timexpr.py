@@ -37,7 +37,10 @@ FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not nee
 _WORD = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _DIGIT = regex.compile(r"\d")
-_DIGIT_RUN = regex.compile(r"\d+")
+# a digit run a core may start with: every part written in digits begins with a run of
+# 1-2 (day, month) or 4 (year) digits, not right after a digit or after "13," / "2." (see
+# _DIGIT_START); the other runs ("690", "25000") are not tried at all
+_DIGIT_RUN = regex.compile(r"(?<!\d)(?<!\d[.,])(?:\d{4}|\d{1,2})(?!\d)")
 # where a core written in digits may start: each numeric part above says (?<!\d|\d[.,])
 # or stricter (a day, a year, an ISO or numeric date never continues "13,000" or "2.5")
 _DIGIT_START = r"(?=\d)(?<!\d)(?<!\d[.,])"
@@ -251,15 +254,12 @@ class TimeMatcher:
                     after = m.end()
 
     def _starts(self, text: str, pos: int, end: int) -> list[int]:
-        """Where ``_start_re`` matches in ``text[pos:end]``, in order (it is not None)."""
+        """Where a core may start in ``text[pos:end]``, in order: where ``_start_re`` matches,
+        less digit runs of a length no core starts with."""
         assert self._start_re is not None
         if self._names_re is None:
             return [c.start() for c in self._start_re.finditer(text, pos, end)]
-        # a run's start: not right after a digit (only the first run can be, at pos) nor
-        # after a digit and "," or "." ("13,000": "000" is no start)
-        starts = [s for s in (d.start() for d in _DIGIT_RUN.finditer(text, pos, end))
-                  if not s or not (_DIGIT.match(text, s - 1)
-                                   or (s > 1 and text[s - 1] in ".," and _DIGIT.match(text, s - 2)))]
+        starts = [d.start() for d in _DIGIT_RUN.finditer(text, pos, end)]
         names = [n.start() for n in self._names_re.finditer(text, pos, end)]
         if names:
             starts = sorted(starts + names) if starts else names
