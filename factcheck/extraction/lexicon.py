@@ -72,6 +72,19 @@ def _precomposed(mark: str) -> dict[str, set[str]]:
     return out
 
 
+@functools.cache
+def _case_variants(ch: str) -> tuple[str, ...]:
+    """Every character that ``regex``'s simple case folding matches to ``ch`` (itself too)."""
+    every = _every_cased_char()
+    return tuple(sorted(set(regex.compile(regex.escape(ch), regex.V0 | regex.IGNORECASE).findall(every))))
+
+
+@functools.cache
+def _every_cased_char() -> str:
+    """The characters up to the last cased letter (U+1E943), read once."""
+    return "".join(chr(c) for c in range(0x1E950) if not 0xD800 <= c < 0xE000)
+
+
 def _strip_marks(word: str, marks: Iterable[str]) -> str:
     d = unicodedata.normalize("NFD", word)
     for m in marks:
@@ -357,8 +370,59 @@ class Lexicon:
         multi = _multi_fold()
         if not ws or any(multi.search(w) for w in ws):
             return pattern
-        source = f"(?<!\\w)(?:{_trie_source(ws, self.data, cls)})(?!\\w)"
-        return WordScan(pattern, regex.compile(source, regex.V0 | regex.IGNORECASE), multi)
+        fast = self._caseless_bare(ws, cls)
+        if fast is None:
+            source = f"(?<!\\w)(?:{_trie_source(ws, self.data, cls)})(?!\\w)"
+            fast = regex.compile(source, regex.V0 | regex.IGNORECASE)
+        return WordScan(pattern, fast, multi)
+
+    def _caseless_bare(self, ws: list[str], cls: dict[str, str]) -> re.Pattern[str] | None:
+        """Simple case folding spelled out for ``re``: each letter a class of the letters it
+        folds with ("[Hh]"), the first one split into literal branches so ``re`` skips in C
+        (~5x faster than ``regex``'s ignore-case scan). No word guards: it matches wherever
+        the simple-folding pattern can. ``None`` when a spelling-variant class holds a cased
+        letter (the pattern above is then the prefilter)."""
+        trie: dict[str, dict] = {}
+        for w in ws:
+            core = _strip_marks(w.rstrip("*").strip(), self.data.optional_marks)
+            units: list[str] = []
+            leads: list[list[str]] = []
+            for k, ch in enumerate(core):
+                if ch.isspace():
+                    if units[-1] != r"\s+":
+                        units.append(r"\s+")
+                    continue
+                if ch in cls:
+                    variants = ([ch] + [m for g in self.data.equivalents for m in g if ch in g]
+                                + [c for m in self.data.optional_marks for c in _precomposed(m).get(ch, ())])
+                    if any(len(_case_variants(v)) > 1 for v in variants):
+                        return None
+                    unit = cls[ch]
+                    lead = self._first_variants(ch, cls)
+                else:
+                    folds = _case_variants(ch)
+                    unit = (re.escape(folds[0]) if len(folds) == 1
+                            else "[" + "".join(re.escape(f) for f in folds) + "]")
+                    lead = [[re.escape(f)] for f in folds]
+                if k == 0:
+                    leads = lead
+                units.append(unit)
+            if w.endswith("*"):
+                units.append(r"\w*")
+            for lead in leads:
+                node = trie
+                for unit in [*lead, *units[1:]]:
+                    node = node.setdefault(unit, {})
+                node[""] = {}
+
+        def emit(node: dict[str, dict]) -> str:
+            alts = [k + emit(child) for k, child in node.items() if k]
+            if not alts:
+                return ""
+            body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+            return f"(?:{body})?" if "" in node else body
+
+        return re.compile(emit(trie))
 
     def _first_chars(self, word: str) -> set[str]:
         """Every character a match of ``word`` can start with (a superset)."""
