@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from itertools import accumulate, compress
 from collections.abc import Sequence
 
 import regex
@@ -238,20 +239,38 @@ class WordIndex:
         leads = sorted({c for fw in self.firsts if not fw.anywhere for c in fw.leads})
         lead = f"|[{regex.escape(''.join(leads))}]" if leads else ""
         self._token_re = regex.compile(rf"(?<!\w)\w+{lead}", regex.IGNORECASE)
+        self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}  # piece between spaces -> its hits
         self._masks: dict[str, int] = {}
 
     def hits(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         """``(offset, mask)`` of the admitted words and punctuation in ``text[pos:endpos]``."""
-        masks = self._masks
-        out = []
-        for m in self._token_re.finditer(text, pos, endpos):
-            token = m.group()
-            mask = masks.get(token)
-            if mask is None:
-                mask = self._mask(token)
-            if mask:
-                out.append((m.start(), mask))
-        return out
+        if pos > 0 and _WORD.match(text, pos - 1) and _WORD.match(text, pos):
+            # the span starts inside a word: a piece cut there would see a word start
+            return [(m.start(), mask) for m in self._token_re.finditer(text, pos, endpos)
+                    if (mask := self._mask_of(m.group()))]
+        # the span's space-separated pieces, each read once per distinct piece (no word
+        # crosses a space, and a space before a piece is what (?<!\w) sees): the split and
+        # the look-ups run in C, Python touches only the pieces with a hit
+        pieces = text[pos:endpos].split(" ")
+        found = list(map(self._pieces.get, pieces))
+        if None in found:
+            found = [self._piece(p) if f is None else f for p, f in zip(pieces, found, strict=True)]
+        if not any(found):
+            return []
+        ends = list(accumulate(map(len, pieces), initial=pos))  # + k spaces before piece k
+        return [(ends[k] + k + at, mask) for k in compress(range(len(found)), found) for at, mask in found[k]]
+
+    def _piece(self, piece: str) -> tuple[tuple[int, int], ...]:
+        got = tuple((m.start(), mask) for m in self._token_re.finditer(piece)
+                    if (mask := self._mask_of(m.group())))
+        if len(self._pieces) >= 200_000:  # bounded: an archive's vocabulary is open-ended
+            self._pieces.clear()
+        self._pieces[piece] = got
+        return got
+
+    def _mask_of(self, token: str) -> int:
+        mask = self._masks.get(token)
+        return self._mask(token) if mask is None else mask
 
     def _mask(self, token: str) -> int:
         word = bool(_WORDS.match(token))

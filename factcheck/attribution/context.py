@@ -29,8 +29,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, count, repeat
 from typing import TYPE_CHECKING
 
 import regex
@@ -258,8 +260,13 @@ class ArticleContext:
             self._prefix_read += 1
 
     def _find_wire(self) -> str | None:
+        lines = None
         for pat in self._cues.datelines(self.registry):
-            m = _search_lines(pat, self.text)
+            if pat.pattern.startswith("^") and pat.flags & regex.MULTILINE:
+                lines = _line_starts(self.text) if lines is None else lines
+                m = _first_match(pat, self.text, lines)
+            else:
+                m = pat.search(self.text)
             if m:
                 src = self.registry.find(m.group("wire"))
                 if src is not None:
@@ -519,17 +526,17 @@ class ArticleContext:
         return got[1]
 
 
-def _search_lines(pattern: regex.Pattern[str], text: str) -> regex.Match[str] | None:
-    """``pattern.search(text)``; a pattern anchored at a line start (``^``, multi-line) is
-    tried only at line starts, in order: the same first match, ~3x faster on English."""
-    if not pattern.pattern.startswith("^") or not pattern.flags & regex.MULTILINE:
-        return pattern.search(text)
-    m = pattern.match(text, 0)
-    at = text.find("\n")
-    while m is None and at >= 0:
-        m = pattern.match(text, at + 1)
-        at = text.find("\n", at + 1)
-    return m
+def _line_starts(text: str) -> list[int]:
+    """The offsets where the lines of ``text`` start."""
+    lengths = map(len, text.split("\n"))
+    return [0, *map(operator.add, accumulate(lengths), count(1))][:-1] or [0]
+
+
+def _first_match(pattern: regex.Pattern[str], text: str, starts: list[int]) -> regex.Match[str] | None:
+    """``pattern.search(text)`` for a pattern anchored at a line start (``^``, multi-line):
+    tried only at the line ``starts``, in order, which finds the same first match
+    (~3x faster on English; the loop runs in C)."""
+    return next(filter(None, map(pattern.match, repeat(text, len(starts)), starts)), None)
 
 
 def _complete(text: str, lang: LanguageData, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
