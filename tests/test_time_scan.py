@@ -40,3 +40,18 @@ def test_time_scan_core_starts_examples(code: str, text: str, expected: list[str
     starts = m._starts(text, 0, len(text))
     assert [text[s:s + len(w)] for s, w in zip(starts, expected, strict=False)] == expected, (code, text, starts)
     assert len(starts) == len(expected), (code, text, starts)
+
+
+@pytest.mark.parametrize(("code", "text", "cut", "expected"), [
+    ("en", "Figures have risen since\nJanuary 2024 in the north.", 25, ["since\nJanuary 2024"]),
+    ("en", "Figures have risen since January. 2024 was worse.", 34, ["since January. 2024"]),
+    ("en", "It was 5. In January 2024 it was 7.", 10, []),
+])
+def test_time_scan_span_keeps_marker_that_runs_past_its_end(code: str, text: str, cut: int,
+                                                           expected: list[str]) -> None:
+    """An expression whose marker starts before a span's end and whose core starts after it belongs to
+    the span (as in a whole-text scan); one starting after the span does not."""
+    m = time_matcher(load_language(code))
+    got = m.scan(text).between(0, cut)
+    assert [e.text for e in got] == expected, (code, text, cut, got)
+    assert got == [e for e in m.find(text) if e.start < cut], (code, text, cut)

@@ -37,6 +37,7 @@ FLAGS = regex.IGNORECASE  # VERSION0: full case folding (V1) is slow and not nee
 _WORD = regex.compile(r"\w")
 _WORDS = regex.compile(r"\w+")
 _DIGIT = regex.compile(r"\d")
+_LAST_CHAR = regex.compile(r"(?r)\S")
 # a digit run a core may start with: every part written in digits begins with a run of
 # 1-2 (day, month) or 4 (year) digits, not right after a digit or after "13," / "2." (see
 # _DIGIT_START); the other runs ("690", "25000") are not tried at all
@@ -192,6 +193,13 @@ class TimeMatcher:
                 self._names_re = None  # a name may start at a digit: keep the one scan
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
+        # the characters a marker before a core may hold (every spelling the pattern accepts
+        # folds to these): a span whose last character is none of them cannot lend its end
+        # to a marker of a core starting after it (see TimeScan.between)
+        self._before_chars = frozenset(ch for w in self._before.phrases() for v in (w, fold(w), w.casefold())
+                                       for ch in v.rstrip("*"))
+        self._before_open = any(w.endswith("*") for w in self._before.phrases())
+        self._barrier_memo: dict[str, bool] = {}
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
         self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
         # characters no core or "so far" phrase can contain: a scan that starts right after
@@ -276,6 +284,20 @@ class TimeMatcher:
         b = self._before_re.search(text, max(pos, m.start() - BEFORE_REACH), m.start()) if self._before_re else None
         a = self._after_re.match(text, m.end(), end) if self._after_re else None
         return self._expr(m, b, a)
+
+    def _may_carry(self, text: str, lo: int, hi: int) -> bool:
+        """Whether a marker word before a core may start in ``text[lo:hi]`` and run up to or
+        past ``hi`` (then a core starting after ``hi`` may have its expression start in the span):
+        only if the span's last character that is not white space may belong to a marker."""
+        if self._before_re is None:
+            return False
+        last = _LAST_CHAR.search(text, lo, hi)
+        if last is None:
+            return True
+        c = last.group()
+        if self._before_open and _WORD.match(c):
+            return True
+        return c in self._before_chars or all(ch in self._before_chars for ch in fold(c))
 
     def month_number(self, name: str) -> int | None:
         """1–12 for a month name of this language (via dateparser), else None."""
@@ -365,7 +387,9 @@ class TimeScan:
             j = bisect.bisect_left(self._whole_starts, hi, i)
             return self._whole[i:j]
         n = len(text)
-        reach = hi + BEFORE_REACH
+        # a core past hi counts only if its marker starts before hi: mostly impossible (a
+        # span ending in "." cannot end a marker), and then the scan stops at hi's barrier
+        reach = hi + BEFORE_REACH if m._may_carry(text, lo, hi) else hi
         q, stop = self._barrier_before(lo), self._barrier_after(reach)
         out: list[TimeExpr] = []
         for x in m.cores(text, q, stop):
@@ -388,6 +412,15 @@ class TimeScan:
         return out
 
     def _is_barrier(self, tok: str) -> bool:
+        memo = self._m._barrier_memo
+        got = memo.get(tok)
+        if got is None:
+            if len(memo) > 100_000:  # words of one language: bounded in practice, capped anyway
+                memo.clear()
+            got = memo[tok] = self._barrier(tok)
+        return got
+
+    def _barrier(self, tok: str) -> bool:
         if not _WORD.match(tok):
             return True  # a safe character
         if _DIGIT.search(tok):
