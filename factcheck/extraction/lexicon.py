@@ -238,6 +238,23 @@ class Lexicon:
             + [w for ws in data.event_nouns.values() for w in ws],
             anchored=True,
         )
+        # the first of subsets, nouns, event nouns (in that order) matching at a position, in
+        # one match: a branch per pattern, tried in order, each as its own ``.match`` would
+        # (``counted_kinds[k]`` names branch ``c{k}``: (thing, subset, event))
+        self.counted_kinds: list[tuple[str | None, str | None, str | None]] = []
+        branches = []
+        for (t, name), pat in self.subsets.items():
+            self.counted_kinds.append((t, name, None))
+            branches.append(pat.pattern)
+        for t, pat in self.nouns.items():
+            self.counted_kinds.append((t, None, None))
+            branches.append(pat.pattern)
+        for e, pat in self.event_nouns.items():
+            self.counted_kinds.append((None, None, e))
+            branches.append(pat.pattern)
+        self.counted_first = regex.compile(
+            "|".join(f"(?P<c{k}>{b})" for k, b in enumerate(branches)) or r"(?!)", regex.V1
+        )
         self.nouns_anywhere = {t: rx(ws) for t, ws in data.nouns.items()}
         self.other_nouns = rx(data.other_nouns, anchored=True)
         self.other_nouns_anywhere = rx(data.other_nouns)

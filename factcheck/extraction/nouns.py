@@ -52,18 +52,11 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
         if i >= limit:
             return None
         if lex.any_counted.match(text, i, limit):
-            for (thing, name), pat in lex.subsets.items():
-                m = pat.match(text, i, limit)
-                if m:
-                    return Noun(thing, name, None, m.start(), m.end(), increment)
-            for thing, pat in lex.nouns.items():
-                m = pat.match(text, i, limit)
-                if m:
-                    return Noun(thing, None, None, m.start(), m.end(), increment)
-            for event, pat in lex.event_nouns.items():
-                m = pat.match(text, i, limit)
-                if m:
-                    return Noun(None, None, event, m.start(), m.end(), increment)
+            # subsets, then nouns, then event nouns: the first that matches, in one match
+            m = lex.counted_first.match(text, i, limit)
+            if m:
+                thing, name, event = lex.counted_kinds[int(m.lastgroup[1:])]
+                return Noun(thing, name, event, m.start(), m.end(), increment)
         if gap == 0 and not increment:
             m = lex.increment_between.match(text, i, limit)
             if m:
