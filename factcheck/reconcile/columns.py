@@ -121,8 +121,12 @@ def _published_days(published: list[dt.date | None], acode: np.ndarray) -> np.nd
         codes = acode
     else:
         codes, dates = _by_identity(published)
-    ordinal = np.array([-1 if d is None else d.toordinal() for d in dates], dtype=np.int64)
+    days = np.array(dates, dtype="datetime64[D]")  # converted in C; None is NaT
+    ordinal = np.where(np.isnat(days), -1, days.astype(np.int64) + _EPOCH)
     return ordinal[codes]
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()  # datetime64[D] counts days from here
 
 
 def _by_rows(rows: Callable[[], Iterable[Hashable]], n: int) -> tuple[np.ndarray, list[Any]]:

@@ -127,22 +127,21 @@ def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np
 
 
 def _range_pick(keys: np.ndarray, lo: np.ndarray, hi: np.ndarray, biggest: bool) -> np.ndarray:
-    """For each query, the position in ``keys`` of the max (or min) of ``keys[lo:hi]`` (a sparse table)."""
+    """For each query, the max (or min) of ``keys[lo:hi]`` (a sparse table; every ``lo < hi``).
+
+    Level ``k`` of the table holds the extreme of each window of ``2**k`` keys, in one row of
+    a 2-D array, so all queries are answered by one gather whatever their levels.
+    """
     pick = np.maximum if biggest else np.minimum
-    levels = [keys]
+    m = len(keys)
+    table = np.empty((max(1, m.bit_length()), m), dtype=keys.dtype)  # row k: entries 0..m-2**k used
+    table[0] = keys
     step = 1
-    while 2 * step <= len(keys):
-        prev = levels[-1]
-        levels.append(pick(prev[: len(prev) - step], prev[step:]))
+    for k in range(1, len(table)):
+        pick(table[k - 1, : m - step], table[k - 1, step:m], out=table[k, : m - step])
         step *= 2
-    length = hi - lo
-    level = np.frexp(length.astype(np.float64))[1] - 1  # floor(log2(length)), exact for ints
-    out = np.empty(len(lo), dtype=keys.dtype)
-    for k in distinct(level).tolist():
-        m = level == k
-        table = levels[k]
-        out[m] = pick(table[lo[m]], table[hi[m] - (1 << k)])
-    return out
+    level = np.frexp((hi - lo).astype(np.float64))[1] - 1  # floor(log2(length)), exact for ints
+    return pick(table[level, lo], table[level, hi - (1 << level)])
 
 
 def _ranks(order: np.ndarray) -> np.ndarray:
