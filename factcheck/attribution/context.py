@@ -33,7 +33,7 @@ import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, count, repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -54,6 +54,15 @@ _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 _WORDS = regex.compile(r"\w+")
 _UNKNOWN = object()
 _APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
+
+
+class _Pick(NamedTuple):
+    """The source a cue points to, before it becomes an Attribution (made once, with the cue)."""
+
+    source: str
+    chain: tuple[str, ...]
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -310,7 +319,8 @@ class ArticleContext:
         if not citing:
             assert pick is not None
             att, kind = pick
-            return Statement(i, cue.start, cue.end, att.model_copy(update={"cue": cue.text}), kind)
+            return Statement(i, cue.start, cue.end, Attribution(
+                source=att.source, chain=att.chain, cue=cue.text, start=att.start, end=att.end), kind)
         relay = self._relay(sent, cue, pick)
         if pick is None and relay is None:
             return None
@@ -321,10 +331,10 @@ class ArticleContext:
             return Statement(i, cue.start, cue.end, att, self._kind(relay.source))
         att, kind = pick
         chain = att.chain if relay is None or relay.source in att.chain else (relay.source, *att.chain)
-        return Statement(i, cue.start, cue.end,
-                         att.model_copy(update={"chain": chain, "cue": cue.text}), kind)
+        return Statement(i, cue.start, cue.end, Attribution(
+            source=att.source, chain=chain, cue=cue.text, start=att.start, end=att.end), kind)
 
-    def _continues(self, sent: _Sentence, att: Attribution) -> bool:
+    def _continues(self, sent: _Sentence, att: _Pick) -> bool:
         """True when at least ``max_gap_words`` words follow the source mention in its clause."""
         if att.end is None:
             return False
@@ -332,7 +342,7 @@ class ArticleContext:
         return self._words(att.end, hi) >= self._cues.data.max_gap_words
 
     def _candidate(self, sent: _Sentence, cue: Cue, refs: list[BackRef], *, before: bool,
-                   agent: bool | None) -> tuple[Attribution, str | None] | None:
+                   agent: bool | None) -> tuple[_Pick, str | None] | None:
         """The source a cue points to: named mentions first, then back-references."""
         gap = self._cues.data.max_gap_words
         agent_gap = max(gap, self._cues.data.max_agent_gap_words)
@@ -371,11 +381,11 @@ class ArticleContext:
             return None
         _, found, kind = best
         if isinstance(found, Mention):
-            return Attribution(source=found.source, chain=(found.source,), start=found.start, end=found.end), kind
+            return _Pick(found.source, (found.source,), found.start, found.end), kind
         ref, prior = found
-        return prior.attribution.model_copy(update={"start": ref.start, "end": ref.end}), kind
+        return _Pick(prior.attribution.source, prior.attribution.chain, ref.start, ref.end), kind
 
-    def _relay(self, sent: _Sentence, cue: Cue, pick: tuple[Attribution, str | None] | None) -> Mention | None:
+    def _relay(self, sent: _Sentence, cue: Cue, pick: tuple[_Pick, str | None] | None) -> Mention | None:
         """The outlet passing a cited statement on: a news agency or state medium in the sentence."""
         origin = pick[0].source if pick else None
         relays = [m for m in self._mentions(sent) if m.source != origin and self._is_relay(m.source)
