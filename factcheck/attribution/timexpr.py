@@ -123,7 +123,11 @@ class TimeMatcher:
             rel_unit.append(f"(?P<rel>{rels})\\s+(?P<unit>{units})")
         if relwords:
             rel_unit.append(f"(?P<relword>{relwords})")
-        parts = []
+        parts: list[str] = []
+        # which parts may start with a digit (a day, a year) and which with a name; a weekday
+        # may lead a day (both)
+        digit_led: set[str] = set()
+        name_led: set[str] = set()
         if months:
             for rel in rel_unit:
                 parts.append(f"{rel}\\s+(?P<month>{months})")
@@ -132,7 +136,11 @@ class TimeMatcher:
             wd = f"(?:(?:{weekdays}),?\\s+)?" if weekdays else ""
             if "ymd" in t.date_orders:  # "2025년 9월 4일"
                 parts.append(f"{year}[,.]?\\s*(?P<month>{months})\\.?(?:\\s*{day})?")
+                digit_led.add(parts[-1])
             parts.append(f"{wd}{day}\\s+(?P<month>{months})\\.?(?:,?\\s+{year})?")
+            digit_led.add(parts[-1])
+            if wd:
+                name_led.add(parts[-1])
             parts.append(f"{wd}(?P<month>{months})\\.?\\s+{day}(?:,?\\s+{year})?")
             parts.append(f"(?P<month>{months})\\.?(?:,?\\s+{year})?")
         parts.extend(rel_unit)
@@ -140,6 +148,7 @@ class TimeMatcher:
             parts.append(f"(?P<weekday>{weekdays})")
         # ISO 8601 (2025-09-04) reads the same in every language
         parts.append(r"(?<![\d.,-])(?P<year>\d{4})-(?P<isomonth>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+        digit_led.add(parts[-1])
         # all-numeric dates with "." or "/" in the orders the language writes them
         num_y, num_m, num_d = r"(?P<year>\d{4})", r"(?P<isomonth>\d{1,2})", r"(?P<day>\d{1,2})"
         for order in t.date_orders:
@@ -147,7 +156,9 @@ class TimeMatcher:
             a, b, c = (fields[ch] for ch in order)
             sep = f"(?P<sep_{order}>[./])"
             parts.append(f"(?<![\\d.,/-]){a}{sep}\\s?{b}(?P=sep_{order})\\s?{c}(?!\\d|[./]\\d)")
+            digit_led.add(parts[-1])
         parts.append(year)
+        digit_led.add(parts[-1])
         core = "|".join(f"(?:{p})" for p in parts)
         before = alternation(self._before.phrases())
         after = alternation(self._after.phrases(), left_boundary=not glued)
@@ -192,6 +203,15 @@ class TimeMatcher:
             if any(_DIGIT.match(w) for w in (*bounded, *open_)):
                 self._names_re = None  # a name may start at a digit: keep the one scan
         self._re = regex.compile(f"{lead}(?P<core>{core})", FLAGS)
+        # the same pattern cut in two, each part in its order: at a digit only the parts that
+        # start with a digit can match, at a name only the others (a name never starts with a
+        # digit where these are used, see _names_re), so each finds what the whole one finds
+        self._digit_core_re = self._name_core_re = self._re
+        if self._names_re is not None:
+            digit_core = "|".join(f"(?:{p})" for p in parts if p in digit_led)
+            name_core = "|".join(f"(?:{p})" for p in parts if p not in digit_led or p in name_led)
+            self._digit_core_re = regex.compile(f"{lead}(?P<core>{digit_core})", FLAGS)
+            self._name_core_re = regex.compile(f"{lead}(?P<core>{name_core})", FLAGS)
         self._before_re = regex.compile(f"(?P<before>{before})\\s+$", FLAGS) if before else None
         # the characters a marker before a core may hold (every spelling the pattern accepts
         # folds to these): a span whose last character is none of them cannot lend its end
@@ -254,9 +274,10 @@ class TimeMatcher:
             yield from self._re.finditer(text, pos, end)
             return
         after = pos
+        by_digit, by_name = self._digit_core_re, self._name_core_re
         for at in self._starts(text, pos, end):
             if at >= after:
-                m = self._re.match(text, at, end)
+                m = (by_digit if text[at].isdecimal() else by_name).match(text, at, end)
                 if m is not None:
                     yield m
                     after = m.end()
