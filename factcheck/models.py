@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from factcheck.values import Value, share_fields_set
+from factcheck.values import SharedFieldsSet, Value, share_fields_set
 
 
 class _Frozen(BaseModel):
@@ -41,15 +41,23 @@ _INTERN_LIMIT = 1 << 16  # distinct parts remembered; beyond, the table starts a
 def _interned(part: Any) -> Any:
     """An equal part already held by an earlier claim, else ``part`` (now the one shared).
 
-    Frozen and compared by value, so sharing changes nothing a caller can see except
-    identity; an archive repeats the same few thousand figures, dates and credits.
+    Frozen and compared by value, with the same given fields (``model_fields_set``), so
+    sharing changes nothing a caller can see except identity; an archive repeats the same
+    few thousand figures, dates and credits.
     """
-    found = _INTERNED.get(part)
+    given = part.__pydantic_fields_set__
+    if type(given) is not SharedFieldsSet:  # a copy's own set: not shared, nothing to key on
+        return part
+    key = (id(given), part)  # shared sets live as long as the process: their ids are stable
+    try:
+        found = _INTERNED.get(key)
+    except TypeError:  # unhashable (a model built with ``model_construct`` from anything)
+        return part
     if found is not None:
         return found
     if len(_INTERNED) >= _INTERN_LIMIT:  # bounded: a long-lived process keeps no more than this
         _INTERNED.clear()
-    _INTERNED[part] = part
+    _INTERNED[key] = part
     return part
 
 
@@ -188,11 +196,10 @@ class Claim(_Shared):
 
     def model_post_init(self, context: Any, /) -> None:
         d = self.__dict__  # after validation, before anyone holds the claim
-        value = d["value"]
-        if not _negative_zero(value):
-            d["value"] = _interned(value)
-        d["time"] = _interned(d["time"])
-        d["attribution"] = _interned(d["attribution"])
+        for name, kind in (("value", BaseModel), ("time", TimeScope), ("attribution", Attribution)):
+            part = d.get(name)  # ``model_construct`` may leave a field out or pass anything
+            if isinstance(part, kind) and not (name == "value" and _negative_zero(part)):
+                d[name] = _interned(part)
         share_fields_set(self)
 
     @property

@@ -140,10 +140,12 @@ def test_models_claim_pickles_to_an_equal_claim(claim):
     back.model_copy(update={"subject": "x"})  # a plain set after unpickling: copy still works
 
 
-@pytest.mark.parametrize("value", [AtLeast(value=11000, strict=True), Between(low=10000, high=12000)])
-def test_models_claims_share_equal_parts(value):
-    a = _claim(value)
-    b = _claim(value.model_copy())
+@pytest.mark.parametrize(
+    "make", [lambda: AtLeast(value=11000, strict=True), lambda: Between(low=10000, high=12000)]
+)
+def test_models_claims_share_equal_parts(make):
+    a = _claim(make())
+    b = _claim(make())
     assert a.value is b.value and a.time is b.time and a.attribution is b.attribution
     assert a.evidence is not b.evidence
 
@@ -154,3 +156,18 @@ def test_models_claim_keeps_the_sign_of_zero(zero):
     a, b = _claim(Exact(value=0.0)), _claim(Exact(value=zero))
     assert math.copysign(1.0, b.value.value) == math.copysign(1.0, zero)
     assert (b.value is a.value) == (math.copysign(1.0, zero) > 0)
+
+
+@pytest.mark.parametrize("fields", [{}, {"article_id": "a"}, {"value": {"kind": "exact", "value": 1}}])
+def test_models_claim_construct_takes_partial_or_raw_fields(fields):
+    c = Claim.model_construct(**fields)
+    assert c.model_fields_set == set(fields)
+    assert all(getattr(c, k) == v for k, v in fields.items())
+
+
+@pytest.mark.parametrize("given", [{"value": 600.0}, {"value": 600.0, "tolerance": 0.1}])
+def test_models_shared_value_keeps_its_given_fields(given):
+    from factcheck.values import Approx
+
+    value = Approx(**given)
+    assert _claim(value).value.model_fields_set == set(given) | {"value"}
