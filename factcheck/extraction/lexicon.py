@@ -381,7 +381,8 @@ class Lexicon:
         same pattern scans ~5x faster on Devanagari. The two differ only where a character
         folds to several ("ß" -> "ss", "ﬁ" -> "fi"): simple folding is the prefilter unless
         the forms hold such a character, and a text that holds one is scanned with
-        ``pattern`` alone (:class:`WordScan`).
+        ``pattern`` alone (:class:`WordScan`). The prefilter is simple folding spelled out
+        for ``re`` (:meth:`_caseless_bare`), faster still than ``regex``'s ``V0``.
         """
         ws = sorted({w for w in words if w and w.strip("*").strip()})
         multi = _multi_fold()
