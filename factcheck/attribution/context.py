@@ -498,9 +498,11 @@ class ArticleContext:
 
     def _clause(self, sent: _Sentence, start: int, end: int) -> tuple[int, int]:
         """The clause around ``[start, end)``: between the nearest clause breaks."""
-        breaks = self._breaks(sent)
-        lo = max([b for b in breaks if b <= start], default=sent.start)
-        hi = min([b for b in breaks if b >= end], default=sent.end)
+        breaks = self._breaks(sent)  # in text order
+        k = bisect.bisect_right(breaks, start)
+        lo = breaks[k - 1] if k else sent.start
+        k = bisect.bisect_left(breaks, end)
+        hi = breaks[k] if k < len(breaks) else sent.end
         return lo, hi
 
     def _headline(self, pos: int) -> Attribution | None:
