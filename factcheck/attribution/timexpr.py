@@ -52,6 +52,7 @@ _SAFE_CANDIDATES = frozenset('"“”„«»()[]{}?!:;।॥—…|')
 RELATIONS = ("since", "until", "end_of", "start_of", "event_in", "during", "point")
 #: A neutral base so dateparser never falls back to today when it maps names to numbers.
 _NEUTRAL_BASE = dt.datetime(2001, 1, 15)
+_UNREAD = object()
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ class TimeMatcher:
                                        for ch in v.rstrip("*"))
         self._before_open = any(w.endswith("*") for w in self._before.phrases())
         self._barrier_memo: dict[str, bool] = {}
+        self._meanings: dict[tuple[object, ...], tuple | None] = {}
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
         self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
         # characters no core or "so far" phrase can contain: a scan that starts right after
@@ -302,7 +304,11 @@ class TimeMatcher:
         return TimeScan(self, text, whole)
 
     def _core_expr(self, text: str, m: regex.Match[str], pos: int, end: int) -> TimeExpr | None:
-        b = self._before_re.search(text, max(pos, m.start() - BEFORE_REACH), m.start()) if self._before_re else None
+        s = m.start()
+        # a marker before a core ends in white space right before it (isspace() holds for
+        # every character \s matches): no search where the core follows anything else
+        b = (self._before_re.search(text, max(pos, s - BEFORE_REACH), s)
+             if self._before_re is not None and s > pos and text[s - 1].isspace() else None)
         a = self._after_re.match(text, m.end(), end) if self._after_re else None
         return self._expr(m, b, a)
 
@@ -332,15 +338,36 @@ class TimeMatcher:
 
     def _expr(self, m: regex.Match[str], b: regex.Match[str] | None, a: regex.Match[str] | None
               ) -> TimeExpr | None:
-        g = dict(m.groupdict(), before=b.group("before") if b else None, after=a.group("after") if a else None)
+        before = b.group("before") if b else None
+        after = a.group("after") if a else None
+        # what a core means depends only on its groups and marker words: an article repeats
+        # the same few ("2024", "last year", "since March"), each read once per language
+        key = (m.re, m.groups(), before, after)
+        got = self._meanings.get(key, _UNREAD)
+        if got is _UNREAD:
+            if len(self._meanings) > 50_000:
+                self._meanings.clear()
+            got = self._meanings[key] = self._meaning(m.groupdict(), before, after)
+        if got is None:
+            return None
+        start = b.start() if b else m.start()
+        end = a.end() if a else m.end()
+        return TimeExpr(start, end, m.string[start:end], *got)
+
+    def _meaning(self, g: dict[str, str | None], before: str | None, after: str | None
+                 ) -> tuple[str, str, int | None, int | None, int | None, int | None, str | None, str | None] | None:
+        """``(core, relation, year, month, day, weekday, rel, unit)`` of a core match's groups and
+        its marker words, or None when they make no date."""
+        core = g["core"]
+        assert core is not None
         year = int(ascii_digits(g["year"])) if g.get("year") else None
         if year is not None and not 1900 <= year <= 2100:
             return None
         relation = None
-        if g.get("before"):
-            relation = self._before.get(g["before"])
-        if g.get("after") and relation is None:
-            relation = self._after.get(g["after"])
+        if before:
+            relation = self._before.get(before)
+        if after and relation is None:
+            relation = self._after.get(after)
         rel, unit = None, None
         if g.get("rel"):
             rel = "last" if g["rel"] in self._last else "this"
@@ -360,13 +387,8 @@ class TimeMatcher:
         if g.get("month") and month is None:
             return None
         weekday = self.weekday_number(g["weekday"]) if g.get("weekday") else None
-        start = b.start() if b else m.start()
-        end = a.end() if a else m.end()
-        return TimeExpr(
-            start=start, end=end, text=m.string[start:end], core=g["core"], relation=relation,
-            year=year, month=month, day=int(ascii_digits(g["day"])) if g.get("day") else None,
-            weekday=weekday, rel=rel, unit=unit,
-        )
+        day = int(ascii_digits(g["day"])) if g.get("day") else None
+        return core, relation, year, month, day, weekday, rel, unit
 
 
 class TimeScan:
