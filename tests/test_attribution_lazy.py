@@ -105,3 +105,42 @@ def test_attribution_partial_sentence_list_answers_as_full(code: str, text: str,
     part = analyse_article(art, lang, own, [])
     assert (part.attribute(start, end), part.time_scope(start, end)) == \
         (whole.attribute(start, end), whole.time_scope(start, end)), (code, text)
+
+
+@pytest.mark.parametrize("code", supported_languages())
+@given(text=_TEXTS, cuts=st.lists(st.integers(0, 2000), max_size=4))
+def test_attribution_word_index_finds_what_finditer_finds(code: str, text: str, cuts: list[int]) -> None:
+    """Each matcher tried only at the WordIndex hits of its bit finds what finditer finds, in any span."""
+    from factcheck.attribution._text import matches_at
+    from factcheck.attribution.cues import CueMatcher, cue_matcher, source_matcher
+
+    cues, sources = cue_matcher(load_language(code)), source_matcher()
+    index = cues.word_index(sources)
+    patterns = {CueMatcher.CUE: cues._cue_re, CueMatcher.BACK_REF: cues._backref_re,
+                CueMatcher.CLAUSE: cues._clause_re}
+    patterns.update({CueMatcher.ALIAS + k: p for k, p in enumerate(sources._alias_res)})
+    bounds = sorted({0, len(text), *(min(c, len(text)) for c in cuts)})  # spans may start mid-word
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        hits = index.hits(text, lo, hi)
+        for bit, pattern in patterns.items():
+            if pattern is None or index.firsts[bit].anywhere:
+                continue
+            at = [a for a, mask in hits if mask >> bit & 1]
+            assert [m.span() for m in matches_at(pattern, text, at, lo, hi)] == \
+                [m.span() for m in pattern.finditer(text, lo, hi)], (code, bit, text, lo, hi)
+
+
+@pytest.mark.parametrize("code", supported_languages())
+@given(text=_TEXTS, lead=st.sampled_from(["", "SEOUL (AP) — ", "\n-- IANS\n", "सियोल (एपी) "]))
+def test_attribution_dateline_line_starts_equal_search(code: str, text: str, lead: str) -> None:
+    """The dateline patterns tried at line starts find the match search finds."""
+    from factcheck.attribution.context import _first_match, _line_starts
+    from factcheck.attribution.cues import cue_matcher
+    from factcheck.attribution.sources import default_registry
+
+    text = lead + text
+    for pattern in cue_matcher(load_language(code)).datelines(default_registry()):
+        if not pattern.pattern.startswith("^"):
+            continue
+        found, expected = _first_match(pattern, text, _line_starts(text)), pattern.search(text)
+        assert (found and found.span()) == (expected and expected.span()), (code, pattern.pattern, text)
