@@ -4,9 +4,10 @@
 span, :meth:`~ArticleContext.attribute` and :meth:`~ArticleContext.time_scope`. It reads
 almost nothing up front (the wire dateline when first needed; all time expressions only
 when the article's date must be found in the text): a figure's sentence is read when a
-figure asks — its cues and clause breaks, its words and source mentions only if it has a
-cue, its time expressions — the sentence before only when the figure may continue its
-statement, earlier ones only as far back as a back-reference needs. Each part is read once
+figure asks — one pass over its words (WordIndex: each distinct word looked up once)
+gives where cues, back-references, clause breaks and aliases may start; its source
+mentions only if it has a cue; its time expressions — the sentence before only when the
+figure may continue its statement, earlier ones only as far back as a back-reference needs. Each part is read once
 per sentence and equals what one pass over the whole text finds (see TimeScan and
 FirstWords for why the shorter scans find the same matches).
 
