@@ -255,6 +255,16 @@ def _qualifier_before(text: str, start: int, p: Patterns, floor: int):
     return q
 
 
+def _qualifier_after(text: str, end: int, p: Patterns):
+    """The qualifier right after ``end``, unless one of its ``not_before`` words follows it."""
+    q = p.qual_after.match(text, end)
+    if q is not None:
+        cancel = p.qual_not_before.get(norm_key(q.group("q")))
+        if cancel is not None and cancel.match(text, q.end()):
+            return None  # "4,000 तक पहुंच गई": a preposition ("to"), not "at most"
+    return q
+
+
 def _number(
     text: str, start: int, p: Patterns, tol: float, floor: int, lone_scale: bool = False
 ) -> tuple[NumberMention | None, int]:
@@ -304,7 +314,7 @@ def _decide(
             return mention(start, t.end(), ns, ne, exact(value), "time",
                             normalized=f"{int(value):02d}:00"), t.end()
 
-    qa = p.qual_after.match(text, end) if r_qa else None
+    qa = _qualifier_after(text, end, p) if r_qa else None
     rng = None
     if qa is None:
         if r_conn:
@@ -343,7 +353,7 @@ def _decide(
                 unit_kind, unit, start = info[0], info[1], ub.start()
                 l_qb = l_yb = True  # the gate read before the old start: search for real now
     if end != num_end:  # a unit moved the end: read a qualifier after the unit
-        qa = p.qual_after.match(text, end)
+        qa = _qualifier_after(text, end, p)
     qb = _qualifier_before(text, start, p, floor) if l_qb else None
     # A unit word that is also a year word ("2025 года") leaves a year in range a year;
     # any other number before it is a duration ("два года", "2 года").

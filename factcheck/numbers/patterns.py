@@ -164,6 +164,7 @@ class Patterns:
     qual_before: regex.Pattern
     qual_not_after: dict[str, regex.Pattern]  # before-qualifier key -> words that cancel it
     qual_after: regex.Pattern
+    qual_not_before: dict[str, regex.Pattern]  # after-qualifier key -> words that cancel it
     unit_after: regex.Pattern
     unit_before: regex.Pattern
     year_before: regex.Pattern
@@ -214,6 +215,15 @@ def _cls(chars: Iterable[str]) -> str:
 
 def _ci(forms: Iterable[str]) -> str:
     return "(?i:" + trie_regex(forms) + ")"
+
+
+def _words_ahead(forms: Iterable[str]) -> regex.Pattern:
+    """Whitespace then one of ``forms`` as a whole word; a form ending in "*" matches any
+    word it begins ("पहुंच*": पहुंचा, पहुंची, पहुंचने)."""
+    whole = [f for f in forms if not f.endswith("*")]
+    begins = [f[:-1] for f in forms if f.endswith("*")]
+    alts = ([rf"{_ci(whole)}(?!\w)"] if whole else []) + ([_ci(begins)] if begins else [])
+    return regex.compile(r"\s+(?:" + "|".join(alts) + ")")
 
 
 def _ci_rev(forms: Iterable[str]) -> str:
@@ -439,6 +449,12 @@ def compile_numbers(data: NumbersData) -> Patterns:
             for f in q.forms
         },
         qual_after=regex.compile(r["qual_after"]),
+        qual_not_before={
+            norm_key(f): _words_ahead(q.not_before)
+            for q in data.qualifiers
+            if q.position == "after" and q.not_before
+            for f in q.forms
+        },
         unit_after=regex.compile(r["unit_after"]),
         unit_before=regex.compile("(?r)" + left["unit_before"]),
         year_before=regex.compile("(?r)" + left["year_before"] if data.year.before else "(?!)"),

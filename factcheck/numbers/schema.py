@@ -38,6 +38,8 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
         - {forms: [से अधिक], position: after, meaning: more_than}
         - {forms: [до], position: before, meaning: at_most,
            not_after: [выросло]}                # "выросло до 14 тысяч": rose to 14,000
+        - {forms: [तक], position: after, meaning: at_most,
+           not_before: ["पहुंच*"]}              # "4,000 तक पहुंची": reached 4,000
       vague:                               # a word that implies an interval
         - {forms: [thousands], low: 2000, high: null}
       vague_quantifiers:                   # word + scale: "several hundred" = [200, 900]
@@ -95,6 +97,8 @@ How the engine reads the data (the same for every language):
   a duration).
 - A before-qualifier is no qualifier when one of its ``not_after`` words stands right
   before it ("выросло до 14 тысяч" = rose to 14,000, an exact figure; nor is it a year).
+- An after-qualifier is no qualifier when one of its ``not_before`` words follows it
+  ("4,000 तक पहुंच गई" = reached 4,000, an exact figure; the span ends at the numeral).
 - After a qualifier, a scale word standing alone counts one of the scale ("more than
   thousand" = more than 1,000, "약 만" = about 10,000), even when the form is also a
   ``vague`` word (Russian "тысячи" is "thousands" and the genitive of "тысяча"):
@@ -158,6 +162,12 @@ class Qualifier(_Frozen):
         default=(),
         description='Words right before a "before" qualifier that make it a preposition, not a hedge '
         '("выросло до 14 тысяч" = rose to 14,000).',
+    )
+    not_before: Forms = Field(
+        default=(),
+        description='Words right after an "after" qualifier that make it a preposition, not a hedge '
+        '("4,000 तक पहुंच गई" = reached 4,000); a form ending in "*" matches any word it begins '
+        '("पहुंच*": पहुंचा, पहुंची, पहुंचने).',
     )
 
 
