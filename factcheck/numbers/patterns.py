@@ -217,6 +217,18 @@ def _ci(forms: Iterable[str]) -> str:
     return "(?i:" + trie_regex(forms) + ")"
 
 
+def _year_not_before(data: NumbersData) -> str:
+    """A counted noun after a bare number, past up to ``count_modifier_words`` modifiers
+    ("2000 troops", "2000 North Korean troops"): then the number is a count, not a year."""
+    y = data.year
+    if not y.not_before:
+        return "(?!)"
+    mods = ""
+    if y.count_modifiers and y.count_modifier_words:
+        mods = rf"(?:\s+{_ci(y.count_modifiers)}(?=\s)){{0,{y.count_modifier_words}}}"
+    return rf"{mods}\s+{_ci(y.not_before)}(?!\w)"
+
+
 def _words_ahead(forms: Iterable[str]) -> regex.Pattern:
     """Whitespace then one of ``forms`` as a whole word; a form ending in "*" matches any
     word it begins ("पहुंच*": पहुंचा, पहुंची, पहुंचने)."""
@@ -459,9 +471,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
         unit_before=regex.compile("(?r)" + left["unit_before"]),
         year_before=regex.compile("(?r)" + left["year_before"] if data.year.before else "(?!)"),
         year_after=regex.compile(r["year_after"]),
-        year_not_before=regex.compile(
-            rf"\s+{_ci(data.year.not_before)}(?!\w)" if data.year.not_before else "(?!)"
-        ),
+        year_not_before=regex.compile(_year_not_before(data)),
         month_after=regex.compile(r["month_after"]),
         day_after_month=regex.compile(
             rf"\.?,?\s*(?:(?P<d>{d}{{1,2}})(?:{ordsuf})?(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?"

@@ -64,6 +64,8 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
         after: [में]                        # "2024 में" -> year
         bare: count                        # otherwise: count (hi) or year (en)
         not_before: [troops, people]       # bare: year, yet "2000 troops" is a count
+        count_modifiers: [North Korean]    # "2000 North Korean troops" is a count too
+        count_modifier_words: 3            # at most this many modifiers in between
 
 Qualifier meanings map onto :mod:`factcheck.values`: ``approx`` -> Approx (tolerance from
 ``Settings.approx_tolerance``), ``at_least`` -> AtLeast(strict=False), ``more_than`` ->
@@ -91,7 +93,9 @@ How the engine reads the data (the same for every language):
   a ``year.after`` word follows it (this wins over a qualifier before it: "до 2025 года"
   is a year, not "at most 2025"), else, with no qualifier before it, when a
   ``year.before`` word precedes it, or ``bare: year`` holds and no ``year.not_before``
-  word follows it ("2000 troops were killed" is a count; "in 2000 troops" a year).
+  word follows it, directly or past up to ``count_modifier_words`` ``count_modifiers``
+  ("2000 troops were killed", "2000 North Korean troops" are counts; "in 2000 troops",
+  "In 2000, North Korean troops" years).
   A ``units`` form may also be a ``year.after`` word (Russian "года"): after a year in
   range it is the year word ("2025 года"), after any other number the unit ("два года",
   a duration).
@@ -222,6 +226,14 @@ class YearRule(_Frozen):
     not_before: Forms = Field(
         default=(),
         description='With bare: year, words after which a bare number is a count ("2000 troops").',
+    )
+    count_modifiers: Forms = Field(
+        default=(),
+        description="Words that may stand between a bare number and a not_before word, which "
+        'still make it a count ("2000 North Korean troops", "1500 Russian soldiers").',
+    )
+    count_modifier_words: int = Field(
+        default=3, ge=0, le=6, description="At most this many count_modifiers in a row."
     )
 
 
