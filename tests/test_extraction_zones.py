@@ -14,6 +14,14 @@ BODY_HI = ("सरकारी मीडिया ने गुरुवार �
 BODY_EN = ("State media said on Thursday that the two leaders held long talks and agreed to "
            "deepen their cooperation on many issues, which has raised concern in the region.")
 
+# The same lead sentence in Korean and Russian: fewer words than in English (Korean glues
+# particles to words; Russian has no articles), so a fixed 20-word threshold left it in
+# the headline. Headlines themselves stay short in every language.
+BODY_KO = ("국영 매체는 목요일 두 정상이 장시간 회담을 갖고 여러 문제에 대한 협력을 "
+           "심화하기로 합의해 지역의 우려를 키웠다고 보도했다.")
+BODY_RU = ("Государственные СМИ сообщили в четверг, что лидеры двух стран провели долгие "
+           "переговоры и договорились углубить сотрудничество по многим вопросам.")
+
 # (language, text, [(zone name, a snippet that must lie in that zone)])
 ZONE_CASES = [
     ("hi", f"नेताओं की बातचीत\n{BODY_HI}\nये भी पढ़ें: दूसरी खबर 5 सैनिक\n{BODY_HI}",
@@ -40,6 +48,14 @@ ZONE_CASES = [
      [("body", "उत्तर कोरिया ने"), ("boilerplate", "दूसरी खबर"), ("body", "अगली पंक्ति")]),
     ("en", f"{BODY_EN} Also read: another story\nNext line.",
      [("body", "State media"), ("boilerplate", "another story"), ("body", "Next line")]),
+    ("ko", f"북한, 러시아에 병력 추가 파견 가능성…정보당국 분석\n{BODY_KO}\n두 번째 문단.",
+     [("headline", "북한, 러시아에"), ("body", "국영 매체는"), ("body", "두 번째 문단")]),
+    ("ko", f"정상회담 이후 협력 확대…지역 우려 커져\n부제: 양국 정상 장시간 회담\n{BODY_KO}",
+     [("headline", "정상회담 이후"), ("headline", "부제: 양국"), ("body", "국영 매체는")]),
+    ("ru", f"КНДР может отправить в Россию новых военных\n{BODY_RU}\nВторой абзац.",
+     [("headline", "КНДР может"), ("body", "Государственные СМИ"), ("body", "Второй абзац")]),
+    ("hi", f"नेताओं की लंबी बातचीत के बाद सहयोग बढ़ाने पर सहमति\n{BODY_HI}",
+     [("headline", "नेताओं की लंबी"), ("body", "सरकारी मीडिया")]),
 ]
 
 
@@ -61,6 +77,34 @@ def test_zones_cover_text_in_order_without_overlap(code, text, _):
     assert zones[0][0] == 0 and zones[-1][1] == len(text)
     for (s1, e1, _n1), (s2, _e2, _n2) in zip(zones, zones[1:]):
         assert e1 == s2 and s1 < e1
+
+
+# one word of each language, repeated to build lines of a given length
+FILLER = {"en": "troops", "hi": "सैनिक", "ko": "병력을", "ru": "войска"}
+
+
+@pytest.mark.parametrize("code", sorted(FILLER))
+def test_zones_body_opens_at_the_languages_min_words(code):
+    """A line of body_min_words words with an end mark opens the body; one word fewer is a
+    headline line, and without an end mark twice as many words are needed."""
+    lex = lexicon_for(load_language(code))
+    n = lex.data.body_min_words
+    word = FILLER[code]
+
+    def line(k: int, end: str = ".") -> str:
+        return " ".join([word] * k) + end
+
+    for head, body in [(line(n - 1), line(n)), (line(2 * n - 1, ""), line(2 * n, ""))]:
+        text = f"{head}\n{body}\n"
+        zones = find_zones(text, lexicon_for(load_language(code)))
+        assert _zone_of(zones, 0) == "headline", f"{code}: {n - 1} words opened the body: {zones}"
+        assert _zone_of(zones, len(head) + 1) == "body", f"{code}: {n} words did not: {zones}"
+
+
+def test_zones_body_min_words_is_language_data():
+    """Korean and Russian spend fewer words on a sentence than English and Hindi."""
+    n = {c: load_language(c).extraction.body_min_words for c in ("en", "hi", "ko", "ru")}
+    assert n["ko"] < n["en"] and n["ru"] < n["en"] and n["hi"] >= n["en"], n
 
 
 SENTENCE_CASES = [

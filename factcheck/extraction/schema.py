@@ -95,6 +95,12 @@ class ExtractionData(_Frozen):
     headline_max_lines: int = Field(
         default=3, ge=0, description="Up to this many leading short lines form the headline zone."
     )
+    body_min_words: int = Field(
+        default=20, ge=1, le=100,
+        description="A line with at least this many words (and an end mark; twice as many "
+        "without one) opens the body: headlines and bylines are shorter. Scale it to how many "
+        "words the language spends on a sentence (Korean glues particles: fewer words).",
+    )
     nouns: dict[str, Words] = Field(
         default_factory=dict,
         description="Counted thing (a measure's `counts`) -> nouns that name it after a number.",

@@ -11,7 +11,9 @@ after a section marker such as "Latest News" or "More like this". The markers ar
   long paragraph (article text again) or the end.
 
 The headline is the run of short lines before the first long line (the body's first
-paragraph). Zones cover the text without overlap; the text is never edited.
+paragraph); "long" is ``extraction.body_min_words`` words of the language (a Korean
+sentence spends fewer words than an English one). Zones cover the text without overlap;
+the text is never edited.
 
 >>> from factcheck.langdata import load_language
 >>> from factcheck.extraction.lexicon import lexicon_for
@@ -32,8 +34,6 @@ Zone = tuple[int, int, str]
 
 HEADLINE, BODY, BOILERPLATE = "headline", "body", "boilerplate"
 
-#: A line with at least this many words opens the body (headlines and bylines are shorter).
-BODY_MIN_WORDS = 20
 #: Look for the body's first line among this many leading lines only.
 HEADLINE_SCAN_LINES = 40
 
@@ -43,15 +43,16 @@ _WORD = regex.compile(r"\w+")
 
 def _body_start(text: str, lex: Lexicon) -> int:
     """Offset of the first long line; 0 when the text opens with one (or has none early)."""
+    min_words = lex.data.body_min_words
     for i, m in enumerate(_LINE.finditer(text)):
         if i >= HEADLINE_SCAN_LINES:
             return 0
         line = m.group()
-        if len(line) > 40 * BODY_MIN_WORDS:
+        if len(line) > 40 * min_words:
             return m.start()
         # a headline may be long, but it rarely ends like a sentence
         words = len(_WORD.findall(line))
-        if words >= 2 * BODY_MIN_WORDS or (words >= BODY_MIN_WORDS and lex.sentence_end.search(line)):
+        if words >= 2 * min_words or (words >= min_words and lex.sentence_end.search(line)):
             return m.start()
     return 0
 
@@ -60,11 +61,12 @@ def _resumed_body(text: str, pos: int, lex: Lexicon) -> int:
     """Where a boilerplate section that starts before ``pos`` ends: at the next paragraph
     long enough to be article text again (a mid-page "Trending" strip), else the end.
     Teaser snippets are short or cut off with "…"."""
+    min_words = 2 * lex.data.body_min_words
     for m in _LINE.finditer(text, pos):
         line = m.group().rstrip()
         if line.endswith(("...", "…")):
             continue
-        if len(_WORD.findall(line)) >= 2 * BODY_MIN_WORDS and lex.sentence_end.search(line):
+        if len(_WORD.findall(line)) >= min_words and lex.sentence_end.search(line):
             return m.start()
     return len(text)
 
