@@ -61,3 +61,30 @@ def test_time_scan_span_keeps_marker_that_runs_past_its_end(code: str, text: str
     got = m.scan(text).between(0, cut)
     assert [e.text for e in got] == expected, (code, text, cut, got)
     assert got == [e for e in m.find(text) if e.start < cut], (code, text, cut)
+
+
+@pytest.mark.parametrize("code", supported_languages())
+@settings(max_examples=300)
+@given(text=st.one_of(_TEXTS, st.lists(st.sampled_from(["so far", "So Far", "to date", "In recent days", "recently",
+                                                          "by now", "until\nnow", "farther", "in", "to", "2024",
+                                                          ",", "(", "अब तक", "हाल ही में"]),
+                                        max_size=12).map(" ".join)),
+       lo=st.integers(0, 200), width=st.integers(0, 200))
+def test_time_scan_so_far_gate_never_hides_a_phrase(code: str, text: str, lo: int, width: int) -> None:
+    """A span the cheap test says holds no "so far" phrase holds none."""
+    m = time_matcher(load_language(code))
+    lo = min(lo, len(text))
+    hi = min(lo + width, len(text))
+    if m._so_far_re is not None and not m._may_hold_so_far(text, lo, hi):
+        assert m._so_far_re.search(text, lo, hi) is None, (code, text, lo, hi)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Prices rose 5 % so far.", True),
+    ("Prices rose 5 % SO FAR.", True),
+    ("Prices rose 5 % this year.", False),
+    ("Prices rose 5 % — अब तक.", True),  # not ASCII: no shortcut
+])
+def test_time_scan_so_far_gate_examples(text: str, expected: bool) -> None:
+    """The cheap test passes every ASCII span holding a phrase's last word, and every non-ASCII span."""
+    assert time_matcher(load_language("en"))._may_hold_so_far(text, 0, len(text)) is expected, text

@@ -224,6 +224,13 @@ class TimeMatcher:
         self._meanings: dict[tuple[object, ...], tuple | None] = {}
         self._after_re = regex.compile(f"\\s*(?P<after>{after})", FLAGS) if after else None
         self._so_far_re = regex.compile(self._so_far, FLAGS) if self._so_far else None
+        # a "so far" phrase ends with its last word, written out in the pattern: ASCII text
+        # that holds none of these words (in any case) holds no such phrase. Used only where
+        # every last word is ASCII (then an ASCII text matches it only in ASCII letters)
+        lasts = [_WORDS.findall(fold(w.rstrip("*"))) for w in (*t.so_far, *t.recent) if w.strip()]
+        self._so_far_lasts: tuple[str, ...] | None = None
+        if lasts and all(ws and ws[-1].isascii() for ws in lasts):
+            self._so_far_lasts = tuple(sorted({ws[-1] for ws in lasts}))
         # characters no core or "so far" phrase can contain: a scan that starts right after
         # one finds exactly what a scan of the whole text finds from there on
         used: set[str] = set()
@@ -311,6 +318,16 @@ class TimeMatcher:
              if self._before_re is not None and s > pos and text[s - 1].isspace() else None)
         a = self._after_re.match(text, m.end(), end) if self._after_re else None
         return self._expr(m, b, a)
+
+    def _may_hold_so_far(self, text: str, pos: int, end: int) -> bool:
+        """False when ``text[pos:end]`` surely holds no "so far" phrase (a cheap test first)."""
+        if self._so_far_lasts is None:
+            return True
+        seg = text[pos:end]
+        if not seg.isascii():
+            return True
+        seg = seg.lower()
+        return any(w in seg for w in self._so_far_lasts)
 
     def _may_carry(self, text: str, lo: int, hi: int) -> bool:
         """Whether a marker word before a core may start in ``text[lo:hi]`` and run up to or
@@ -443,7 +460,7 @@ class TimeScan:
                 e = m._core_expr(text, x, 0, n)
                 if e is not None and lo <= e.start < hi:
                     out.append(e)
-        if m._so_far_re is not None:
+        if m._so_far_re is not None and m._may_hold_so_far(text, q, stop):
             for x in m._so_far_re.finditer(text, q, stop):
                 s = x.start()
                 if s >= hi:
