@@ -91,6 +91,21 @@ def reconcile_claims(draw: st.DrawFn, *, measures=("troops_deployed", "weekly_at
     )
 
 
+@st.composite
+def reconcile_claims_odd_text(draw: st.DrawFn):
+    """A reconcile claim whose quoted text, sources and relays are any text (JSON layout edge cases)."""
+    odd = st.one_of(st.text(max_size=12), st.sampled_from(['"},\n  {"', "\n", "\\", "\u2028", "हज़ार", ",\n"]))
+    claim = draw(reconcile_claims())
+    text = draw(odd)
+    return make_claim(
+        claim.value, text=text, measure=claim.measure, unit=claim.unit,
+        source=draw(odd), chain=tuple(draw(st.lists(odd, max_size=3))),
+        as_of=claim.time.as_of, precision=claim.time.precision or "day", published=claim.published,
+        article=draw(st.sampled_from(["a1", "a2", "x\ny", '"q"'])), start=claim.evidence.start,
+        modality=claim.modality.value, role=claim.role.value, publisher=draw(st.one_of(st.none(), odd)),
+    )
+
+
 #: Fragments that break number, quote and sentence parsers (for the fuzz tests, issue 7):
 #: doubled separators, huge numbers, digits of other scripts, stray quotes and marks,
 #: control characters, HTML remnants, and pieces of real claims to get past the cheap paths.
