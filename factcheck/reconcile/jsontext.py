@@ -25,6 +25,7 @@ from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from factcheck.models import Attribution, Claim, TimeScope, _num
+from factcheck.reconcile.gcpause import gc_paused
 from factcheck.values import Value
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -238,6 +239,11 @@ def report_json(report: Report, indent: int) -> str:
     """
     writer = _Writer(indent)
     claim_text = _ClaimText(writer)
+    with gc_paused():  # many small strings and dicts, no cycles: collections would rescan the report
+        return _write(report, writer, claim_text)
+
+
+def _write(report: Report, writer: _Writer, claim_text: _ClaimText) -> str:
     doc = report._as_dict(
         lambda g: g._as_dict(_Deferred(lambda level: claim_text.records(g.claims, level)))
     )
