@@ -1,9 +1,11 @@
 """``reconcile(items)`` and the :class:`Reconciler` behind it.
 
 Items may be mixed: :class:`~factcheck.models.Article` objects, paths (files or folders,
-read with :func:`factcheck.io.iter_articles`), raw article text, already extracted
+read with :func:`factcheck.io.iter_inputs`), raw article text, already extracted
 :class:`~factcheck.models.Claim` objects, and :class:`~factcheck.models.SkippedInput`
-records (listed as skipped).
+records (listed as skipped). Which ``str`` is a path is decided by its shape alone (see
+:func:`is_path_text`), never by what happens to exist on disk: ``"."`` is text,
+``Path(".")`` the current folder.
 
 >>> import datetime as dt
 >>> from factcheck.models import Claim, Evidence, TimeScope
@@ -20,12 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import warnings
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Union
-
-from pydantic import ValidationError
 
 from factcheck.errors import FactcheckError
 from factcheck.models import Article, ArticleStatus, Claim, SkippedInput
@@ -40,8 +40,11 @@ from factcheck.settings import Settings
 Item = Union[Article, Claim, SkippedInput, str, "os.PathLike[str]"]
 """Anything :func:`reconcile` accepts in its list."""
 
-#: File suffixes that make a short string a path even when the file is missing.
-_PATH_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".json")
+#: File suffixes that make a one-line string a path (the formats factcheck.io reads).
+PATH_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".csv", ".json")
+
+#: Folder separators that make a one-word string a path.
+_SEPARATORS = tuple({"/", os.sep, os.altsep or "/"})
 
 
 class Reconciler:
@@ -55,6 +58,10 @@ class Reconciler:
             ``factcheck.extraction.Extractor(settings)`` when the first article arrives.
         max_relations: relations stored per group (worst first).
         full_limit: groups up to this size compare every pair; larger ones a bounded set.
+        strict: stop at the first input that cannot be used instead of skipping it (as the
+            CLI's ``--strict``): an article whose extraction raises re-raises the error, and
+            an unreadable file raises :class:`~factcheck.errors.InputError`. By default such
+            inputs are listed as skipped, saying why, and the run goes on.
 
     >>> Reconciler().run([]).groups
     ()
@@ -68,8 +75,10 @@ class Reconciler:
         extractor: Any | None = None,
         max_relations: int = MAX_RELATIONS,
         full_limit: int = FULL_PAIRS_LIMIT,
+        strict: bool = False,
     ) -> None:
         self.settings = settings or Settings()
+        self.strict = strict
         self._cumulative = cumulative
         self._extractor = extractor
         self.max_relations = max_relations
@@ -91,13 +100,16 @@ class Reconciler:
         """Extract what needs extracting, group, compare and estimate.
 
         Args:
-            items: articles, paths, raw texts, claims and skipped-input records, mixed.
+            items: articles, paths, raw texts, claims and skipped-input records, mixed; a
+                ``str`` is a path only when :func:`is_path_text` says so, else article text.
 
         Returns:
             A :class:`Report`; it does not depend on the order of ``items``.
 
         Raises:
-            InputError: an item is of a type reconcile does not accept.
+            InputError: an item is of a type reconcile does not accept; with ``strict``, an
+                unreadable file.
+            Exception: with ``strict``, whatever an article's extraction raised.
         """
         claims: list[Claim] = []
         statuses: list[ArticleStatus] = []
@@ -116,7 +128,8 @@ class Reconciler:
                 statuses.append(self._extract(item, claims))
             elif isinstance(item, SkippedInput):
                 statuses.append(_skipped(item))
-            elif isinstance(item, str) and not _looks_like_path(item):
+            elif isinstance(item, str) and not is_path_text(item):
+                _warn_if_names_a_path(item)
                 statuses.append(self._extract(Article(id=text_id(item), text=item), claims))
             elif isinstance(item, (str, os.PathLike)):
                 paths.append(item)
@@ -128,7 +141,7 @@ class Reconciler:
                     "a path, article text, or SkippedInput"
                 )
         # all paths in one read, so duplicate article ids across files are caught
-        for a in _read(paths):
+        for a in _read(paths, strict=self.strict):
             statuses.append(_skipped(a) if isinstance(a, SkippedInput) else self._extract(a, claims))
         counted: dict[str, int] = {}
         with gc_paused():
@@ -153,26 +166,57 @@ class Reconciler:
             return Report(groups=tuple(groups), articles=articles)  # type: ignore[arg-type]
 
     def _extract(self, article: Article, claims: list[Claim]) -> ArticleStatus:
-        """Extract ``article`` into ``claims``; a factcheck error skips the article, naming why."""
+        """Extract ``article`` into ``claims``; an error skips the article, naming why (unless strict)."""
         try:
             found = self.extractor.extract(article)
-        except FactcheckError as e:
+        except FactcheckError as e:  # a known limit (e.g. an unsupported language): its message says what to do
+            if self.strict:
+                raise
             return ArticleStatus(id=article.id, status="skipped", reason=str(e))
+        except Exception as e:  # noqa: BLE001 - a bug in one article's extraction must not end the run
+            if self.strict:
+                raise
+            return ArticleStatus(
+                id=article.id,
+                status="skipped",
+                reason=f"extraction failed on article {article.id!r} ({type(e).__name__}: {e}); "
+                "this is a bug in factcheck, please report it (strict=True re-raises it with its traceback)",
+            )
         claims.extend(found)
         return ArticleStatus(id=article.id, status="processed", claims=len(found))
 
 
 def reconcile(
-    items: Iterable[Item], *, settings: Settings | None = None, cumulative: CumulativeHook | None = None
+    items: Iterable[Item],
+    *,
+    settings: Settings | None = None,
+    cumulative: CumulativeHook | None = None,
+    strict: bool = False,
 ) -> Report:
     """Reconcile articles and/or claims: agreement, growth and conflict, explained.
 
-    Builds a default :class:`Reconciler` and runs it; see there for the items accepted.
+    Builds a default :class:`Reconciler` and runs it.
+
+    What each item is read as:
+
+    - :class:`~factcheck.models.Claim`: an extracted claim; :class:`~factcheck.models.Article`:
+      extracted; :class:`~factcheck.models.SkippedInput`: listed as skipped.
+    - ``pathlib.Path`` (any ``os.PathLike``): a file or folder, read with ``factcheck.io``.
+    - ``str``: **article text**, unless it is shaped like a path — one line ending in
+      ``.txt``/``.jsonl``/``.ndjson``/``.csv``/``.json``, or one word containing ``/``
+      (``"examples/articles"``). What exists on disk never decides: ``"."`` and
+      ``"examples"`` are texts (with a warning when such a file or folder exists); write
+      ``Path("examples")`` to read the folder.
+
+    An article whose extraction fails is listed as skipped with the reason (an unexpected
+    error is named with its type, as a bug to report) and the run goes on; ``strict=True``
+    re-raises instead.
 
     Args:
         items: articles, paths, raw texts, claims and skipped-input records, mixed.
         settings: windows and tolerances (defaults if None).
         cumulative: which measures are running totals (default: the measure registry).
+        strict: stop at the first input that cannot be used (see :class:`Reconciler`).
 
     Returns:
         A :class:`Report`.
@@ -180,7 +224,7 @@ def reconcile(
     >>> reconcile([]).to_dict()["articles"]
     []
     """
-    return Reconciler(settings, cumulative=cumulative).run(items)
+    return Reconciler(settings, cumulative=cumulative, strict=strict).run(items)
 
 
 def text_id(text: str) -> str:
@@ -194,34 +238,48 @@ def text_id(text: str) -> str:
     return "text-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
-def _looks_like_path(s: str) -> bool:
-    if "\n" in s or len(s) > 4096:
+def is_path_text(s: str) -> bool:
+    """Whether :func:`reconcile` reads the ``str`` item ``s`` as a path (else as article text).
+
+    By shape alone, so the meaning of an input never depends on the current folder: one
+    line ending in a supported suffix (:data:`PATH_SUFFIXES`), or one word containing a
+    folder separator. A missing file shaped like a path is reported as skipped.
+
+    >>> [is_path_text(s) for s in ("examples/articles", "news.jsonl", "/tmp/x", ".", "examples")]
+    [True, True, True, False, False]
+    >>> is_path_text("About 15,000 troops and/or 600 killed.")
+    False
+    """
+    if "\n" in s or "\r" in s or len(s) > 4096:
         return False
-    if os.path.exists(s):
+    t = s.strip()
+    if not t:
+        return False
+    if t.lower().endswith(PATH_SUFFIXES):
         return True
-    return s.lower().endswith(_PATH_SUFFIXES) or (os.sep in s and " " not in s.strip())
+    return any(sep in t for sep in _SEPARATORS) and not any(ch.isspace() for ch in t)
 
 
-def _read(paths: list[str | os.PathLike[str]]) -> list[Article | SkippedInput]:
-    """Articles in files and folders; each bad input a SkippedInput naming the file."""
+def _warn_if_names_a_path(text: str) -> None:
+    """Warn when text reconcile reads as an article also names a file or folder (``"examples"``)."""
+    t = text.strip()
+    if t and len(t) < 256 and not any(ch.isspace() for ch in t) and os.path.exists(t):
+        warnings.warn(
+            f"reconcile: {text!r} is read as article text, though a file or folder of that name "
+            f"exists; pass Path({t!r}) to read it",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def _read(paths: list[str | os.PathLike[str]], *, strict: bool = False) -> list[Article | SkippedInput]:
+    """Articles in files and folders, all in one pass (so duplicate ids across files are
+    caught); each bad file or row a SkippedInput naming it, or with ``strict`` an InputError."""
     if not paths:
         return []
-    from factcheck import io as fio
+    from factcheck.io import iter_inputs
 
-    iter_inputs = getattr(fio, "iter_inputs", None)
-    if iter_inputs is not None:  # reports each bad file or row and reads on
-        return list(iter_inputs(paths))
-    out: list[Article | SkippedInput] = []
-    for item in paths:
-        path = Path(item)
-        if not path.exists():
-            out.append(SkippedInput(where=str(path), reason="no such file or folder"))
-            continue
-        try:
-            out.extend(fio.iter_articles([path]))
-        except (FactcheckError, ValidationError, ValueError, OSError) as e:
-            out.append(SkippedInput(where=str(path), reason=f"cannot read: {e}"))
-    return out
+    return list(iter_inputs(paths, strict=strict))
 
 
 def _skipped(s: SkippedInput) -> ArticleStatus:
