@@ -24,6 +24,7 @@ The rules, in order (all cue words are data in the language file's ``extraction:
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -91,6 +92,34 @@ class _Cue(NamedTuple):
     end: int
 
 
+def _event_starts(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, frozenset[str]]]:
+    """Every position in ``text[lo:hi]`` where some event word matches (guarded).
+
+    One scan instead of one per event: an event's pattern can match only where the union
+    of all event words (``any_event``: same guards, a superset of words) does, so trying
+    each event at these positions in order, resuming after each of its matches, finds
+    exactly the matches of its own ``finditer``. The unguarded ``re`` prefilter matches
+    wherever the union can (see ``Lexicon._bare_regex``) and is stepped one character at a
+    time, so no position is skipped. Each position comes with the events whose words can
+    start with its character (``Lexicon.events_from``): no other event can match there.
+    """
+    out = []
+    search, union = lex.event_prefilter.search, lex.any_event.match
+    pos = lo
+    while (c := search(text, pos, hi)) is not None:
+        p = c.start()
+        if union(text, p, hi) is not None:
+            out.append((p, lex.events_from(text[p])))
+        pos = p + 1
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _sorted_events(events: frozenset[str]) -> tuple[str, ...]:
+    """``sorted(events)``, once per event set (the registry hands out the same sets)."""
+    return tuple(sorted(events))
+
+
 def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
                    events: frozenset[str], lex: Lexicon,
                    others: Sequence[int] = ()) -> _Cue | None:
@@ -100,11 +129,21 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
     ps, pe = phrase
     limit = lex.data.max_cue_words
     best: tuple[int, int, int, _Cue] | None = None
-    for event in sorted(events):
+    starts = _event_starts(text, lo, hi, lex)
+    if not starts:
+        return None
+    for event in _sorted_events(events):
         pat = lex.events.get(event)
         if pat is None:
             continue
-        for m in pat.finditer(text, lo, hi, overlapped=False):
+        match, pos = pat.match, lo
+        for p, can in starts:
+            if p < pos or event not in can:
+                continue
+            m = match(text, p, hi)
+            if m is None:
+                continue
+            pos = m.end()
             if m.end() <= ps:
                 gap, side = (m.end(), ps), 1
             elif m.start() >= pe:

@@ -269,6 +269,9 @@ class Lexicon:
         self.events = {e: rx(ws) for e, ws in data.events.items()}
         # one pattern for "is any event cue here?": a dozen fewer scans per number
         self.any_event = rx([w for ws in data.events.values() for w in ws])
+        # where an event word may start (unguarded, ``re``): see claims._event_starts
+        self.event_prefilter = self._bare_regex([w for ws in data.events.values() for w in ws], cls)
+        self._events_from: dict[str, frozenset[str]] = {}  # events_from, by first character
         self.negation = rx(data.negation)
         self.coordinators = rx(data.coordinators, anchored=True)
         m = data.modality
@@ -320,6 +323,16 @@ class Lexicon:
             + [w for ws in data.event_nouns.values() for w in ws], cls
         )
         self.gate_subject = self._bare_regex([w for ws in data.subjects.values() for w in ws], cls)
+
+    def events_from(self, ch: str) -> frozenset[str]:
+        """The events with a word that can start with character ``ch`` (a partial match of
+        ``ch`` alone: the pattern could match a text that opens with it)."""
+        hit = self._events_from.get(ch)
+        if hit is None:
+            hit = self._events_from[ch] = frozenset(
+                e for e, pat in self.events.items() if pat.match(ch, partial=True)
+            )
+        return hit
 
     def _bare_regex(self, words: Iterable[str], cls: dict[str, str]) -> re.Pattern[str]:
         """The surface forms' alternation without word guards (matches wherever they could).
