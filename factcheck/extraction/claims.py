@@ -207,7 +207,8 @@ def _negated(text: str, cue: _Cue, sentence: tuple[int, int], phrase: tuple[int,
                 break
     if cue.start >= phrase[1]:
         start = max(start, phrase[1])
-    if lex.negation.search(text, start, cue.start):
+    if lex.negation_prefilter.search(text, start, cue.start) and lex.negation.search(
+            text, start, cue.start):
         return True
     if cue.start < phrase[0]:
         return False  # the word after the cue is the figure's own ("sent no fewer than")
@@ -221,6 +222,11 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int],
     if _negated(text, cue, sentence, phrase, lex):
         return Modality.DENIED
     lo, hi = clause
+    # every range searched below lies inside the sentence and clause, and the unguarded
+    # prefilter matches wherever a cue could (a match in a narrower range is one in the
+    # wider): no prefilter match there, no cue — the common case, one cheap ``re`` scan
+    if not lex.modality_prefilter.search(text, min(lo, sentence[0]), max(hi, sentence[1])):
+        return Modality.ASSERTED
     # reporting verbs reach over commas ("NIS estimated, …") but not over "but"/"लेकिन"
     sentence_lo = sentence[0]
     for m in lex.clause_word.finditer(text, sentence[0], phrase_start):

@@ -284,6 +284,11 @@ class Lexicon:
         }
         # one pattern for "is any modality cue here?": most figures are asserted (no cue)
         self.any_modality = rx(m.denied + m.hypothetical + m.possible + m.planned + m.estimated)
+        # … and where one may start (unguarded, ``re``: no match of it, no cue in the range)
+        self.modality_prefilter = self._bare_regex(
+            m.denied + m.hypothetical + m.possible + m.planned + m.estimated, cls
+        )
+        self.negation_prefilter = self._bare_regex(data.negation, cls)
         r = data.role
         self.increment_before = rx(r.increment_before)
         self.increment_between = rx(r.increment_between)
