@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -254,9 +255,13 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int],
     return Modality.ASSERTED
 
 
-def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_words: int = 0) -> bool:
-    """True when a ``pat`` match ends right before ``pos`` (past ``slack_words`` words)."""
+def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_words: int = 0,
+                 prefilter: re.Pattern[str] | None = None) -> bool:
+    """True when a ``pat`` match ends right before ``pos`` (past ``slack_words`` words);
+    ``prefilter``: the unguarded form of ``pat`` (no match of it in the window, no match)."""
     window_lo = max(lo, pos - 60)
+    if prefilter is not None and not prefilter.search(text, window_lo, pos):
+        return False
     for m in pat.finditer(text, window_lo, pos):
         if (len(WORDS.findall(text, m.end(), pos)) <= slack_words
                 and not _STOP_MARK.search(text, m.end(), pos)):
@@ -280,16 +285,20 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
           lex: Lexicon) -> tuple[Role, str | None]:
     if noun.subset is not None:
         return Role.SUBSET, noun.subset
-    if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1):
+    pre = lex.role_prefilter
+    if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1,
+                    prefilter=pre["subset_before"]):
         # the noun as written names the part ("of whom 300 soldiers"); an elided one names none
         return Role.SUBSET, text[noun.start:noun.end] if noun.thing is not None else None
-    if noun.increment or _just_before(text, lex.increment_before, clause[0], phrase_start):
+    if noun.increment or _just_before(text, lex.increment_before, clause[0], phrase_start,
+                                      prefilter=pre["increment_before"]):
         return Role.INCREMENT, None
     if _more_after(text, noun.end, clause[1], lex):
         return Role.INCREMENT, None
     if _total_cue(text, clause[0], phrase_start, lex):
         return Role.TOTAL, None  # "추가 파병해 총 1만4천 명이 됐다": "in total", whatever the clause adds
-    if lex.increment_clause.search(text, clause[0], clause[1]):
+    if (pre["increment_clause"].search(text, clause[0], clause[1])
+            and lex.increment_clause.search(text, clause[0], clause[1])):
         return Role.INCREMENT, None
     return Role.TOTAL, None
 
@@ -362,6 +371,8 @@ def _presence(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing
 
 def _total_cue(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
     """A ``total_before`` cue ending right before ``pos`` (past at most one word)."""
+    if not lex.role_prefilter["total_before"].search(text, max(lo, pos - 80), pos):
+        return None  # no cue can start in the window
     for m in lex.total_before.finditer(text, max(lo, pos - 80), pos):
         if len(WORDS.findall(text, m.end(), pos)) <= 1:
             return m.start(), m.end()
@@ -481,7 +492,8 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
     modality = _modality(text, clause, sentence, phrase, cue, lex)
     noun = Noun(thing, None, None, mention.end, mention.end, False)
     if link.head:  # "the number of troops … 14,000" counts them all; "… rose by 3,000" adds
-        incr = _just_before(text, lex.increment_before, clause[0], mention.start)
+        incr = _just_before(text, lex.increment_before, clause[0], mention.start,
+                            prefilter=lex.role_prefilter["increment_before"])
         role, subset = (Role.INCREMENT if incr else Role.TOTAL), None
     else:
         role, subset = _role(text, clause, mention.start, noun, lex)

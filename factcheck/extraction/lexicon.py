@@ -296,6 +296,14 @@ class Lexicon:
         self.increment_after = rx(r.increment_after, anchored=True)
         self.total_before = rx(r.total_before)
         self.subset_before = rx(r.subset_before)
+        # where each role cue may start (unguarded, ``re``): a range without a prefilter
+        # match holds no cue, so most figures skip the guarded scans
+        self.role_prefilter = {
+            "subset_before": self._bare_regex(r.subset_before, cls),
+            "increment_before": self._bare_regex(r.increment_before, cls),
+            "increment_clause": self._bare_regex(r.increment_clause, cls),
+            "total_before": self._bare_regex(r.total_before, cls),
+        }
         self.subjects = {s: rx(ws) for s, ws in data.subjects.items()}
         self.any_subject = rx([w for ws in data.subjects.values() for w in ws])
         self.subject_scan = WordScan(
