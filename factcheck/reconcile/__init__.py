@@ -11,7 +11,7 @@ Rules, estimate and JSON schema: docs/reconcile.md.
 from __future__ import annotations
 
 from factcheck.reconcile.measures import is_cumulative
-from factcheck.reconcile.reconciler import Reconciler, reconcile, text_id
+from factcheck.reconcile.reconciler import Reconciler, is_path_text, reconcile, text_id
 from factcheck.reconcile.relations import relate
 from factcheck.reconcile.report import Estimate, Group, Relation, Report
 
@@ -22,6 +22,7 @@ __all__ = [
     "Relation",
     "Report",
     "is_cumulative",
+    "is_path_text",
     "reconcile",
     "relate",
     "text_id",

@@ -31,9 +31,6 @@ from factcheck.values import Value
 if TYPE_CHECKING:  # pragma: no cover
     from factcheck.reconcile.report import Report
 
-_NOT_SCALAR = (dict, list, tuple)  # and _Deferred, added below
-
-
 def _leaf(x: Any) -> str:
     """One scalar as ``json.dumps`` writes it (floats: repr, NaN/Infinity as json does)."""
     if isinstance(x, str):
@@ -75,7 +72,7 @@ class _Deferred:
         self.render = render
 
 
-_NOT_SCALAR += (_Deferred,)
+_NOT_SCALAR = (dict, list, tuple, _Deferred)
 
 
 class _Writer:
