@@ -66,6 +66,8 @@ def clause_around(text: str, sentence: tuple[int, int], start: int, end: int,
         elif m.start() >= end:
             hi = m.start()
             break
+    if not lex.clause_word_prefilter.search(text, lo, hi):
+        return lo, hi  # no clause word can start here (the common case: one cheap re scan)
     for m in lex.clause_word.finditer(text, lo, hi):
         if m.end() <= start:
             lo = m.start()
