@@ -116,9 +116,10 @@ def _event_starts(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, 
 
 
 @functools.lru_cache(maxsize=256)
-def _sorted_events(events: frozenset[str]) -> tuple[str, ...]:
-    """``sorted(events)``, once per event set (the registry hands out the same sets)."""
-    return tuple(sorted(events))
+def _event_order(events: frozenset[str]) -> dict[str, int]:
+    """Each event's index in ``sorted(events)``, once per event set (the registry hands
+    out the same sets). Read only."""
+    return {e: i for i, e in enumerate(sorted(events))}
 
 
 def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
@@ -129,22 +130,25 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
     lo, hi = clause
     ps, pe = phrase
     limit = lex.data.max_cue_words
-    best: tuple[int, int, int, _Cue] | None = None
     starts = _event_starts(text, lo, hi, lex)
     if not starts:
         return None
-    for event in _sorted_events(events):
-        pat = lex.events.get(event)
-        if pat is None:
-            continue
-        match, pos = pat.match, lo
-        for p, can in starts:
-            if p < pos or event not in can:
+    order = _event_order(events)
+    resume: dict[str, int] = {}  # per event: where its own finditer would search on
+    # Position by position, only the events that can start there; each event resumes after
+    # its own matches, so the (event, match) pairs are those of one finditer per event. The
+    # key ends with the event's sorted index and the start: the minimum is the pair the
+    # event-by-event loop kept (the first of the equal nearest keys, events in sorted order).
+    best: tuple[int, int, int, int, int, _Cue] | None = None
+    for p, can in starts:
+        for event in can:
+            idx = order.get(event)
+            if idx is None or p < resume.get(event, lo):
                 continue
-            m = match(text, p, hi)
+            m = lex.events[event].match(text, p, hi)
             if m is None:
                 continue
-            pos = m.end()
+            resume[event] = m.end()
             if m.end() <= ps:
                 gap, side = (m.end(), ps), 1
             elif m.start() >= pe:
@@ -163,10 +167,10 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
             if d > (2 * limit if shared else limit):
                 continue  # too far to be this figure's event
             # nearest first; then after the figure; then the longer cue ("killed or wounded")
-            key = (d, side, m.start() - m.end())
-            if best is None or key < best[:3]:
+            key = (d, side, m.start() - m.end(), idx, m.start())
+            if best is None or key < best[:5]:
                 best = (*key, _Cue(event, m.start(), m.end()))
-    return best[3] if best else None
+    return best[5] if best else None
 
 
 def _coordinated(text: str, pos: int, other: int, lex: Lexicon) -> bool:
