@@ -191,10 +191,12 @@ def _coordinated(text: str, pos: int, other: int, lex: Lexicon) -> bool:
 
 
 def _coordinated_before(text: str, ps: int, lex: Lexicon) -> bool:
-    """A coordinator right before the figure: "3 million shells **and** 100 missiles"."""
-    for m in lex.coordinators.finditer(text, max(0, ps - 20), ps):
-        if SPACES.match(text, m.end(), ps).end() == ps:
-            return True
+    """A coordinator right before the figure: "3 million shells **and** 100 missiles", or a
+    clause continuer: "shipped munitions, **including** 8 million shells"."""
+    for pattern in (lex.coordinators, lex.clause_continuer):
+        for m in pattern.finditer(text, max(0, ps - 20), ps):
+            if SPACES.match(text, m.end(), ps).end() == ps:
+                return True
     return False
 
 

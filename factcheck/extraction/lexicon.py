@@ -218,6 +218,7 @@ class Lexicon:
         # a break mark ends a clause unless it sits between two digits ("15,000", "1,2")
         self.clause_break = regex.compile(rf"(?<!\d)[{brk}]|[{brk}](?!\d)")
         self.clause_word = rx(data.clause_words)
+        self.clause_continuer = rx(data.clause_continuers, anchored=True)
         # where a clause word may start (unguarded, ``re``): no match of it, no clause word
         self.clause_word_prefilter = self._bare_regex(data.clause_words, cls)
 

@@ -85,6 +85,12 @@ class ExtractionData(_Frozen):
         description="Punctuation that ends a clause (not between two digits: 15,000).",
     )
     clause_words: Words = Field(default=(), description="Conjunctions that open a new clause.")
+    clause_continuers: Words = Field(
+        default=(),
+        description="Words that, right after clause punctuation, keep the clause going: the "
+        'figure after them shares its verb and cues ("shipped munitions, **including** 8 million '
+        'shells").',
+    )
     optional_marks: Words = Field(
         default=(), description="Combining marks writers often drop (e.g. the nukta)."
     )

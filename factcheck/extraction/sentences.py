@@ -20,6 +20,8 @@ import regex
 
 from factcheck.extraction.lexicon import Lexicon
 
+_SPACES = regex.compile(r"\s*")
+
 
 
 def split_sentences(text: str, lex: Lexicon) -> list[tuple[int, int]]:
@@ -56,11 +58,14 @@ def clause_around(text: str, sentence: tuple[int, int], start: int, end: int,
     """The clause of ``sentence`` that holds ``text[start:end]``.
 
     Clauses end at the language's clause punctuation followed by a space (so "15,000"
-    stays whole) and before its clause-opening conjunctions (लेकिन, but, while …).
+    stays whole), unless a clause continuer follows it ("…, including 8 million shells"),
+    and before its clause-opening conjunctions (लेकिन, but, while …).
     """
     s, e = sentence
     lo, hi = s, e
     for m in lex.clause_break.finditer(text, s, e):
+        if lex.clause_continuer.match(text, _SPACES.match(text, m.end(), e).end(), e):
+            continue
         if m.end() <= start:
             lo = m.end()
         elif m.start() >= end:
