@@ -76,9 +76,11 @@ def _prefix(articles: list[Article], max_chars: float) -> list[Article]:
 
 
 def throughput(
-    lang: str, warmup: list[Article], slices: list[list[Article]], *, max_pass_s: float, log=print
+    lang: str, warmup: list[Article], slices: list[list[Article]], *, max_pass_s: float, log=print,
+    which: Sequence[tools.Tool] = tools.TOOLS,
 ) -> list[ToolResult]:
-    """Time every available tool for one language, interleaved, one round per slice.
+    """Time every available tool of ``which`` (the floor first) for one language,
+    interleaved, one round per slice.
 
     Each round gives every tool the same, previously unseen articles (an archive run sees
     new text; re-reading one text would flatter every cache). A slice is cut to the
@@ -92,7 +94,7 @@ def throughput(
     results: list[ToolResult] = []
     runs = {}
     slowest_cps = float("inf")
-    for tool in tools.TOOLS:
+    for tool in which:
         res = ToolResult(tool.name, tool.note)
         results.append(res)
         try:
