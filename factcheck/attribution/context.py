@@ -188,9 +188,6 @@ class ArticleContext:
         return scope(exprs, start, end, self._date, inherited)
 
     # --- reading ------------------------------------------------------------------------
-    def _sentence_of(self, pos: int) -> _Sentence:
-        return self._sent(self._index_of(pos))
-
     def _sent(self, i: int) -> _Sentence:
         sent = self._sentences[i]
         if sent is None:
