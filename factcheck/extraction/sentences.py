@@ -19,8 +19,7 @@ import bisect
 import regex
 
 from factcheck.extraction.lexicon import Lexicon
-
-_SPACES = regex.compile(r"\s*")
+from factcheck.extraction.subjects import SPACES
 
 
 
@@ -64,7 +63,7 @@ def clause_around(text: str, sentence: tuple[int, int], start: int, end: int,
     s, e = sentence
     lo, hi = s, e
     for m in lex.clause_break.finditer(text, s, e):
-        if lex.clause_continuer.match(text, _SPACES.match(text, m.end(), e).end(), e):
+        if lex.clause_continuer.match(text, SPACES.match(text, m.end(), e).end(), e):
             continue
         if m.end() <= start:
             lo = m.end()
