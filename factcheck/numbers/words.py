@@ -103,6 +103,8 @@ class _Builder:
 
     def _number(self, a: Atom) -> bool:
         n = a.value + (self.mod.value if self.mod else 0.0)
+        if n < 0:  # "पौने 0" (0 - 0.25): the modifier cannot apply; the number starts after it
+            return False
         top = self.stack[-1] if self.stack else None
         if top is not None and top.scale == 1:
             # tens + units ("twenty five") only for words, never for digits or modified numbers
