@@ -18,6 +18,9 @@ NUKTA = "\u093c"
 _PRECOMPOSED = {chr(0x0958 + i): base for i, base in enumerate("कखगजडढफय")}
 _NUKTA_BASES = set(_PRECOMPOSED.values())
 _BASE_TO_PRECOMPOSED = {base: pre for pre, base in _PRECOMPOSED.items()}
+# apostrophes as typeset: "Seoul’s spy agency" is the alias "Seoul's spy agency"
+_APOSTROPHES = "'’‘ʼ"
+_APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})
 
 
 @functools.lru_cache(maxsize=16384)
@@ -31,7 +34,7 @@ def fold(text: str) -> str:
     True
     """
     s = unicodedata.normalize("NFC", text)
-    s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "")
+    s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "").translate(_APOSTROPHE_FOLD)
     return " ".join(s.casefold().split())
 
 
@@ -49,6 +52,8 @@ def _pieces(phrase: str, case_sensitive: bool) -> list[str]:
             out.append(r"\s+")
         elif ch in _NUKTA_BASES:
             out.append(f"(?:{ch}{NUKTA}?|{_BASE_TO_PRECOMPOSED[ch]})")
+        elif ch == "'":
+            out.append(f"[{_APOSTROPHES}]")
         else:
             out.append(regex.escape(ch))
     return out
@@ -80,7 +85,7 @@ def phrase_pattern(phrase: str, *, right_boundary: bool = True, case_sensitive: 
 
 def _fold_keep_case(text: str) -> str:
     s = unicodedata.normalize("NFC", text)
-    s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "")
+    s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "").translate(_APOSTROPHE_FOLD)
     return " ".join(s.split())
 
 
