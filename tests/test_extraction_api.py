@@ -79,3 +79,22 @@ def test_extraction_user_measure_with_user_language_data(tmp_path, text, measure
     finally:
         monkeypatch.delenv("FACTCHECK_LANG_PATH")
         langdata.load_language.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "language", "want"), [
+    # a headline repeating the body's figure (same qualifier): the body's mention only
+    ("Seoul says about 600 North Korean troops killed\n\nAbout 600 North Korean troops have been killed in "
+     "Russia's war, South Korea's spy agency said on Tuesday, citing battlefield reports and "
+     "intercepted messages from the front.", "en",
+     [("About 600 North Korean troops have been killed", "body")]),
+    # the same figure twice in the body: the first; a different figure stays
+    ("North Korea has sent 3,000 soldiers to Russia. Officials said the 3,000 soldiers arrived "
+     "by ship, and 200 soldiers have been killed.", "en",
+     [("3,000 soldiers", "body"), ("200 soldiers have been killed", "body")]),
+    ("रूस में 300 उत्तर कोरियाई सैनिक मारे गए\n\nएक रिपोर्ट के मुताबिक यूक्रेन के साथ युद्ध में रूस की ओर से "
+     "लड़ते हुए अब तक लगभग 300 उत्तर कोरियाई सैनिक मारे गए हैं और उनके शव वापस नहीं भेजे गए हैं।", "hi",
+     [("300 उत्तर कोरियाई सैनिक मारे गए", "headline"), ("लगभग 300 उत्तर कोरियाई सैनिक मारे गए", "body")]),
+])
+def test_extraction_counts_a_repeated_figure_once(text, language, want):
+    claims = extract(text, language=language)
+    assert [(c.evidence.text, c.evidence.zone) for c in claims] == want

@@ -22,7 +22,8 @@ from factcheck.extraction.measures import Measure, MeasureRegistry, default_regi
 from factcheck.extraction.analysis import analyse_text
 from factcheck.extraction.pipeline import build_pipeline
 from factcheck.langdata import load_language, supported_languages
-from factcheck.models import Article, Claim, Evidence
+from factcheck.extraction.zones import HEADLINE
+from factcheck.models import UNATTRIBUTED, Article, Claim, Evidence, Modality
 from factcheck.settings import Settings
 
 
@@ -99,7 +100,8 @@ class Extractor:
         if not found.drafts:
             return []
         ctx = analyse_article(article, lang, found.sentences, found.zones)
-        return [self._claim(article, code, d, ctx) for d in found.drafts]
+        return once_per_article([self._claim(article, code, d, ctx) for d in found.drafts],
+                                tuple(lang.extraction.sentence_ends))
 
     def _claim(self, article: Article, code: str, d: ClaimDraft, ctx) -> Claim:
         # Validated as usual: pydantic's (compiled) validation of these parts costs less
@@ -131,6 +133,76 @@ class Extractor:
             published=ctx.published,
             publisher=article.publisher,
         )
+
+
+def _figure_key(claim: Claim) -> tuple:
+    """What makes two mentions one figure: what is counted, whose, the value as written
+    (with its qualifier), its role, whether it is a plan or a count, and the date it holds
+    for (the two captured in January, still held in October, are two statements)."""
+    planned = claim.modality in (Modality.PLANNED, Modality.POSSIBLE)
+    return (claim.measure, claim.subject, claim.value, claim.role, planned, claim.time.as_of)
+
+
+def _title_like(claim: Claim, sentence_ends: tuple[str, ...]) -> bool:
+    """A headline, or a title line inside the body (a live blog's entry title): no end mark."""
+    if claim.evidence.zone == HEADLINE:
+        return True
+    return bool(sentence_ends) and not claim.evidence.sentence.rstrip().endswith(sentence_ends)
+
+
+def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -> list[Claim]:
+    """Each figure of an article once: a headline, teaser or later sentence that repeats a
+    figure of the body (same measure, subject, value and qualifier, role) is the same claim.
+
+    Kept, per figure: the first body sentence (a headline or title line, one without any
+    of ``sentence_ends``, only when the body does not repeat it). A later repeat credited to
+    another source stays a claim of its own (two sources giving one figure are two claims);
+    one credited to no source, or to the same, is dropped — and when the kept mention is
+    credited to no source, it takes the first credit a repeat gives ("600 were killed …
+    The 600 deaths, the agency said").
+
+    >>> from factcheck.values import Exact
+    >>> ev = lambda s, z: Evidence(article_id="a", start=s, end=s + 1, text="x",
+    ...                            sentence_start=s, sentence_end=s + 1, zone=z)
+    >>> c = lambda s, z: Claim(article_id="a", measure="troops_killed", subject="North Korea",
+    ...                        value=Exact(value=600), unit="soldier", evidence=ev(s, z))
+    >>> [x.evidence.zone for x in once_per_article([c(0, "headline"), c(50, "body")])]
+    ['body']
+    """
+    if len(claims) < 2:
+        return claims
+    groups: dict[tuple, list[int]] = {}
+    for i, c in enumerate(claims):
+        groups.setdefault(_figure_key(c), []).append(i)
+    drop: set[int] = set()
+    credit: dict[int, Claim] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        body = [i for i in members if not _title_like(claims[i], sentence_ends)] or members
+        drop.update(i for i in members if i not in body)
+        first = body[0]
+        kept = {claims[first].attribution.source}
+        for i in body[1:]:
+            source = claims[i].attribution.source
+            if source == UNATTRIBUTED or source in kept:
+                drop.add(i)
+            elif UNATTRIBUTED in kept and first not in credit:
+                credit[first] = claims[i]
+                kept.add(source)
+                drop.add(i)
+            else:
+                kept.add(source)
+    if not drop:
+        return claims
+    out = []
+    for i, c in enumerate(claims):
+        if i in drop:
+            continue
+        if i in credit:
+            c = c.model_copy(update={"attribution": credit[i].attribution})
+        out.append(c)
+    return out
 
 
 _DEFAULT: dict[str, Extractor] = {}
