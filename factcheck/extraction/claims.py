@@ -328,6 +328,11 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             continue
         vague = getattr(mention.value, "kind", None) == "vague"
         noun = attach_noun(text, mention.end, sentence[1], lex, vague)
+        if noun is None and mention.number_end < mention.end:
+            # the counter inside an after-qualifier: "1000명에 달한다" (명 in "명에 달")
+            inner = attach_noun(text, mention.number_end, mention.end, lex, vague)
+            if inner is not None:
+                noun = inner._replace(end=mention.end)
         previous = None
         if out and out[-1].sentence_start == sentence[0]:
             previous = _Cue(out[-1].event, out[-1].start, out[-1].end)

@@ -158,6 +158,9 @@ def noun_before(text: str, lo: int, pos: int, noun: Noun, lex: Lexicon) -> Noun 
     words = list(GAP_WORD.finditer(text, max(lo, pos - 80), pos))[-n:]
     for k, w in enumerate(reversed(words)):
         i = w.start()
+        stop = lex.gap_stops.match(text, i, pos)
+        if stop and stop.end() == w.end():
+            break  # "폭풍군단 등 1만 명": the noun before "etc." is an example, not the count
         if lex.other_nouns.match(text, i, pos):
             return None
         if noun.subset is None:

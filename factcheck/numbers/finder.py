@@ -219,7 +219,9 @@ def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberM
             return month_first(text, m, p.months[key], p)
     if key in p.words:
         # "more than thousand": after a qualifier a scale word alone counts one of it
-        lone = p.words[key].role == "scale" and _qualifier_before(text, m.start(), p, floor) is not None
+        lone = p.words[key].role == "scale" and (
+            _qualifier_before(text, m.start(), p, floor) is not None
+            or _lone_before(text, m.start(), p))
         atom = lone_word(text, m.start(), p)
         if atom is not None:  # one word alone: its value, as the composer gives it
             return _decide(text, m.start(), atom.start, atom.end, atom.value + 0.0,
@@ -227,6 +229,18 @@ def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberM
                            right_flags(text, atom.end, p))
         return _number(text, m.start(), p, tol, floor, lone_scale=lone)
     return None, m.end()
+
+
+def _lone_before(text: str, start: int, p: Patterns) -> bool:
+    """A number begun by a bare scale word ends right before a ``lone_scale_before`` word:
+    "천여 명", "만 천여 명" (not "천안", "만나다")."""
+    if p.lone_scale_next is None:
+        return False
+    found = first_number(text, start, p, lone_scale=True)
+    if found is None:
+        return False
+    atoms, c = found
+    return p.lone_scale_next.match(text, atoms[c.last - 1].end) is not None
 
 
 def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberMention | None:

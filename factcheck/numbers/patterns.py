@@ -178,6 +178,7 @@ class Patterns:
     group_seps: frozenset[str]
     decimal_seps: frozenset[str]
     glued: bool
+    lone_scale_next: regex.Pattern | None = None  # lone_scale_before (None: not listed)
     words: dict[str, Word] = field(default_factory=dict)
     qualifiers: dict[str, str] = field(default_factory=dict)  # key -> meaning (both positions)
     qualifiers_after: dict[str, str] = field(default_factory=dict)
@@ -215,6 +216,15 @@ def _cls(chars: Iterable[str]) -> str:
 
 def _ci(forms: Iterable[str]) -> str:
     return "(?i:" + trie_regex(forms) + ")"
+
+
+def _lone_scale_next(forms: tuple[str, ...]) -> regex.Pattern | None:
+    """``lone_scale_before``: a form written with a leading space follows after spaces
+    ("천 명"), any other glued ("천여", "천명이")."""
+    spaced = [f for f in forms if f[:1].isspace()]
+    glued = [f for f in forms if not f[:1].isspace()]
+    alts = ([rf"\s+{_ci(spaced)}"] if spaced else []) + ([_ci(glued)] if glued else [])
+    return regex.compile("|".join(alts)) if alts else None
 
 
 def _year_not_before(data: NumbersData) -> str:
@@ -483,6 +493,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
         group_seps=frozenset(data.group_separators),
         decimal_seps=frozenset(data.decimal_separators),
         glued=data.glued,
+        lone_scale_next=_lone_scale_next(data.lone_scale_before),
         words=words,
         qualifiers=qualifiers,
         qualifiers_after=qualifiers_after,

@@ -192,7 +192,7 @@ def first_number(
     atoms = _atoms(text, start, p)
     if lone_scale:  # the first atom is a scale standing alone: 1 x scale
         atoms = (replace(a, standalone=True) if i == 0 else a for i, a in enumerate(atoms))
-    return compose_first(atoms)
+    return compose_first(atoms, lone_scale)
 
 
 def _is_symbol(connector: str) -> bool:

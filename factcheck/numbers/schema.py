@@ -261,6 +261,14 @@ class NumbersData(_Frozen):
     months: dict[int, Forms] = {}
     time_suffixes: Forms = ()
     year: YearRule = YearRule()
+    lone_scale_before: Forms = Field(
+        default=(),
+        description="A number that starts with a bare scale word (no digits, no qualifier) "
+        "counts 1 x the scale only when one of these follows it right away (a form may begin "
+        "with a space); each later bare scale adds 1 x its own value (Korean: [여, ' 명'] "
+        "reads '천여 명' = 1,000+ and '만 천여 명' = 11,000+, never '천안', '만나다' or "
+        "'천명했다'). Empty: such a scale alone is no number unless it is `standalone`.",
+    )
 
     @field_validator("digits")
     @classmethod

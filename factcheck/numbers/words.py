@@ -73,7 +73,8 @@ def _trailing_zeros(v: float) -> int:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, lone: bool = False) -> None:
+        self.lone = lone  # a number begun by a bare scale: later bare scales add one of each
         self.stack: list[_Item] = []
         self.mod: Atom | None = None
         self.ordinal = False
@@ -133,7 +134,11 @@ class _Builder:
         while i > 0 and self.stack[i - 1].value < s:
             i -= 1
         if i == len(self.stack):
-            if not a.standalone or self.stack:
+            if self.stack:
+                # begun by a bare scale, a smaller bare scale adds one of it: "만 천" = 11,000
+                if not (self.lone and self.stack[-1].scale > s):
+                    return False
+            elif not a.standalone:
                 return False
             combined = s
         else:
@@ -177,15 +182,18 @@ def compose(atoms: list[Atom]) -> list[Composed]:
     return out
 
 
-def compose_first(atoms: Iterable[Atom]) -> tuple[list[Atom], Composed] | None:
+def compose_first(atoms: Iterable[Atom], lone: bool = False) -> tuple[list[Atom], Composed] | None:
     """The number at the start of a run, reading only the atoms it needs (linear time on
     long runs such as "1 2 3 4 …"); None when the first atom starts no number.
 
     >>> used, c = compose_first(iter([Atom(0, 4, "number", 2024.0, False), Atom(5, 7, "number", 15.0, False)]))
     >>> c.value, len(used)
     (2024.0, 2)
+
+    ``lone``: the run begins with a scale standing alone (its first atom is marked
+    ``standalone``); a smaller scale after it adds one of itself ("만 천" = 11,000).
     """
-    b = _Builder()
+    b = _Builder(lone)
     used: list[Atom] = []
     for a in atoms:
         used.append(a)
