@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, source_matcher
+from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, quote_spans, source_matcher
 from factcheck.attribution.dates import ArticleDate, article_date
 from factcheck.attribution.sources import SourceRegistry, default_registry
 from factcheck.attribution.timescope import StatementDate, scope, statement_date
@@ -51,6 +51,8 @@ if TYPE_CHECKING:
 #: Back-references reading earlier sentences nest at most this deep, then read in order.
 _MAX_DEPTH = 20
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
+# a whole quotation between a speaker and its verb is one unit ('국정원은 "…" 고 보고했다')
+_QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*[“”]')
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
 _WORDS = regex.compile(r"\w+")
 _UNKNOWN = object()
@@ -96,6 +98,7 @@ class _Sentence:
     has_cue: bool = False
     cue_starts: list[int] = field(default_factory=list)
     exprs: list[TimeExpr] | None = None
+    quotes_: list[tuple[int, int]] | None = None
 
 
 class ArticleContext:
@@ -214,6 +217,20 @@ class ArticleContext:
             at = [[a for a, mask in hits if mask >> bit & 1] for bit in self._alias_bits]
             sent.mentions_ = self._sources.mentions(self.text, sent.lo, sent.hi, at=at)
         return sent.mentions_
+
+    def _quotes(self, sent: _Sentence) -> list[tuple[int, int]]:
+        """The quoted stretches of the sentence."""
+        if sent.quotes_ is None:
+            sent.quotes_ = quote_spans(self.text, sent.lo, sent.hi)
+        return sent.quotes_
+
+    def _placement(self, sent: _Sentence, item: Mention | BackRef, cue: Cue, before: bool) -> tuple[bool, bool]:
+        """How a name stands to a cue: (inside a quotation the cue is not in — someone's
+        quoted words, not the speaker; inside a reported clause that closes before the cue —
+        "…북한이 보냈다고 군이 밝혔다": the clause's subject). False, False is best."""
+        quoted = any(q0 <= item.start < q1 and not q0 <= cue.start < q1 for q0, q1 in self._quotes(sent))
+        embedded = before and self._cues.ends_quote(self.text, item.end, cue.start)
+        return quoted, embedded
 
     def _breaks(self, sent: _Sentence) -> list[int]:
         """Where the sentence's clauses start."""
@@ -359,17 +376,23 @@ class ArticleContext:
             ) else gap
             if words > limit or any(a <= c < b for c in sent.cue_starts):
                 continue
+            quoted, embedded = self._placement(sent, item, cue, before)
+            if quoted:
+                continue  # a name in someone's quoted words does not speak them
             if isinstance(item, Mention):
                 kind = self._kind(item.source)
                 is_agent = self._cues.is_agent(self.text, item.end)
-                key = (1, agent is not None and is_agent != agent, kind == "country", words, b - a)
+                # inside a reported clause the speaker is the sentence's first name, not the nearest
+                dist = (-words, a - b) if embedded else (words, b - a)
+                key = (embedded, 1, agent is not None and is_agent != agent, kind == "country", *dist)
                 if best is None or key < best[0]:
                     best = (key, item, kind)
             else:
                 # a back-reference right at the cue ("По данным ведомства, КНДР …") fills the
                 # cue's slot: it ranks as a named country closer than any, so the country that
                 # is the clause's subject does not take the credit; a named agency still wins
-                key = (1, False, True, -1, b - a) if words == 0 else (2, False, False, words, b - a)
+                key = ((embedded, 1, False, True, -1, b - a) if words == 0
+                       else (embedded, 2, False, False, words, b - a))
                 if best is not None and not key < best[0]:
                     continue  # cannot win: no need to look back for what it points to
                 prior = self._back(item, cue.start)
@@ -434,9 +457,9 @@ class ArticleContext:
         return bool(src and src.is_relay_kind)
 
     def _words(self, a: int, b: int) -> int:
-        """Words between two offsets, not counting asides in parentheses ("(एनआईएस)") or
-        between commas ("KCNA, the state news agency, said")."""
-        between = _PARENS.sub(" ", self.text[a:b])
+        """Words between two offsets, not counting asides in parentheses ("(एनआईएस)") ,
+        between commas ("KCNA, the state news agency, said") or whole quotations."""
+        between = _QUOTED.sub(" ", _PARENS.sub(" ", self.text[a:b]))
         between = _APPOSITIVE.sub(" ", between)
         return len(_WORDS.findall(between))
 

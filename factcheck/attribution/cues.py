@@ -234,6 +234,9 @@ class CueMatcher:
             regex.compile(f"^\\W*(?:{alternation(data.agent_markers)})", FLAGS) if data.agent_markers else None
         )
         self._agent_any_re = _compile(list(data.agent_markers))
+        self._quote_end_re = (
+            regex.compile(alternation(data.quote_ends, left_boundary=False), FLAGS) if data.quote_ends else None
+        )
         self._break_re = _compile(list(data.continuation_breaks))
         self._clause_re = _compile(list(data.clause_breaks))
         self._clause_starts = FirstWords(list(data.clause_breaks))
@@ -313,8 +316,16 @@ class CueMatcher:
         return BackRef(m.start(), m.end(), m.group(), self._backref_kinds.get(fold(m.group()), ()))
 
     def is_agent(self, text: str, end: int) -> bool:
-        """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने"."""
-        return bool(self._agent_re and self._agent_re.match(text[end: end + 12]))
+        """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने", also
+        after an aside in parentheses ("국방정보국(DI)은")."""
+        if not self._agent_re:
+            return False
+        after = _ASIDE.sub("", text[end: end + 40], count=1)
+        return bool(self._agent_re.match(after[:12]))
+
+    def ends_quote(self, text: str, a: int, b: int) -> bool:
+        """Whether a reported clause closes in ``text[a:b]`` ("…보냈다고 군이 밝혔다")."""
+        return bool(self._quote_end_re and self._quote_end_re.search(text, a, b))
 
     def agent_between(self, text: str, a: int, b: int) -> bool:
         """Whether an agent marker stands in ``text[a:b]`` ("एनआईएस के निदेशक X **ने** कहा")."""
@@ -351,6 +362,31 @@ class CueMatcher:
                 ) from None
         self._datelines = (id(registry), registry.version, out)
         return out
+
+
+_ASIDE = regex.compile(r"^\s*[(（][^()（）]{0,30}[)）]")
+
+#: Quotation marks: an opening mark and the marks that close it.
+QUOTES = {"“": "”", "«": "»", "„": "“”", '"': '"', "「": "」", "『": "』"}
+
+
+def quote_spans(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """The quoted stretches of ``text[pos:endpos]``, marks included (unclosed quotes run to
+    ``endpos``; quotes are not nested)."""
+    out: list[tuple[int, int]] = []
+    i = pos
+    while i < endpos:
+        ch = text[i]
+        closers = QUOTES.get(ch)
+        if closers is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < endpos and text[j] not in closers:
+            j += 1
+        out.append((i, min(j + 1, endpos)))
+        i = j + 1
+    return out
 
 
 def _all(*groups: tuple[str, ...]) -> Iterator[str]:

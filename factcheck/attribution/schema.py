@@ -160,6 +160,11 @@ class AttributionData(_Frozen):
         default=(), description='Words that start a new clause ("जबकि", "while", ";"): a cue in the '
         "figure's own clause wins over one elsewhere in the sentence.",
     )
+    quote_ends: Words = Field(
+        default=(), description='Endings that close a reported clause where particles attach ("…했다고", '
+        '"…라며", \'"…"고\'): a name before one belongs to the reported clause, so a speaker after it, '
+        'or else the first speaker of the sentence, is preferred.',
+    )
     headline: Headline = Headline()
     dateline_patterns: Words = Field(
         default=(),
