@@ -40,6 +40,7 @@ from factcheck.models import (
 from factcheck.numbers import NumberMention, find_numbers, parse_number
 from factcheck.reconcile import Estimate, Group, Reconciler, Relation, Report, reconcile
 from factcheck.settings import Settings
+from factcheck.store import Store
 from factcheck.units import check_comparable, quantity
 from factcheck.values import Approx, AtLeast, AtMost, Between, Exact, Interval, Vague, Value
 
@@ -77,6 +78,7 @@ __all__ = [
     "SkippedInput",
     "Source",
     "SourceRegistry",
+    "Store",
     "TimeScope",
     "UnsupportedLanguageError",
     "Vague",

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
+from factcheck.cli_store import register as register_store_options
 from factcheck.cli_output import WRITERS, format_value, write_report  # noqa: F401 - format_value re-exported
 from factcheck.errors import FactcheckError
 from factcheck.extraction import Extractor
@@ -115,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "html: a self-contained page")
     _add_input_options(r)
     r.set_defaults(func=_cmd_reconcile)
+    register_store_options(sub, e, r)  # --store, --scheduler, and the store command (cli_store.py)
 
     lang = sub.add_parser("languages", help="list the supported languages",
                           description="List the supported languages: code, name, scripts.")

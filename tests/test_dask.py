@@ -1,0 +1,68 @@
+"""factcheck on Dask: the same claims and the same report as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("dask.dataframe", reason="needs dask (pip install 'factcheck[dask]')")
+pytest.importorskip("pyarrow", reason="needs pyarrow (pip install 'factcheck[dask]')")
+
+import dask.dataframe as dd
+
+import factcheck.dask as fdask
+from factcheck.errors import InputError
+from factcheck.reconcile import Reconciler
+from factcheck.store.rows import claims_from_table
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "articles"
+
+
+def _corpus() -> Path:
+    dev = ROOT.parent / "shared" / "corpus" / "dev" / "articles"
+    return dev if dev.is_dir() else EXAMPLES
+
+
+@pytest.mark.parametrize("npartitions", [1, 3])
+def test_dask_reconcile_equals_one_process_sync(npartitions):
+    import dask
+
+    with dask.config.set(scheduler="sync"):
+        df = fdask.extract([str(EXAMPLES)], partition_size=2).compute()
+        claims = claims_from_table(df)
+        assert claims, "no claims in the examples: the comparison would prove nothing"
+        report = fdask.reconcile(dd.from_pandas(df, npartitions=npartitions, sort=False))
+    assert report == Reconciler().run(claims)
+
+
+@pytest.mark.parametrize("spec", ["local:0", "local:x", "nohost"])
+def test_dask_bad_scheduler_names_the_form(spec):
+    with pytest.raises(InputError, match="local:N|address"):
+        fdask.parse_scheduler(spec)
+
+
+@pytest.fixture(scope="module")
+def cluster_client():
+    distributed = pytest.importorskip("distributed", reason="needs dask[distributed]")
+    try:
+        cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                           dashboard_address=None, timeout="60s")
+    except Exception as e:  # noqa: BLE001 - any failure to start means this machine cannot run the test
+        pytest.skip(f"cannot start a LocalCluster of 2 workers here: {type(e).__name__}: {e}")
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def test_dask_local_cluster_report_equals_one_process(cluster_client):
+    src = _corpus()
+    one = Reconciler().run([src])
+    ddf = fdask.extract([str(src)], partition_size=8)
+    report = fdask.reconcile(ddf, npartitions=4)
+    assert report.groups and report.groups == one.groups
+    # each worker built its extractor (and loaded the language data) once
+    built = cluster_client.run(lambda: __import__("factcheck.dask").dask.BUILT)
+    assert set(built.values()) <= {0, 1} and sum(built.values()) >= 1
