@@ -288,25 +288,33 @@ def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
 
 
 def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
-          lex: Lexicon) -> tuple[Role, str | None]:
+          lex: Lexicon, number_end: int | None = None) -> tuple[Role, str | None, bool]:
+    """The figure's role, its subset name, and whether a cue right next to the number ties it
+    to the figure before it ("300 из них", "another 3,000"; a tied figure of another measure
+    is that measure's total, see ``_decide``)."""
     if noun.subset is not None:
-        return Role.SUBSET, noun.subset
+        return Role.SUBSET, noun.subset, False
     pre = lex.role_prefilter
     if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1,
                     prefilter=pre["subset_before"]):
         # the noun as written names the part ("of whom 300 soldiers"); an elided one names none
-        return Role.SUBSET, text[noun.start:noun.end] if noun.thing is not None else None
-    if noun.increment or _just_before(text, lex.increment_before, clause[0], phrase_start,
-                                      prefilter=pre["increment_before"]):
-        return Role.INCREMENT, None
+        return Role.SUBSET, text[noun.start:noun.end] if noun.thing is not None else None, False
+    if number_end is not None and lex.data.role.subset_after and lex.subset_after.match(
+            text, SPACES.match(text, number_end, clause[1]).end(), clause[1]):
+        return Role.SUBSET, None, True  # "до 8000 из них были переброшены"
+    if _just_before(text, lex.increment_before, clause[0], phrase_start,
+                    prefilter=pre["increment_before"]):
+        return Role.INCREMENT, None, True
+    if noun.increment:
+        return Role.INCREMENT, None, False
     if _more_after(text, noun.end, clause[1], lex):
-        return Role.INCREMENT, None
+        return Role.INCREMENT, None, False
     if _total_cue(text, clause[0], phrase_start, lex):
-        return Role.TOTAL, None  # "추가 파병해 총 1만4천 명이 됐다": "in total", whatever the clause adds
+        return Role.TOTAL, None, False  # "추가 파병해 총 1만4천 명이 됐다": "in total", whatever the clause adds
     if (pre["increment_clause"].search(text, clause[0], clause[1])
             and lex.increment_clause.search(text, clause[0], clause[1])):
-        return Role.INCREMENT, None
-    return Role.TOTAL, None
+        return Role.INCREMENT, None, False
+    return Role.TOTAL, None, False
 
 
 def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]],
@@ -429,9 +437,13 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     if measure is None:
         return None
     modality = _modality(text, clause, sentence, phrase, cue, lex)
-    role, subset = _role(text, clause, mention.start, noun, lex)
+    role, subset, tied = _role(text, clause, mention.start, noun, lex, mention.end)
     if total_of_previous and role is Role.INCREMENT:
         role = Role.TOTAL  # "…, bringing the total to 15,000 troops": the running total
+    if tied and previous is not None and registry.decide(measure.counts, previous.event) != measure:
+        # the cue ties it to a figure of another measure: "sent 13,000, of whom 2,000 were
+        # killed", "600 killed and another 2,000 wounded" — its own measure's total
+        role, subset = Role.TOTAL, None
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     end = noun.end
     if (cue.start >= noun.end and len(WORDS.findall(text, noun.end, cue.start)) <= 2
@@ -507,7 +519,7 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
                             prefilter=lex.role_prefilter["increment_before"])
         role, subset = (Role.INCREMENT if incr else Role.TOTAL), None
     else:
-        role, subset = _role(text, clause, mention.start, noun, lex)
+        role, subset, _ = _role(text, clause, mention.start, noun, lex)
     subject = subjects.find(sentence, link.start, link.noun_end, measure, cue.start)
     return ClaimDraft(
         measure=measure, subject=subject, value=mention.value, modality=modality, role=role,

@@ -277,6 +277,8 @@ class Lexicon:
         self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
         self.event_nouns_anywhere = {e: rx(ws) for e, ws in data.event_nouns.items()}
         self.count_link = self._tail_regex(data.count_links, cls)
+        # a link that is the number's own qualifier: "потери превысили 3000" (exceeded = more than)
+        self.count_link_at = rx(data.count_links, anchored=True)
         self.strength = rx(data.strength_words, anchored=True)
         self.count_heads = rx(data.count_heads)
         self.modifiers = rx(data.modifiers)
@@ -312,6 +314,7 @@ class Lexicon:
         self.increment_after = rx(r.increment_after, anchored=True)
         self.total_before = rx(r.total_before)
         self.subset_before = rx(r.subset_before)
+        self.subset_after = rx(r.subset_after, anchored=True)
         # where each role cue may start (unguarded, ``re``): a range without a prefilter
         # match holds no cue, so most figures skip the guarded scans
         self.role_prefilter = {

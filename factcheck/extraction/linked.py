@@ -123,6 +123,10 @@ def linked_noun(text: str, sentence: tuple[int, int], pos: int, end: int,
     if not _bare(text, end, s1, lex):
         return None
     link = lex.count_link.search(text, max(s0, pos - 40), pos)
+    if link is None and text[pos].isalpha():
+        # the phrase opens with a link word that is also its qualifier: "losses exceeded
+        # 3,000" when "exceeded" reads as "more than" ("потери превысили 3000")
+        link = lex.count_link_at.match(text, pos, end)
     if link is None and not lex.count_heads.search(text, max(s0, pos - 200), pos):
         return None  # the common case, decided before any word is listed
     scan_hi = link.start() if link else pos

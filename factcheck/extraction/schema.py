@@ -72,6 +72,9 @@ class RoleData(_Frozen):
         'previous figure\'s event ("bringing the total to", "कुल संख्या").',
     )
     subset_before: Words = Field(default=(), description='Just before the number: "of whom 300".')
+    subset_after: Words = Field(
+        default=(), description='Right after the number, the noun elided: "до 8000 **из них**" (8,000 of them).'
+    )
 
 
 class ExtractionData(_Frozen):
