@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 
 #: Back-references reading earlier sentences nest at most this deep, then read in order.
 _MAX_DEPTH = 20
+#: Kinds of source that brief lawmakers (what the lawmakers then relay is theirs).
+_BRIEFERS = frozenset({"intelligence_agency", "military"})
+#: A statement pointing back ("Об этом сообщил X") covers at most this many sentences before it.
+_MAX_AHEAD = 3
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # a whole quotation between a speaker and its verb is one unit ('국정원은 "…" 고 보고했다')
 _QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*[“”]')
@@ -329,6 +333,8 @@ class ArticleContext:
             if pick is not None or side.startswith("originator"):
                 break
         citing = bool(cue.kinds & {"originator_before", "originator_after"})
+        if pick is not None and pick[1] == "legislator":
+            pick = self._briefed(i, sent, pick[0])
         if pick is None and not citing:
             return None
         if not citing:
@@ -349,6 +355,26 @@ class ArticleContext:
         return Statement(i, cue.start, cue.end, Attribution(
             source=att.source, chain=chain, cue=cue.text, start=att.start, end=att.end), kind)
 
+    def _briefed(self, i: int, sent: _Sentence, lawmakers: _Pick) -> tuple[_Pick, str | None] | None:
+        """What lawmakers relay is the briefing agency's figure: the first agency (an
+        intelligence service or military body) named in their clause, else in the next
+        or the previous sentence of the paragraph; the chain runs through the lawmakers.
+        No agency named: the speaker is unknown (None), as for any unnamed official."""
+        order = [i]
+        if i + 1 < len(self._spans) and "\n" not in self.text[sent.end:self._sent(i + 1).start]:
+            order.append(i + 1)
+        if i > 0 and "\n" not in self.text[self._sent(i - 1).end:sent.start]:
+            order.append(i - 1)
+        lo, hi = self._clause(sent, lawmakers.start, lawmakers.end)
+        for j in order:
+            for m in self._mentions(self._sent(j)):
+                if j == i and not lo <= m.start < hi:
+                    continue  # "NIS said …, while a lawmaker said …": another clause's speaker
+                kind = self._kind(m.source)
+                if kind in _BRIEFERS:
+                    return _Pick(m.source, (lawmakers.source, m.source), m.start, m.end), kind
+        return None
+
     def _continues(self, sent: _Sentence, att: _Pick) -> bool:
         """True when at least ``max_gap_words`` words follow the source mention in its clause."""
         if att.end is None:
@@ -364,6 +390,7 @@ class ArticleContext:
         # the best so far: its rank, the mention or the statement a back-reference points to
         best: tuple[tuple, Mention | tuple[BackRef, Statement], str | None] | None = None
         items: list[Mention | BackRef] = [*self._mentions(sent), *refs]
+        pointing: bool | None = None  # whether the cue points back; read when first needed
         for item in items:
             if before and item.end > cue.start or not before and item.start < cue.end:
                 continue
@@ -374,6 +401,10 @@ class ArticleContext:
             limit = agent_gap if before and agent and isinstance(item, Mention) and (
                 self._cues.is_agent(self.text, item.end) or self._cues.agent_between(self.text, a, b)
             ) else gap
+            if words > limit and words <= agent_gap and pointing is None:
+                pointing = self._cues.points_back(self.text, sent.start, cue.end) is not None
+            if words > limit and pointing:
+                limit = agent_gap  # "Об этом сообщил на брифинге в пятницу X": the sentence is about its speaker
             if words > limit or any(a <= c < b for c in sent.cue_starts):
                 continue
             quoted, embedded = self._placement(sent, item, cue, before)
@@ -500,6 +531,9 @@ class ArticleContext:
             return head, None
         if sent.has_cue:
             return Attribution(), None
+        ahead = self._pointed_back(i, sent)
+        if ahead is not None:
+            return ahead
         if i > 0:
             # cheapest test first: a paragraph's first sentence continues nothing, and the
             # sentence before is read only when the figure may continue its statement
@@ -512,6 +546,36 @@ class ArticleContext:
                 # the statement's date: the nearest point expression of its sentence
                 return st.attribution, statement_date(self._exprs(i - 1), st.start, self._date)
         return Attribution(), None
+
+    def _pointed_back(self, i: int, sent: _Sentence) -> tuple[Attribution, StatementDate | None] | None:
+        """The statement that points back at the figure's sentence ("… 600 погибли. Об этом
+        сообщил X"): the first sentence after it with a cue, when that cue points back
+        (``back_pointing``), read across cue-less sentences of the figure's paragraph or as
+        the first sentence of the next paragraph; a sentence that names a source of its
+        own or speaks in the writer's voice is not pointed at."""
+        if (self._cues.has_break(self.text, sent.start, sent.end)
+                or not all(self._kind(m.source) == "country" for m in self._mentions(sent))):
+            return None
+        j = i
+        while j + 1 < len(self._spans) and j - i < _MAX_AHEAD:
+            j += 1
+            new_paragraph = "\n" in self.text[self._sent(j - 1).end:self._sent(j).start]
+            self._ensure_read(j)
+            nxt = self._sent(j)
+            if nxt.has_cue:
+                pointer = self._cues.points_back(self.text, nxt.start, nxt.end)
+                if pointer is None:
+                    return None
+                after = [s for s in nxt.statements if s.end > pointer]
+                if not after:
+                    return None
+                st = min(after, key=lambda s: s.start)
+                richer = [s for s in nxt.statements if len(s.attribution.chain) > len(st.attribution.chain)
+                          and st.attribution.source in s.attribution.chain]
+                return (richer[0] if richer else st).attribution, statement_date(self._exprs(j), st.start, self._date)
+            if new_paragraph:
+                return None  # only a paragraph's first sentence points back across the break
+        return None
 
     def _has_statements(self, i: int) -> bool:
         self._ensure_read(i)

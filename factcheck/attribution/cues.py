@@ -237,6 +237,7 @@ class CueMatcher:
         self._quote_end_re = (
             regex.compile(alternation(data.quote_ends, left_boundary=False), FLAGS) if data.quote_ends else None
         )
+        self._pointer_re = _compile(list(data.back_pointing))
         self._break_re = _compile(list(data.continuation_breaks))
         self._clause_re = _compile(list(data.clause_breaks))
         self._clause_starts = FirstWords(list(data.clause_breaks))
@@ -322,6 +323,12 @@ class CueMatcher:
             return False
         after = _ASIDE.sub("", text[end: end + 40], count=1)
         return bool(self._agent_re.match(after[:12]))
+
+    def points_back(self, text: str, pos: int, endpos: int) -> int | None:
+        """Where a back-pointing phrase ("Об этом", "This was stated by") starts in
+        ``text[pos:endpos]``, or None."""
+        m = self._pointer_re.search(text, pos, endpos) if self._pointer_re else None
+        return m.start() if m else None
 
     def ends_quote(self, text: str, a: int, b: int) -> bool:
         """Whether a reported clause closes in ``text[a:b]`` ("…보냈다고 군이 밝혔다")."""

@@ -40,6 +40,8 @@ SourceKind = Literal[
     "person",
     "report",
     "country",
+    # lawmakers relay what an agency briefed them: credited to the agency when it is named nearby
+    "legislator",
 ]
 
 
@@ -159,6 +161,11 @@ class AttributionData(_Frozen):
     clause_breaks: Words = Field(
         default=(), description='Words that start a new clause ("जबकि", "while", ";"): a cue in the '
         "figure's own clause wins over one elsewhere in the sentence.",
+    )
+    back_pointing: Words = Field(
+        default=(), description='Words by which a statement points back at what was just said ("Об этом '
+        'сообщил X", "This was stated by X", "X ने यह दावा किया", "X는 이같이 밝혔다"): a figure in the '
+        'cue-less sentences right before it takes its source. List the cue itself under cues too.',
     )
     quote_ends: Words = Field(
         default=(), description='Endings that close a reported clause where particles attach ("…했다고", '
