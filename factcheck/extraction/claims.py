@@ -43,7 +43,7 @@ from factcheck.extraction.nouns import (
     thing_before,
 )
 from factcheck.extraction.sentences import clause_around, sentence_at
-from factcheck.extraction.subjects import SPACES, WORDS, SubjectFinder
+from factcheck.extraction.subjects import GAP_WORD, SPACES, WORDS, SubjectFinder
 from factcheck.extraction.zones import BOILERPLATE, ZoneIndex
 from factcheck.models import Modality, Role
 from factcheck.values import Value
@@ -134,6 +134,9 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
     if not starts:
         return None
     order = _event_order(events)
+    # "1만 명 가운데 …": the verbs after the figure are its part's
+    whole = lex.data.partitive_after and lex.partitive_after.match(
+        text, SPACES.match(text, pe, hi).end(), hi) is not None
     resume: dict[str, int] = {}  # per event: where its own finditer would search on
     # Position by position, only the events that can start there; each event resumes after
     # its own matches, so the (event, match) pairs are those of one finditer per event. The
@@ -152,10 +155,12 @@ def _nearest_event(text: str, clause: tuple[int, int], phrase: tuple[int, int],
             if m.end() <= ps:
                 gap, side = (m.end(), ps), 1
             elif m.start() >= pe:
+                if whole:
+                    continue
                 gap, side = (pe, m.start()), 0
             else:
                 continue  # inside the figure's own phrase
-            d = len(WORDS.findall(text, *gap))
+            d = len(WORDS.findall(text, *gap)) + (lex.data.cue_before_words if side else 0)
             k = bisect.bisect_left(others, gap[0])
             shared = False
             if k < len(others) and others[k] < gap[1]:
@@ -180,12 +185,22 @@ def _coordinated(text: str, pos: int, other: int, lex: Lexicon) -> bool:
     if i < other and text[i] == ",":
         i = SPACES.match(text, i + 1, other).end()
     m = lex.coordinators.match(text, i, other)
-    if not m:
-        return False
-    i = SPACES.match(text, m.end(), other).end()
+    if m:
+        i = m.end()
+    elif not any(text.endswith(c, 0, pos) for c in lex.data.coordinators):
+        return False  # (else a coordinator glued to the figure's own noun: "공병 1,000명과 …")
+    i = SPACES.match(text, i, other).end()
     if i < other and lex.data.noun_before_words:
-        n = lex.any_noun.match(text, i, other)  # "포탄 800만 발 및 미사일 100기": the next noun leads
-        if n:
+        # "포탄 800만 발 및 미사일 100기", "1,000명과 군사 건설 인력 5,000명": the next
+        # figure's own noun (a few words, no verb) leads
+        plain = 0
+        while i < other and not lex.any_event.match(text, i, other):
+            n = lex.any_counted.match(text, i, other)
+            if n is None:
+                n = GAP_WORD.match(text, i, other)
+                plain += 1
+                if n is None or plain > 1:
+                    break
             i = SPACES.match(text, n.end(), other).end()
     return i == other
 
@@ -335,12 +350,15 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         if sentence is None or mention.end > sentence[1]:
             continue
         vague = getattr(mention.value, "kind", None) == "vague"
-        noun = attach_noun(text, mention.end, sentence[1], lex, vague)
-        if noun is None and mention.number_end < mention.end:
-            # the counter inside an after-qualifier: "1000명에 달한다" (명 in "명에 달")
-            inner = attach_noun(text, mention.number_end, mention.end, lex, vague)
-            if inner is not None:
-                noun = inner._replace(end=mention.end)
+        noun = None
+        if mention.number_end < mention.end:
+            # the counter inside an after-qualifier: "1000명에 달한다" (명 in "명에 달"); the
+            # words after such a qualifier end the phrase ("…에 이른다고 밝히며 추가 파병")
+            noun = attach_noun(text, mention.number_end, mention.end, lex, vague)
+            if noun is not None:
+                noun = noun._replace(end=mention.end)
+        if noun is None:
+            noun = attach_noun(text, mention.end, sentence[1], lex, vague)
         previous = None
         if out and out[-1].sentence_start == sentence[0]:
             previous = _Cue(out[-1].event, out[-1].start, out[-1].end)
@@ -413,7 +431,11 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         cue = _Cue(noun.event, noun.start, noun.end)
     elif noun.thing is None:
         assert noun.event is not None
-        thing = _thing_in_context(text, sentence[0], sentence[1], lex, noun.event, registry)
+        # "포탄 수십만발을 제공했다": the noun right before the number, else the sentence's
+        named = thing_before(text, clause[0], mention.start, mention.end, sentence[1], lex)
+        thing = named.thing if named is not None and registry.decide(named.thing, noun.event) else None
+        if thing is None:
+            thing = _thing_in_context(text, sentence[0], sentence[1], lex, noun.event, registry)
         if thing is None and lex.any_subject.search(text, mention.end, noun.start):
             # "1,100 North Korean casualties": the subject's own, the one thing with this event
             thing = _only_thing(registry, noun.event)

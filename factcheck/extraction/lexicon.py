@@ -282,6 +282,7 @@ class Lexicon:
         self.strength = rx(data.strength_words, anchored=True)
         self.count_heads = rx(data.count_heads)
         self.modifiers = rx(data.modifiers)
+        self.modifiers_glued = rx(data.modifiers, anchored=True)  # right after a number ("100발을")
         self.gap_stops = rx(data.gap_stops)
         self.vague_links = rx(data.vague_links)
         self.events = {e: rx(ws) for e, ws in data.events.items()}
@@ -292,6 +293,7 @@ class Lexicon:
         self._events_from: dict[str, frozenset[str]] = {}  # events_from, by first character
         self.negation = rx(data.negation)
         self.coordinators = rx(data.coordinators, anchored=True)
+        self.partitive_after = rx(data.partitive_after, anchored=True)
         m = data.modality
         self.modality = {
             "denied": rx(m.denied),

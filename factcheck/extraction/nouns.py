@@ -63,6 +63,8 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
                 increment = True
                 i = m.end()
                 continue
+        if i == pos and i > 0 and text[i - 1].isalnum() and lex.coordinators.match(text, i, limit):
+            return None  # a counter and "and" glued to the number: "수백기와 포탄 …" (and shells)
         m = lex.modifiers.match(text, i, limit) or lex.any_subject.match(text, i, limit)
         if m:
             i = m.end()  # "2,000 North Korean troops": modifiers and demonyms are free
@@ -133,7 +135,8 @@ def thing_before(text: str, lo: int, pos: int, end: int, hi: int, lex: Lexicon) 
     (``modifiers``: 발, 기를) belong to the phrase."""
     if lex.data.noun_before_words == 0:
         return None
-    if end < hi and text[end].isalnum() and not lex.modifiers.match(text, end, hi):
+    if (end < hi and text[end].isalnum() and not lex.modifiers_glued.match(text, end, hi)
+            and not lex.coordinators.match(text, end, hi)):
         return None  # another counter glued to the number: "병력 3개 사단" counts divisions
     words = list(GAP_WORD.finditer(text, max(lo, pos - 40), pos))
     if not words or text[words[-1].end():pos].strip():
@@ -142,7 +145,7 @@ def thing_before(text: str, lo: int, pos: int, end: int, hi: int, lex: Lexicon) 
     for thing, pat in lex.nouns.items():
         m = pat.match(text, w.start(), w.end())
         if m and m.end() == w.end():
-            m2 = lex.modifiers.match(text, SPACES.match(text, end, hi).end(), hi)
+            m2 = lex.modifiers_glued.match(text, SPACES.match(text, end, hi).end(), hi)
             return Noun(thing, None, None, w.start(), m2.end() if m2 else end, False)
     return None
 

@@ -169,10 +169,22 @@ class ExtractionData(_Frozen):
     max_cue_words: int = Field(
         default=8, ge=1, description="Words allowed between a figure and its event cue."
     )
+    cue_before_words: int = Field(
+        default=0, ge=0, le=4,
+        description="A cue before the figure counts as this many words farther than it is: "
+        "where the verb follows its object (Korean), a cue before the figure is mostly a "
+        'previous clause\'s verb ("사상자가 발생했으며 3천 명이 추가 파병된": 파병).',
+    )
     presence_event: str | None = Field(
         default=None,
         description="Event read when troops stand in another subject's land without a cue "
         '("15,000 North Korean troops in Russia"): e.g. `deploy`.',
+    )
+    partitive_after: Words = Field(
+        default=(),
+        description='Right after a figure\'s noun, makes it the whole a later part is taken '
+        'from: the verb after it is the part\'s ("배치된 1만 명 **가운데** 1천 명이 숨졌다": '
+        "the 10,000 were deployed, not killed); only a cue before the figure is its own.",
     )
     coordinators: Words = Field(
         default=(),

@@ -106,6 +106,16 @@ class SubjectFinder:
             i = SPACES.match(self.text, w.end(), hi).end()
         return False
 
+    def _owner_end(self, start: int, end: int, hi: int) -> int | None:
+        """Where the owner mark after the mention ends ("Russia**'s**", "रूस **के**"), or the
+        mention's end when it is written with its mark glued ("러시아의"); None: no owner."""
+        m = self.lex.owner_after.match(self.text, end, hi)
+        if m:
+            return m.end()
+        if any(self.text.endswith(o, start, end) for o in self.lex.data.owner_after):
+            return end
+        return None
+
     def places(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Mentions in ``text[lo:hi]`` marked as a place or recipient ("in Russia", "रूस में")."""
         return [m for m in self._mentions(lo, hi) if self._is_place(m[0], m[1], lo, hi)]
@@ -125,8 +135,8 @@ class SubjectFinder:
         before = self._mentions(lo, phrase_start)
         if before:
             s, e, name = before[-1]
-            m = lex.owner_after.match(text, e, phrase_start)
-            if m and self._only_modifiers(m.end(), phrase_start):
+            owned = self._owner_end(s, e, phrase_start)
+            if owned is not None and self._only_modifiers(owned, phrase_start):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
         before = [b for b in before if not self._is_speaker(b[1], hi)]
         if cue_start is not None and cue_start < phrase_start:
@@ -138,7 +148,7 @@ class SubjectFinder:
                 return agents[-1][2]
             # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
             actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)
-                      and not lex.owner_after.match(text, b[1], hi)]
+                      and self._owner_end(b[0], b[1], hi) is None]
             if actors:
                 return actors[-1][2]
         owner = self.article_owner()
