@@ -12,6 +12,8 @@ articles::
 
 from __future__ import annotations
 
+from factcheck import _interrupt  # Ctrl-C while the program starts: one line, status 130
+
 from factcheck.errors import (
     DataError,
     DimensionalityError,
@@ -45,6 +47,8 @@ from factcheck.units import check_comparable, quantity
 from factcheck.values import Approx, AtLeast, AtMost, Between, Exact, Interval, Vague, Value
 
 __version__ = "0.1.0"
+
+_interrupt.done()
 
 __all__ = [
     "Approx",

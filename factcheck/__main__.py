@@ -1,6 +1,6 @@
 """``python -m factcheck`` runs the command line."""
 
-from factcheck.cli import main
+from factcheck.cli import run
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

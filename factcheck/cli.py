@@ -5,7 +5,13 @@ and the run goes on; the exit status says what happened (docs/cli.md):
 
 - 0: every input was processed;
 - 1: some input was skipped (the rest was processed);
-- 2: usage error, nothing readable, or ``--strict`` stopped at a bad input.
+- 2: usage error, nothing readable, ``--strict`` stopped at a bad input, or ``--output``
+  refused (it names an input, lies inside an input folder, or cannot be written);
+- 130: interrupted (Ctrl-C): one line, workers ended, an ``--output`` file left as it was.
+
+``--output FILE`` is written atomically: into a temporary file beside FILE, renamed over it
+only when the run ends, so an interrupted or failed run never leaves a half-written file.
+When the reader of stdout goes away (``| head``) the run stops quietly with status 0.
 
 >>> build_parser().parse_args(["extract", "a.txt"]).format
 'jsonl'
@@ -17,15 +23,19 @@ import argparse
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
+import tempfile
+import threading
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from factcheck.cli_store import register as register_store_options
 from factcheck.cli_output import WRITERS, format_value, write_report  # noqa: F401 - format_value re-exported
 from factcheck.errors import FactcheckError
 from factcheck.extraction import Extractor
-from factcheck.io import MAX_ARTICLE_CHARS, iter_located
+from factcheck.io import MAX_ARTICLE_CHARS, estimate_count, iter_located
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article, ArticleStatus, Claim, SkippedInput
 from factcheck.progress import Progress
@@ -35,6 +45,10 @@ from factcheck.settings import Settings
 EXIT_OK = 0
 EXIT_SKIPPED = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+#: How long ending the worker pool may take after Ctrl-C before the workers are killed.
+_STOP_SECONDS = 1.0
 
 #: With --jobs, inputs are handed to the workers in windows of this many per worker,
 #: so memory stays bounded however long the input is.
@@ -65,16 +79,55 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("factcheck: stopped at the first bad input (--strict)\n")
         return EXIT_ERROR
     except FactcheckError as e:
-        sys.stderr.write(f"factcheck: error: {e}\n")
+        sys.stderr.write(f"factcheck: error: {_one_line(str(e))}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
+        # A second Ctrl-C while cleaning up ends the process at once, without a traceback.
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
         sys.stderr.write("factcheck: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, as other Unix tools do.
+        # The reader went away (``| head``): it has what it wanted; stop quietly, status 0.
+        _stdout_to_devnull()
+        return EXIT_OK
+
+
+def run() -> NoReturn:
+    """The ``factcheck`` program: :func:`main`, then a prompt exit.
+
+    After Ctrl-C or a closed pipe the process ends with ``os._exit`` once stderr is flushed
+    and any worker left is killed: interpreter shutdown would run finalizers (pool joins,
+    ``__del__`` methods) that can print tracebacks or wait on a worker that is gone.
+    """
+    status = main()
+    if status == EXIT_INTERRUPTED or _stdout_closed:
+        for child in multiprocessing.active_children():
+            child.kill()
+        try:
+            sys.stdout.flush()
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+        sys.stderr.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
+_stdout_closed = False
+
+
+def _stdout_to_devnull() -> None:
+    global _stdout_closed
+    _stdout_closed = True
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_SKIPPED
+    except (OSError, ValueError, AttributeError):  # a test's captured stdout has no fd
+        pass
+
+
+def _one_line(message: str) -> str:
+    """A message on one line: a multi-line error (pydantic's) joined with ``; ``."""
+    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 def _utf8_stdout() -> None:
@@ -126,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_input_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files (.txt, .jsonl, .ndjson, .csv, .json), folders, or - for JSONL on stdin")
+                   help="files (.txt, .jsonl, .ndjson, .csv, .json), folders, or - for stdin "
+                   "(JSONL when its first line is a JSON object, else one article's text)")
     p.add_argument("--language", metavar="CODE",
                    help="language of articles that do not state one (default: detect)")
     p.add_argument("--strict", action="store_true",
@@ -135,7 +189,11 @@ def _add_input_options(p: argparse.ArgumentParser) -> None:
                    help=f"skip articles longer than N characters (default {MAX_ARTICLE_CHARS:,}; 0: no limit)")
     p.add_argument("--include-boilerplate", action="store_true",
                    help="also read teasers, sidebars and widgets (other stories, off by default)")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--output", "-o", metavar="FILE",
+                   help="write to FILE instead of stdout (atomically: FILE is replaced only when the "
+                   "run ends; refused when FILE is an input or lies inside an input folder)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no summary line (skipped inputs are still named)")
 
 
 def _non_negative(s: str) -> int:
@@ -158,9 +216,10 @@ def _jobs(s: str) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     settings = Settings(include_boilerplate=args.include_boilerplate)
-    inputs = iter_located(args.paths, language=args.language, max_chars=args.max_chars)
     statuses: list[ArticleStatus] = []
-    with _open_output(args.output) as out, Progress() as progress:
+    # The output is checked (and its temporary file made) before any work.
+    with _Output(args.output, args.paths) as out, _progress(args, out, streams=args.format in ("jsonl", "csv")) as progress:
+        inputs = iter_located(args.paths, language=args.language, max_chars=args.max_chars)
         writer = WRITERS[args.format](out)
         for where, item, result in _extract_all(inputs, settings, args.jobs):
             status = _status(item, result)
@@ -171,8 +230,25 @@ def _cmd_extract(args: argparse.Namespace) -> int:
                 if args.strict:
                     raise _Strict
             writer.add(status, result if isinstance(result, list) else [])
+        progress.close()  # the bar is gone before the table (or document) is printed
         writer.close(statuses)
-    return _exit_status(statuses, progress)
+    return _exit_status(statuses, progress, quiet=args.quiet)
+
+
+def _progress(args: argparse.Namespace, out: TextIO, *, streams: bool) -> Progress:
+    """The progress bar: on a terminal only, never with --quiet, and not when records are
+    streamed to the same terminal (the bar would be drawn between them)."""
+    enabled = not args.quiet and _isatty(sys.stderr) and not (streams and _isatty(out))
+    total = estimate_count(args.paths) if enabled else None
+    return Progress(enabled=enabled, total=total)
+
+
+def _isatty(stream: Any) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    try:
+        return bool(isatty and isatty())
+    except ValueError:  # closed
+        return False
 
 
 def _extract_all(inputs: Iterable[Located], settings: Settings, jobs: int) -> Iterator[Outcome]:
@@ -192,9 +268,37 @@ def _extract_all(inputs: Iterable[Located], settings: Settings, jobs: int) -> It
     Extractor(settings)
     window = jobs * _WINDOW_PER_JOB
     it = iter(inputs)
-    with multiprocessing.get_context().Pool(jobs, _init_worker, (Extractor, settings)) as pool:
+    # Workers ignore SIGINT (set in the initializer): Ctrl-C
+    # reaches the whole process group, and only this process should act on it — a worker
+    # interrupted inside a queue operation leaves its lock held and the pool hangs.
+    # While the pool starts, Ctrl-C is noted and acted on once it has started.
+    hits: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: hits.append(signum))
+    try:
+        pool = multiprocessing.get_context().Pool(jobs, _init_worker, (Extractor, settings))
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if hits:
+        _stop_pool(pool)
+        raise KeyboardInterrupt
+    try:
         while batch := list(itertools.islice(it, window)):
             yield from pool.imap(_work, batch, chunksize=max(1, len(batch) // (jobs * 4)))
+    except BaseException:
+        _stop_pool(pool)
+        raise
+    pool.close()
+    pool.join()
+
+
+def _stop_pool(pool: Any) -> None:
+    """End the workers within about a second: ``terminate`` in a thread, then kill what is left."""
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(_STOP_SECONDS)
+    if stopper.is_alive():
+        for child in multiprocessing.active_children():
+            child.kill()
 
 
 _WORKER: Any = None
@@ -203,6 +307,7 @@ _WORKER: Any = None
 def _init_worker(factory: Callable[[Settings], Any], settings: Settings) -> None:
     """Build each worker's Extractor once (its spaCy pipelines are costly to build)."""
     global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C (see _extract_all)
     try:
         _WORKER = factory(settings)
     except Exception as e:  # noqa: BLE001 - reported per article by _work, never a respawn loop
@@ -223,9 +328,9 @@ def _extract_one(extractor: Any, article: Article) -> list[Claim] | str:
     try:
         return list(extractor.extract(article))
     except FactcheckError as e:
-        return f"extraction failed: {e}"
+        return f"extraction failed: {_one_line(str(e))}"
     except Exception as e:  # noqa: BLE001 - one article's failure must not end a night's run
-        return f"extraction failed ({type(e).__name__}: {e}); please report this as a bug"
+        return f"extraction failed ({type(e).__name__}: {_one_line(str(e))}); please report this as a bug"
 
 
 class _GuardedExtractor:
@@ -265,11 +370,11 @@ def _skip_line(where: str, status: ArticleStatus) -> str:
     return f"factcheck: skipped {label}: {status.reason}"
 
 
-def _exit_status(statuses: list[ArticleStatus], progress: Progress) -> int:
+def _exit_status(statuses: list[ArticleStatus], progress: Progress, *, quiet: bool = False) -> int:
     skipped = sum(s.status == "skipped" for s in statuses)
     processed = len(statuses) - skipped
     claims = sum(s.claims for s in statuses)
-    if skipped:
+    if skipped and not quiet:
         progress.note(
             f"factcheck: {len(statuses)} input(s): {processed} processed ({claims} claims), {skipped} skipped"
         )
@@ -289,7 +394,8 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
     skipped_where: set[str] = set()
     where_of: dict[str, str] = {}
     statuses: list[ArticleStatus] = []
-    with Progress() as progress:
+    # The output is checked (and its temporary file made) before any work.
+    with _Output(args.output, args.paths) as out, _progress(args, out, streams=False) as progress:
         for where, item in iter_located(args.paths, language=args.language, max_chars=args.max_chars):
             items.append(item)
             if isinstance(item, Article):
@@ -309,9 +415,9 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
                 progress.note(_skip_line(where_of.get(s.id, s.id), s))
                 if args.strict:
                     raise _Strict
-        with _open_output(args.output) as out:
-            write_report(report, args.format, out)
-        return _exit_status(statuses, progress)
+        progress.close()  # the bar is gone before the report is printed
+        write_report(report, args.format, out)
+        return _exit_status(statuses, progress, quiet=args.quiet)
 
 
 def _report_statuses(report: Any, items: list[Article | SkippedInput]) -> list[ArticleStatus]:
@@ -346,22 +452,120 @@ def _cmd_languages(args: argparse.Namespace) -> int:
     return status
 
 
-class _open_output:
-    """stdout, or FILE (UTF-8) for --output; closes only what it opened."""
+class _Output:
+    """stdout, or FILE for --output, written atomically; checked before any work.
 
-    def __init__(self, path: str | None) -> None:
-        self.path = path
+    FILE is refused (:class:`FactcheckError`, exit 2) when it is one of the inputs or lies
+    inside an input folder — the run would destroy an input or read its own output — and when
+    it cannot be written (its folder is missing or read-only, it is a folder, or a read-only
+    file). The records go to a hidden temporary file beside FILE, renamed over FILE when the
+    run ends without an exception; otherwise the temporary file is removed and FILE is left
+    as it was. A FILE that is not a regular file (``/dev/null``, a named pipe) is written
+    directly.
+    """
+
+    def __init__(self, path: str | None, inputs: Iterable[str] = ()) -> None:
+        self.path = None if path in (None, "-") else path
+        self.inputs = list(inputs)
         self.f: TextIO | None = None
+        self.tmp: str | None = None
 
     def __enter__(self) -> TextIO:
-        if self.path is None or self.path == "-":
+        if self.path is None:
             return sys.stdout
+        target = Path(self.path)
+        _refuse_input_as_output(self.path, self.inputs)
+        if target.is_dir():
+            raise FactcheckError(f"--output {self.path}: cannot write the output: Is a directory; name a file")
+        if target.exists() and not target.is_file():  # /dev/null, a fifo: no rename over it
+            self.f = self._open_direct(target)
+            return self.f
+        if target.exists() and not os.access(target, os.W_OK):
+            raise FactcheckError(f"--output {self.path}: cannot write the output: the file is read-only")
+        folder = target.parent
         try:
-            self.f = open(self.path, "w", encoding="utf-8", errors="backslashreplace", newline="")
+            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
         except OSError as e:
-            raise FactcheckError(f"{self.path}: cannot write the output: {e.strerror}") from None
+            raise FactcheckError(
+                f"--output {self.path}: cannot write the output: {e.strerror} (in folder {str(folder) or '.'})"
+            ) from None
+        try:
+            os.chmod(self.tmp, _mode_for(target))
+        except OSError:
+            pass
+        self.f = open(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
         return self.f
 
-    def __exit__(self, *exc: object) -> None:
-        if self.f is not None:
-            self.f.close()
+    def _open_direct(self, target: Path) -> TextIO:
+        try:
+            return open(target, "w", encoding="utf-8", errors="backslashreplace", newline="")
+        except OSError as e:
+            raise FactcheckError(f"--output {self.path}: cannot write the output: {e.strerror}") from None
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if self.f is None:
+            return
+        f, self.f = self.f, None
+        if self.tmp is None:
+            f.close()
+            return
+        try:
+            if exc_type is None:
+                f.flush()
+                os.fsync(f.fileno())
+            f.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)  # type: ignore[arg-type]
+                self.tmp = None
+        except OSError as e:
+            raise FactcheckError(f"--output {self.path}: cannot write the output: {e.strerror}") from None
+        finally:
+            if self.tmp is not None:
+                try:
+                    os.unlink(self.tmp)
+                except OSError:
+                    pass
+                self.tmp = None
+
+
+def _mode_for(target: Path) -> int:
+    """An existing file's permissions, else what a new file gets under the umask."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _refuse_input_as_output(output: str, inputs: Iterable[str]) -> None:
+    """Raise when ``output`` is one of ``inputs`` or lies inside an input folder (symlinks resolved)."""
+    target = Path(output)
+    try:
+        real = target.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: opening it fails later with a clear reason
+        return
+    for raw in inputs:
+        if raw == "-":
+            continue
+        p = Path(raw)
+        try:
+            rp = p.resolve()
+        except (OSError, RuntimeError):
+            continue
+        same = rp == real
+        if not same and target.exists() and p.exists():
+            try:
+                same = os.path.samefile(p, target)  # hard links too
+            except OSError:
+                same = False
+        if same:
+            raise FactcheckError(
+                f"--output {output} is also an input ({raw}); writing it would destroy the input — "
+                "name another output file"
+            )
+        if p.is_dir() and real.is_relative_to(rp):
+            raise FactcheckError(
+                f"--output {output} lies inside the input folder {raw}; the run would read its own "
+                "output — write it outside that folder"
+            )

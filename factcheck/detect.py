@@ -14,17 +14,30 @@ letters over the whole sample, not of the first script seen.
 'hi'
 >>> detect_language("Officials in Seoul said that the troops were sent.")
 'en'
+
+Articles mix languages: an English wire quote in a Hindi article, a Russian quote in a
+Korean one. :func:`language_spans` finds the paragraphs (lines) written in a supported
+language other than the article's, so extraction reads each in its own language, with
+offsets into the original text. Language tags are normalised by
+:func:`normalise_language` (``en-US``, ``hi_IN``, ``RU`` → ``en``, ``hi``, ``ru``).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
 
 from factcheck.errors import DataError, UnsupportedLanguageError
 from factcheck.langdata import load_language, supported_languages
+
+#: A paragraph is read in another language than its article's only when it has at least
+#: this many letters of that language's scripts and they are most of its letters: a menu
+#: word or a name in another script is not a paragraph in another language.
+MIN_PARAGRAPH_LETTERS = 40
 
 #: Detection reads at most this many characters: enough to outvote boilerplate,
 #: and bounded so a 20 MB input costs no more than a normal article.
@@ -135,6 +148,144 @@ def detect_language(text: str, *, where: str | None = None) -> str:
         return len(p.word_pattern.findall(sample)) if p.word_pattern is not None else 0
 
     return max(tied, key=words).code
+
+
+def normalise_language(code: str, supported: Iterable[str] | None = None) -> str | None:
+    """The supported code a language tag names (``"HI"``, ``"en-US"``, ``"en_GB"`` too), or None.
+
+    >>> normalise_language("en-US", ["en", "hi"]), normalise_language("hi_IN", ["en", "hi"])
+    ('en', 'hi')
+    >>> normalise_language("fr-FR", ["en", "hi"]) is None
+    True
+    """
+    known = set(supported_languages() if supported is None else supported)
+    c = code.strip()
+    for candidate in (c, c.lower(), c.replace("_", "-").split("-")[0].lower()):
+        if candidate in known:
+            return candidate
+    return None
+
+
+@functools.lru_cache(maxsize=64)
+def _foreign_letters(scripts: tuple[str, ...]) -> regex.Pattern[str]:
+    """Letters outside ``scripts``: where another language's paragraph could be."""
+    inside = "".join(rf"\p{{Script={s}}}" for s in scripts)
+    return regex.compile(rf"[\p{{L}}--[{inside}]]+" if inside else r"\p{L}+", regex.V1)
+
+
+def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:
+    """Paragraphs of ``text`` written in a supported language other than ``language``.
+
+    A paragraph is a line. One counts when :func:`detect_language` reads it as another
+    supported language, at least :data:`MIN_PARAGRAPH_LETTERS` of its letters are in that
+    language's scripts, and those are more than half its letters. Adjacent paragraphs of
+    one language are merged; offsets are into ``text``. A text with no letter outside its
+    language's scripts costs one regex search.
+
+    Args:
+        text: the article text.
+        language: the article's (supported) language code.
+
+    Returns:
+        ``[(start, end, code)]`` in text order; ``[]`` for a text in one language.
+
+    >>> hi = "सियोल में अधिकारियों ने कहा कि उत्तर कोरिया ने सैनिक भेजे हैं।"
+    >>> en = "Officials in Seoul said that about 3,000 more troops were sent to Russia."
+    >>> language_spans(hi + chr(10) + en, "hi") == [(len(hi) + 1, len(hi) + 1 + len(en), "en")]
+    True
+    >>> language_spans(hi + " (Yonhap)", "hi")
+    []
+    """
+    profiles = {p.code: p for p in _profiles()}
+    own = profiles.get(language)
+    if own is None:
+        return []
+    foreign = _foreign_letters(own.scripts)
+    if foreign.search(text) is None:
+        return []
+    # One pass counts the foreign letters per line; only lines with enough of them are read.
+    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+    counts: dict[int, int] = {}
+    for m in foreign.finditer(text):
+        line = bisect.bisect_right(breaks, m.start())
+        counts[line] = counts.get(line, 0) + m.end() - m.start()
+    spans: list[tuple[int, int, str]] = []
+    for line in sorted(n for n, c in counts.items() if c >= MIN_PARAGRAPH_LETTERS):
+        start = breaks[line - 1] if line else 0
+        stop = breaks[line] if line < len(breaks) else len(text)
+        code = _paragraph_language(text[start:stop], language, profiles)
+        if code is None:
+            continue
+        end = start + len(_LINE_BREAK.sub("", text[start:stop]))
+        if spans and spans[-1][2] == code and not text[spans[-1][1]:start].strip():
+            spans[-1] = (spans[-1][0], end, code)
+        else:
+            spans.append((start, end, code))
+    return spans
+
+
+_LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def language_parts(text: str, language: str) -> list[tuple[str, str]]:
+    """``[(code, text)]``: ``text`` read per language, the article's own language first.
+
+    One entry ``(language, text)`` for a text in one language. Otherwise each language's
+    text keeps its own paragraphs and has the others' blanked out with spaces (line breaks
+    kept), so every offset still points into the original.
+
+    >>> parts = language_parts("नमस्ते" + chr(10) + "Officials said that about 3,000 more troops were sent.", "hi")
+    >>> [(code, len(t)) for code, t in parts]
+    [('hi', 61), ('en', 61)]
+    """
+    spans = language_spans(text, language)
+    if not spans:
+        return [(language, text)]
+    codes = [language] + sorted({c for _, _, c in spans} - {language})
+    out = []
+    for code in codes:
+        if code == language:  # the own language's text: every other language's paragraph blank
+            blank = [(s, e) for s, e, c in spans]
+        else:
+            blank = _complement([(s, e) for s, e, c in spans if c == code], len(text))
+        pieces, pos = [], 0
+        for s, e in blank:
+            pieces += [text[pos:s], _NOT_BREAK.sub(" ", text[s:e])]
+            pos = e
+        pieces.append(text[pos:])
+        out.append((code, "".join(pieces)))
+    return out
+
+
+_NOT_BREAK = regex.compile(r"[^\r\n]")
+
+
+def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for s, e in spans:
+        if s > pos:
+            out.append((pos, s))
+        pos = e
+    if pos < length:
+        out.append((pos, length))
+    return out
+
+
+def _paragraph_language(line: str, language: str, profiles: dict[str, _Profile]) -> str | None:
+    scores = script_scores(line)
+    if max(scores.values(), default=0) < MIN_PARAGRAPH_LETTERS:
+        return None
+    try:
+        code = detect_language(line)
+    except UnsupportedLanguageError:
+        return None
+    if code == language:
+        return None
+    letters = len(regex.findall(r"[\p{L}\p{M}]", line))
+    mine = scores.get(code, 0)
+    if mine < MIN_PARAGRAPH_LETTERS or 2 * mine <= letters:
+        return None
+    return code
 
 
 def _describe_unknown(sample: str, profiles: list[_Profile]) -> str:

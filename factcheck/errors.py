@@ -36,6 +36,11 @@ class InputError(FactcheckError):
     """An input (file, row, argument) cannot be read; names the file and line/row."""
 
 
+class InputTypeError(InputError, TypeError):
+    """The public API was given an object of a type it does not accept; the message names the
+    type and the accepted ones. A ``TypeError`` (and an :class:`InputError`)."""
+
+
 class RegistryError(FactcheckError):
     """A registry (sources, measures) refuses a definition, e.g. an alias collision."""
 

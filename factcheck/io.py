@@ -4,7 +4,9 @@ Inputs (see docs/cli.md for the full reference):
 
 - ``.txt`` (and any other non-JSON/CSV file): one article; its id is the file name, or
   its path relative to the folder given (``sub/a.txt``).
-- ``.jsonl`` / ``.ndjson``: one JSON object per line; ``-`` reads JSONL from stdin.
+- ``.jsonl`` / ``.ndjson``: one JSON object per line.
+- ``-``: stdin — JSONL when its first non-blank line starts with ``{``, else the whole of
+  it is one article's text (id ``<stdin>``).
 - ``.csv``: a header row naming the columns ``id, text, published, publisher, url, language``.
 - ``.json``: one object, or a list of objects.
 - folders: read recursively, in sorted order of the relative path; hidden files and
@@ -13,6 +15,11 @@ Inputs (see docs/cli.md for the full reference):
 Keys other than the six above are ignored (scraped rows carry many). A row without an id
 gets ``<file>:<line>`` (JSON lists: ``<file>[index]``). Every article leaves here with a
 language: its own, else the ``language`` argument, else :func:`factcheck.detect.detect_language`.
+
+JSON is parsed with orjson, which refuses nesting deeper than :data:`MAX_JSON_DEPTH`
+levels: a deeply nested line or file costs one skip line, never a RecursionError. A JSONL
+file whose first row is a claim record written by ``factcheck extract`` (keys ``article``,
+``measure``, ``bound``) is refused as a whole with one line: it holds claims, not articles.
 
 Each bad input becomes one :class:`~factcheck.models.SkippedInput` naming the file (and
 line or row) and what to do, and reading goes on: unreadable paths, non-UTF-8 files,
@@ -33,6 +40,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import sys
@@ -40,10 +48,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import orjson
 import regex
 from pydantic import ValidationError
 
-from factcheck.detect import detect_language
+from factcheck.detect import detect_language, normalise_language
 from factcheck.errors import FactcheckError, InputError, UnsupportedLanguageError
 from factcheck.langdata import supported_languages
 from factcheck.models import Article, SkippedInput
@@ -51,6 +60,15 @@ from factcheck.models import Article, SkippedInput
 #: Articles longer than this many characters are skipped with a reason: a 20 MB "article"
 #: is a dump of many pages, and one article's pipeline holds its whole text in memory.
 MAX_ARTICLE_CHARS = 5_000_000
+
+#: JSON nested deeper than this is refused (orjson's fixed limit): a one-line skip.
+MAX_JSON_DEPTH = 1024
+
+#: .csv and .json files are parsed whole; bigger ones are refused (JSONL is read by line).
+MAX_DOCUMENT_BYTES = 200_000_000
+
+#: The keys that mark a row as a claim record of ``factcheck extract`` (not an article).
+CLAIM_RECORD_KEYS = frozenset({"article", "measure", "bound"})
 
 #: The keys/columns an article row may carry; others are ignored.
 FIELDS = ("id", "text", "published", "publisher", "url", "language")
@@ -161,18 +179,79 @@ def load_articles(paths: Iterable[PathLike], *, language: str | None = None) -> 
     return list(iter_articles(paths, language=language))
 
 
-def normalise_language(code: str, supported: Iterable[str]) -> str | None:
-    """The supported code ``code`` names (``"HI"``, ``"en-US"``, ``"en_GB"`` too), or None.
+def iter_rows(
+    rows: Iterable[tuple[str, str, Any]],
+    *,
+    language: str | None = None,
+    max_chars: int | None = MAX_ARTICLE_CHARS,
+    strict: bool = False,
+) -> Iterator[Article | SkippedInput]:
+    """Articles from in-memory rows ``(where, default id, mapping)``, by the rules of file rows.
 
-    >>> normalise_language("en-US", ["en", "hi"])
-    'en'
+    The mapping's keys are :data:`FIELDS` (others ignored); a bad row becomes a
+    :class:`SkippedInput` naming ``where`` (with ``strict``, an :class:`InputError`).
+
+    >>> [type(a).__name__ for a in iter_rows([("rows[0]", "r0", {"text": "About 3,000 troops."}),
+    ...                                        ("rows[1]", "r1", {"id": "x"})])]
+    ['Article', 'SkippedInput']
     """
-    known = set(supported)
-    c = code.strip()
-    for candidate in (c, c.lower(), c.replace("_", "-").split("-")[0].lower()):
-        if candidate in known:
-            return candidate
-    return None
+    supported = supported_languages()
+    default = None
+    if language is not None:
+        default = normalise_language(language, supported)
+        if default is None:
+            raise UnsupportedLanguageError(language, supported)
+    loader = _Loader(supported, default, max_chars or None, None)
+    for item in loader._rows(iter(rows)):
+        if isinstance(item, _Skip):
+            if strict:
+                raise (item.cause or InputError(str(item))) from None
+            yield SkippedInput(where=item.where, reason=item.reason)
+        else:
+            yield item[1]
+
+
+def estimate_count(paths: Iterable[PathLike]) -> int | None:
+    """About how many inputs ``paths`` hold, cheaply (the progress bar's total), or None.
+
+    A text or ``.json`` file counts 1, a JSONL file its lines, a CSV file its lines after the
+    header (quoted fields spanning lines make that an overestimate); None when stdin is read.
+    Never raises: what cannot be read counts 1 (it is one skipped input).
+
+    >>> estimate_count(["/nonexistent/x.txt"])
+    1
+    """
+    total = 0
+    for raw in paths:
+        if os.fspath(raw) == STDIN:
+            return None
+        p = Path(raw)
+        try:
+            if p.is_dir():
+                for dirpath, dirnames, filenames in os.walk(p):
+                    dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+                    total += sum(_count_file(Path(dirpath) / f) for f in filenames if not f.startswith("."))
+                continue
+        except OSError:
+            pass
+        total += _count_file(p)
+    return total
+
+
+def _count_file(path: Path) -> int:
+    kind = _ROW_SUFFIXES.get(path.suffix.lower(), "text")
+    if kind not in ("jsonl", "csv"):
+        return 1
+    lines, last = 0, b"\n"
+    try:
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                lines += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return 1
+    lines += last != b"\n"
+    return max(1, lines - (kind == "csv"))
 
 
 class _Loader:
@@ -194,8 +273,7 @@ class _Loader:
     def items(self, paths: Iterable[PathLike]) -> Iterator[tuple[str, Article] | _Skip]:
         for raw in paths:
             if os.fspath(raw) == STDIN:
-                stream = self.stdin or sys.stdin.buffer
-                yield from self._rows(_jsonl_rows(stream, "<stdin>", "<stdin>"))
+                yield from self._stdin(self.stdin or sys.stdin.buffer)
                 continue
             p = Path(raw)
             if p.is_dir():
@@ -222,6 +300,25 @@ class _Loader:
         for parts, full in sorted(found):
             yield from self._file(full, str(full), "/".join(parts))
 
+    def _stdin(self, stream: Any) -> Iterator[tuple[str, Article] | _Skip]:
+        """stdin: JSONL (streamed) when the first non-blank line starts with ``{``, else one text."""
+        head: list[bytes] = []
+        for raw in stream:
+            head.append(raw)
+            if raw.strip():
+                break
+        first = head[-1].lstrip() if head else b""
+        if first.startswith(b"\xef\xbb\xbf"):
+            first = first[3:].lstrip()
+        if first.startswith(b"{"):
+            yield from self._rows(_jsonl_rows(itertools.chain(head, stream), "<stdin>", "<stdin>"))
+            return
+        data = b"".join(head) + stream.read()
+        if not data:
+            yield _Skip("<stdin>", "empty input on stdin")
+            return
+        yield from self._text(data, "<stdin>", "<stdin>", "text")
+
     def _file(self, path: Path, where: str, name: str) -> Iterator[tuple[str, Article] | _Skip]:
         """One file: ``where`` names it in messages, ``name`` is its id (or id prefix)."""
         try:
@@ -243,6 +340,13 @@ class _Loader:
         if kind == "text" and self.max_chars and st.st_size > 4 * self.max_chars:
             yield _Skip(where, self._too_large(f"{st.st_size:,} bytes"))
             return
+        if kind in ("csv", "json") and self.max_chars and st.st_size > MAX_DOCUMENT_BYTES:
+            yield _Skip(
+                where,
+                f"too large to read whole ({st.st_size:,} bytes; .csv and .json files are parsed whole, "
+                f"up to {MAX_DOCUMENT_BYTES:,} bytes); convert it to JSONL, which is read line by line",
+            )
+            return
         try:
             with open(path, "rb") as f:
                 if kind == "jsonl":
@@ -250,12 +354,16 @@ class _Loader:
                     if reason := _binary_reason(head):
                         yield _Skip(where, reason)
                         return
-                    yield from self._rows(_jsonl_rows(f, where, name))
+                    yield from self._rows(_jsonl_rows(f, where, name, self.max_chars))
                     return
                 data = f.read()
         except OSError as e:
             yield _Skip(where, f"cannot read: {e.strerror}")
             return
+        yield from self._text(data, where, name, kind)
+
+    def _text(self, data: bytes, where: str, name: str, kind: str) -> Iterator[tuple[str, Article] | _Skip]:
+        """The articles of a whole file's bytes (``kind``: text, csv or json)."""
         if reason := _binary_reason(data[:_SNIFF_BYTES]):
             yield _Skip(where, reason)
             return
@@ -270,6 +378,8 @@ class _Loader:
             yield from self._rows(_json_rows(text, where, name))
         elif not text.strip():
             yield _Skip(where, "file has only whitespace")
+        elif "\x00" in text:
+            yield _Skip(where, "binary data (NUL bytes) in the text; not a text article")
         else:
             yield from self._rows(iter([(where, name, {"text": text})]))
 
@@ -343,11 +453,26 @@ class _Loader:
         )
 
 
-def _jsonl_rows(stream: Any, where: str, name: str) -> Iterator[tuple[str, str, Any] | _Skip]:
-    """Rows of a JSONL byte stream, decoded line by line so one bad line costs one article."""
+def _jsonl_rows(
+    stream: Any, where: str, name: str, max_chars: int | None = None
+) -> Iterator[tuple[str, str, Any] | _Skip]:
+    """Rows of a JSONL byte stream, decoded line by line so one bad line costs one article.
+
+    The first row that is a claim record of ``factcheck extract`` ends the file with one skip.
+    """
     any_line = False
-    for n, raw in enumerate(stream, 1):
+    first_row = True
+    limit = 4 * max_chars + 4096 if max_chars else None  # bytes: past any article the limit allows
+    for n, (raw, size) in enumerate(_bounded_lines(stream, limit), 1):
         line_where = f"{where}:{n}"
+        if size > len(raw):
+            any_line = True
+            yield _Skip(
+                line_where,
+                f"line too long ({size:,} bytes; the limit is {max_chars:,} characters per article); "
+                "split it, or raise the limit with --max-chars",
+            )
+            continue
         if not raw.strip():
             continue
         any_line = True
@@ -360,13 +485,78 @@ def _jsonl_rows(stream: Any, where: str, name: str) -> Iterator[tuple[str, str, 
             yield _Skip(line_where, f"not UTF-8 (invalid byte 0x{raw[e.start]:02x}); {_CONVERT_HINT}")
             continue
         try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield _Skip(line_where, f"malformed JSON ({e.msg} at column {e.colno}); fix or remove the line")
+            obj = parse_json(line)
+        except _JsonError as e:
+            yield _Skip(line_where, f"{e}; fix or remove the line")
             continue
+        if first_row and isinstance(obj, dict) and CLAIM_RECORD_KEYS <= obj.keys():
+            yield _Skip(where, _CLAIMS_NOT_ARTICLES)
+            return
+        first_row = False
         yield (line_where, f"{name}:{n}", obj)
     if not any_line:
         yield _Skip(where, "empty file (no JSON lines)")
+
+
+def _bounded_lines(stream: Any, limit: int | None) -> Iterator[tuple[bytes, int]]:
+    """(line, its size in bytes) for each line; a line over ``limit`` bytes is read past in
+    chunks, never held whole, and comes back empty with its size."""
+    if limit is None or not hasattr(stream, "readline"):
+        for raw in stream:
+            yield raw, len(raw)
+        return
+    while raw := stream.readline(limit):
+        if len(raw) < limit or raw.endswith(b"\n"):
+            yield raw, len(raw)
+            continue
+        size = len(raw)
+        while (chunk := stream.readline(1 << 20)) and not chunk.endswith(b"\n"):
+            size += len(chunk)
+        size += len(chunk)
+        yield b"", size
+
+
+_CLAIMS_NOT_ARTICLES = (
+    "holds claim records written by 'factcheck extract' (keys article, measure, bound), not "
+    "articles; give reconcile the articles themselves (each record's text is only the figure's phrase)"
+)
+
+
+class _JsonError(ValueError):
+    """Malformed or too deeply nested JSON; the message is the reason (with line and column)."""
+
+    def __init__(self, reason: str, line: int = 1) -> None:
+        super().__init__(reason)
+        self.line = line
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON with a depth limit (orjson's :data:`MAX_JSON_DEPTH`): never a RecursionError.
+
+    What orjson refuses but the JSON module reads (``NaN``, lone-surrogate escapes, integers
+    past 64 bits) is read as the JSON module does; the JSON module's message names a
+    malformed document's line and column.
+
+    >>> parse_json('{"id": 1}')
+    {'id': 1}
+    >>> parse_json("[" * 5000 + "]" * 5000)
+    Traceback (most recent call last):
+      ...
+    factcheck.io._JsonError: JSON nested deeper than 1,024 levels (at column 1026); not an article
+    """
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError as e:
+        if "depth" in str(e).lower() or "recursion" in str(e).lower():
+            raise _JsonError(
+                f"JSON nested deeper than {MAX_JSON_DEPTH:,} levels (at column {e.colno}); not an article", e.lineno
+            ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        raise _JsonError(f"malformed JSON ({e.msg} at column {e.colno})", e.lineno) from None
+    except RecursionError:
+        raise _JsonError(f"JSON nested deeper than {MAX_JSON_DEPTH:,} levels; not an article") from None
 
 
 def _csv_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any] | _Skip]:
@@ -419,9 +609,9 @@ def _csv_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any]
 def _json_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any] | _Skip]:
     """Rows of a ``.json`` file: one object, or a list of objects."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        yield _Skip(f"{where}:{e.lineno}", f"malformed JSON ({e.msg} at column {e.colno})")
+        data = parse_json(text)
+    except _JsonError as e:
+        yield _Skip(f"{where}:{e.line}", str(e))
         return
     if isinstance(data, dict):
         yield (where, name, data)

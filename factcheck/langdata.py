@@ -103,7 +103,7 @@ def register_language_dir(path: str | os.PathLike[str]) -> None:
 
 @functools.lru_cache(maxsize=None)
 def load_language(code: str) -> LanguageData:
-    """The validated data of one language.
+    """The validated data of one language (``code`` may be a tag: ``en-US`` gives ``en``'s).
 
     Raises:
         UnsupportedLanguageError: no file for ``code``; the message lists the supported ones.
@@ -111,6 +111,9 @@ def load_language(code: str) -> LanguageData:
     """
     files = _files()
     if code not in files:
+        base = code.strip().replace("_", "-").split("-")[0].lower()  # a tag: "en-US", "hi_IN"
+        if base in files and base != code:
+            return load_language(base)
         raise UnsupportedLanguageError(code, list(files))
     path = files[code]
     raw = load_yaml(path)

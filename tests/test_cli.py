@@ -457,10 +457,11 @@ def test_cli_worker_that_could_not_start_skips_its_articles(monkeypatch, error):
     assert result.startswith("extraction failed: the worker could not start (RuntimeError")
 
 
-@pytest.mark.parametrize("target", ["."])
+@pytest.mark.parametrize("target", ["out", "out/."])
 def test_cli_output_to_a_folder_is_a_usage_error(tmp_path, capsys, monkeypatch, target):
     _fake(monkeypatch)
-    _write(tmp_path, {"a.txt": GOOD_EN})
-    status, _, err = _run(capsys, ["extract", "--output", str(tmp_path / target), str(tmp_path)])
+    _write(tmp_path / "in", {"a.txt": GOOD_EN})
+    (tmp_path / "out").mkdir()
+    status, _, err = _run(capsys, ["extract", "--output", str(tmp_path / target), str(tmp_path / "in")])
     assert status == EXIT_ERROR
     assert "cannot write the output: Is a directory" in err

@@ -6,6 +6,8 @@ call the library. The fault matrix over a folder of bad inputs is in ``test_faul
 
 from __future__ import annotations
 
+import datetime as dt
+
 import factcheck
 
 
@@ -24,3 +26,294 @@ def test_case5_paune_still_modifies_a_positive_number():
     """The look-alike: पौने दो लाख is 1.75 लाख, as before the fix."""
     (m,) = factcheck.find_numbers("पौने दो लाख", "hi")
     assert m.value.interval().low == 175_000
+
+
+# --- helpers for the command-line cases ----------------------------------------------------------
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import InputError, InputTypeError
+from factcheck.models import Article
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD_EN = "About 15,000 North Korean troops have been sent to Russia, NIS said."
+GOOD_HI = "उत्तर कोरिया ने रूस में लगभग 600 सैनिक मारे जाने की बात कही, अधिकारियों ने बताया।"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("FORCE_COLOR", None)
+    return env
+
+
+def cli(*args: str, stdin: bytes | None = None, timeout: float = 300) -> subprocess.CompletedProcess[bytes]:
+    """``python -m factcheck ARGS`` in a subprocess, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], input=stdin, capture_output=True,
+                          timeout=timeout, env=_env())
+
+
+def _lines(b: bytes) -> list[str]:
+    return [line for line in b.decode().splitlines() if line.strip()]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD_EN, encoding="utf-8")
+    (d / "b.txt").write_text(GOOD_HI, encoding="utf-8")
+    return d
+
+
+# --- case 1: -o inside an input folder -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["claims.jsonl", ".hidden.jsonl", "sub/claims.jsonl"])
+def test_case1_output_inside_an_input_folder_is_refused(folder, name):
+    (folder / "sub").mkdir()
+    target = folder / name
+    proc = cli("extract", "-o", str(target), str(folder), timeout=60)
+    assert proc.returncode == 2
+    assert _lines(proc.stderr) == [
+        f"factcheck: error: --output {target} lies inside the input folder {folder}; the run would read "
+        "its own output — write it outside that folder"
+    ]
+    assert not target.exists() and proc.stdout == b""
+
+
+def test_case1_output_beside_the_input_folder_is_written(folder, tmp_path):
+    """The look-alike: an output next to (not inside) the folder, whose name starts the same."""
+    target = tmp_path / "in.jsonl"
+    proc = cli("extract", "-o", str(target), str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert {json.loads(line)["article"] for line in target.read_text().splitlines()} == {"a.txt", "b.txt"}
+
+
+# --- case 2: -o naming an input file ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink", "dotted"])
+def test_case2_output_naming_an_input_is_refused_and_the_input_kept(tmp_path, how):
+    src = tmp_path / "a.jsonl"
+    row = json.dumps({"id": "a", "text": GOOD_EN}) + "\n"
+    src.write_text(row, encoding="utf-8")
+    target = {"same": src, "dotted": tmp_path / "." / "a.jsonl", "symlink": tmp_path / "link.jsonl",
+              "hardlink": tmp_path / "hard.jsonl"}[how]
+    if how == "symlink":
+        target.symlink_to(src)
+    if how == "hardlink":
+        os.link(src, target)
+    proc = cli("extract", "-o", str(target), str(src), timeout=60)
+    assert proc.returncode == 2
+    (line,) = _lines(proc.stderr)
+    assert line.startswith(f"factcheck: error: --output {target} is also an input ")
+    assert src.read_text(encoding="utf-8") == row
+
+
+def test_case2_output_written_atomically_and_unwritable_refused_before_work(tmp_path, folder):
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n")
+    proc = cli("extract", "-o", str(target), str(folder))
+    assert proc.returncode == 0
+    assert len(target.read_text().splitlines()) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out.jsonl"]  # no temporary file left
+    started = time.monotonic()
+    proc = cli("reconcile", "-o", str(tmp_path / "missing" / "r.json"), str(folder), timeout=60)
+    assert proc.returncode == 2
+    (line,) = _lines(proc.stderr)
+    assert line.startswith(f"factcheck: error: --output {tmp_path / 'missing' / 'r.json'}: cannot write the output")
+    assert time.monotonic() - started < 60
+
+
+# --- case 3: what the public API accepts -----------------------------------------------------------
+
+
+class _OneClaimPerDigitRun:
+    """Extraction stand-in: records what it was given."""
+
+    def __init__(self) -> None:
+        self.seen: list[Article] = []
+
+    def extract(self, article: Article):
+        self.seen.append(article)
+        return []
+
+
+def test_case3_a_single_str_is_one_item_never_iterated():
+    ex = _OneClaimPerDigitRun()
+    report = factcheck.Reconciler(extractor=ex).run("About 3,000 troops were sent.")
+    assert [a.text for a in ex.seen] == ["About 3,000 troops were sent."]
+    assert len(report.articles) == 1
+
+
+def test_case3_a_single_path_is_one_item(folder):
+    ex = _OneClaimPerDigitRun()
+    report = factcheck.Reconciler(extractor=ex).run(folder)
+    assert sorted(a.id for a in ex.seen) == ["a.txt", "b.txt"]
+    assert sorted(a.id for a in report.articles) == ["a.txt", "b.txt"]
+
+
+def test_case3_a_path_shaped_str_is_one_path_not_the_file_system():
+    """"/" used to be one character of many: a str is one item, so "/" is one (folder) path — the
+    reconciler is asked to read it, never to walk it character by character."""
+    from factcheck.inputs import as_items
+
+    assert as_items("/") == ["/"]
+    assert as_items("examples/articles") == ["examples/articles"]
+
+
+def test_case3_dataframe_rows_keep_their_dates():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"id": ["a", "b"], "text": ["600 soldiers", "700 soldiers"],
+                       "published": pd.to_datetime(["2025-04-01", None]), "language": ["en", "en"]})
+    ex = _OneClaimPerDigitRun()
+    report = factcheck.Reconciler(extractor=ex).run(df)
+    assert {(a.id, a.published) for a in ex.seen} == {("a", dt.date(2025, 4, 1)), ("b", None)}
+    assert sorted(a.id for a in report.articles) == ["a", "b"]
+
+
+def test_case3_iterable_of_mappings_are_rows():
+    ex = _OneClaimPerDigitRun()
+    rows = ({"id": f"r{i}", "text": f"{i} soldiers", "published": "2025-0%d-01" % (i + 1)} for i in range(3))
+    factcheck.Reconciler(extractor=ex).run(rows)
+    assert sorted((a.id, a.published.month) for a in ex.seen) == [("r0", 1), ("r1", 2), ("r2", 3)]
+
+
+@pytest.mark.parametrize("bad", [42, b"bytes", 3.5, None])
+def test_case3_other_types_raise_typeerror_naming_them(bad):
+    with pytest.raises(TypeError, match=rf"cannot use an object of type {type(bad).__name__}: pass an Article"):
+        factcheck.reconcile(bad)
+
+
+def test_case3_a_series_is_refused_because_it_drops_the_dates():
+    pd = pytest.importorskip("pandas")
+    df = pd.DataFrame({"text": ["600 soldiers"], "published": ["2025-04-01"]})
+    with pytest.raises(InputTypeError, match="pass the DataFrame itself"):
+        factcheck.reconcile(df["text"])
+
+
+def test_case3_extract_accepts_one_article_text_or_row():
+    (c,) = factcheck.extract({"id": "r", "text": GOOD_EN, "published": "2025-04-01", "language": "en"})
+    assert (c.article_id, c.published) == ("r", dt.date(2025, 4, 1))
+    with pytest.raises(TypeError, match="extract cannot use an object of type list"):
+        factcheck.extract([GOOD_EN])
+    with pytest.raises(InputError, match="no text"):
+        factcheck.extract({"id": "r"})
+
+
+# --- case 4: deep JSON ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("suffix", [".json", ".jsonl"])
+def test_case4_deep_json_is_a_one_line_skip_and_the_rest_is_kept(tmp_path, suffix):
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(GOOD_EN, encoding="utf-8")
+    deep = '{"id": "x", "text": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    (d / f"deep{suffix}").write_text(deep + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = cli("extract", "-o", str(out), str(d))
+    assert proc.returncode == 1
+    lines = _lines(proc.stderr)
+    assert len(lines) == 2 and "nested deeper than 1,024 levels" in lines[0], lines
+    assert lines[0].startswith(f"factcheck: skipped {d / ('deep' + suffix)}")
+    assert [json.loads(x)["article"] for x in out.read_text().splitlines()] == ["a.txt"]
+
+
+# --- case 5 is at the top (library) ---------------------------------------------------------------
+
+
+def test_case5_skip_messages_are_one_line():
+    from factcheck.cli import _one_line
+
+    assert _one_line("1 validation error for Exact\nvalue\n  Input should be >= 0") == (
+        "1 validation error for Exact; value; Input should be >= 0"
+    )
+
+
+# --- case 6: Ctrl-C --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("many")
+    with open(d / "big.jsonl", "w", encoding="utf-8") as f:
+        for i in range(3000):
+            f.write(json.dumps({"id": f"a{i}", "text": f"{GOOD_EN} {GOOD_HI} Day {i}."}, ensure_ascii=False) + "\n")
+    return d
+
+
+@pytest.mark.parametrize(("jobs", "after"), [("1", 0.3), ("1", 6.0), ("2", 6.0), ("2", 9.0)])
+def test_case6_ctrl_c_ends_the_run_in_2_s_with_one_line_and_130(many, tmp_path, jobs, after):
+    """SIGINT to the process group (what Ctrl-C does), at start-up and mid-run, serial and --jobs."""
+    target = tmp_path / "out.jsonl"
+    target.write_text("old\n")
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", "--jobs", jobs, "-o", str(target),
+                             str(many)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            start_new_session=True, env=_env())
+    time.sleep(after)
+    assert proc.poll() is None, "the run ended before it was interrupted: make the input bigger"
+    sent = time.monotonic()
+    os.killpg(proc.pid, signal.SIGINT)
+    try:
+        _, err = proc.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        pytest.fail("the run hung after Ctrl-C")
+    took = time.monotonic() - sent
+    assert proc.returncode == 130
+    assert err.decode().splitlines() == ["factcheck: interrupted"]
+    assert took <= 2.0, f"{took:.2f} s"
+    assert target.read_text() == "old\n"  # the old output is intact
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):  # no worker left behind
+        os.killpg(proc.pid, 0)
+
+
+# --- case 9: pipes, stdin, extract's output given to reconcile ------------------------------------------
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_case9_closed_pipe_ends_quietly_with_0(many, jobs):
+    cmd = f"{sys.executable} -m factcheck extract --jobs {jobs} {many} | head -n 1 >/dev/null; echo ${{PIPESTATUS[0]}}"
+    proc = subprocess.run(["bash", "-c", cmd], capture_output=True, timeout=300, env=_env())
+    assert proc.stdout.decode().strip() == "0"
+    assert proc.stderr == b""
+
+
+def test_case9_stdin_plain_text_is_one_article():
+    proc = cli("extract", "-", stdin=GOOD_EN.encode())
+    assert proc.returncode == 0, proc.stderr
+    (rec,) = [json.loads(x) for x in proc.stdout.splitlines()]
+    assert rec["article"] == "<stdin>" and rec["value"] == 15000
+
+
+def test_case9_stdin_jsonl_is_still_rows():
+    rows = "\n" + json.dumps({"id": "r1", "text": GOOD_EN}) + "\n"
+    proc = cli("extract", "-", stdin=rows.encode())
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(x)["article"] for x in proc.stdout.splitlines()] == ["r1"]
+
+
+def test_case9_reconcile_refuses_extract_output_with_one_line(tmp_path, folder):
+    claims = tmp_path / "claims.jsonl"
+    assert cli("extract", "-o", str(claims), str(folder)).returncode == 0
+    proc = cli("reconcile", "--format", "json", str(claims))
+    assert proc.returncode == 2
+    lines = _lines(proc.stderr)
+    assert lines[0] == (
+        f"factcheck: skipped {claims}: holds claim records written by 'factcheck extract' (keys article, "
+        "measure, bound), not articles; give reconcile the articles themselves (each record's text is only "
+        "the figure's phrase)"
+    )
+    assert json.loads(proc.stdout)["groups"] == []

@@ -74,9 +74,10 @@ class Extractor:
         Raises:
             UnsupportedLanguageError: naming the article and listing the supported languages.
         """
-        from factcheck.detect import detect_language
+        from factcheck.detect import detect_language, normalise_language
 
         code = article.language or detect_language(article.text)
+        code = normalise_language(code, supported_languages()) or code  # a tag: "en-US" is "en"
         if code in self._supported:
             return code  # language folders are only ever added: a supported code stays so
         if code not in supported_languages():
@@ -95,6 +96,11 @@ class Extractor:
         code = self.language_of(article)
         if article.language != code:
             article = article.model_copy(update={"language": code})
+        from factcheck.detect import language_parts
+
+        parts = language_parts(article.text, code)  # paragraphs in other languages (detect.py)
+        if len(parts) > 1:
+            return self._extract_parts(article, parts)
         lang = load_language(code)
         found = analyse_text(article.text, lang, self.settings, self.registry, gate=self.gate)
         if not found.drafts:
@@ -102,6 +108,21 @@ class Extractor:
         ctx = analyse_article(article, lang, found.sentences, found.zones)
         return once_per_article([self._claim(article, code, d, ctx) for d in found.drafts],
                                 tuple(lang.extraction.sentence_ends))
+
+    def _extract_parts(self, article: Article, parts: list[tuple[str, str]]) -> list[Claim]:
+        """A mixed-language article: each language reads the text with the others' paragraphs
+        blanked (same length, so offsets and evidence point into the original text); the
+        article's date found by its own language serves the others."""
+        out: list[Claim] = []
+        published = article.published
+        for code, text in parts:
+            lang = load_language(code)
+            found = analyse_text(text, lang, self.settings, self.registry, gate=self.gate)
+            part = article.model_copy(update={"text": text, "language": code, "published": published})
+            ctx = analyse_article(part, lang, found.sentences, found.zones)
+            published = published or ctx.published
+            out += [self._claim(article, code, d, ctx) for d in found.drafts]
+        return sorted(out, key=lambda c: (c.evidence.start, c.evidence.end))
 
     def _claim(self, article: Article, code: str, d: ClaimDraft, ctx) -> Claim:
         # Validated as usual: pydantic's (compiled) validation of these parts costs less
@@ -220,12 +241,9 @@ def extract(article_or_text: Article | str, *, language: str | None = None,
     >>> [c.measure for c in extract("लगभग 600 सैनिकों की मौत हो गई।", language="hi")]
     ['troops_killed']
     """
-    if isinstance(article_or_text, str):
-        article = Article(id="text", text=article_or_text, language=language)
-    else:
-        article = article_or_text
-        if language is not None:
-            article = article.model_copy(update={"language": language})
+    from factcheck.inputs import as_article
+
+    article = as_article(article_or_text, language=language)  # Article, text or row; else TypeError
     key = (settings or Settings()).model_dump_json()
     extractor = _DEFAULT.get(key)
     if extractor is None:

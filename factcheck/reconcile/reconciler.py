@@ -115,7 +115,9 @@ class Reconciler:
         statuses: list[ArticleStatus] = []
         given: list[str] = []  # article ids of claims given directly, counted once at the end
         paths: list[str | os.PathLike[str]] = []
-        items = items if isinstance(items, (list, tuple)) else list(items)
+        from factcheck.inputs import as_items
+
+        items = as_items(items)  # one str/Path is one item; rows and DataFrames; else TypeError
         claims_only = set(map(type, items)) == {Claim}
         if claims_only:  # an archive's case: no per-item Python step; counted from the columns
             claims = list(items)
