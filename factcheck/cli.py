@@ -569,3 +569,8 @@ def _refuse_input_as_output(output: str, inputs: Iterable[str]) -> None:
                 f"--output {output} lies inside the input folder {raw}; the run would read its own "
                 "output — write it outside that folder"
             )
+
+
+def _open_output(path: str | None, inputs: Iterable[str] = ()) -> _Output:
+    """The output of a command (the name cli_store.py uses): :class:`_Output`."""
+    return _Output(path, inputs)
