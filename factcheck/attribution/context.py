@@ -38,7 +38,16 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
-from factcheck.attribution.cues import BackRef, Cue, CueMatcher, Mention, cue_matcher, quote_spans, source_matcher
+from factcheck.attribution.cues import (
+    QUOTES,
+    BackRef,
+    Cue,
+    CueMatcher,
+    Mention,
+    cue_matcher,
+    quote_spans,
+    source_matcher,
+)
 from factcheck.attribution.dates import ArticleDate, article_date
 from factcheck.attribution.sources import SourceRegistry, default_registry
 from factcheck.attribution.timescope import StatementDate, scope, statement_date
@@ -50,6 +59,8 @@ if TYPE_CHECKING:
 
 #: Back-references reading earlier sentences nest at most this deep, then read in order.
 _MAX_DEPTH = 20
+#: Kinds of source that mostly pass on what others said (a continuation prefers other speakers).
+_PASSERS = frozenset({"news_agency", "state_media", "country"})
 #: Kinds of source that brief lawmakers (what the lawmakers then relay is theirs).
 _BRIEFERS = frozenset({"intelligence_agency", "military"})
 #: A statement pointing back ("Об этом сообщил X") covers at most this many sentences before it.
@@ -531,32 +542,38 @@ class ArticleContext:
             return head, None
         if sent.has_cue:
             return Attribution(), None
-        ahead = self._pointed_back(i, sent)
-        if ahead is not None:
-            return ahead
         if i > 0:
-            # cheapest test first: a paragraph's first sentence continues nothing, and the
+            # cheapest test first: a paragraph's first sentence continues nothing (unless it
+            # opens a quotation: the last speaker's words, 'X said. ⏎ "…"'), and the
             # sentence before is read only when the figure may continue its statement
             prev = self._sent(i - 1)
-            if ("\n" not in self.text[prev.end:sent.start]
+            if (("\n" not in self.text[prev.end:sent.start] or self.text[sent.start] in QUOTES)
                     and not self._cues.has_break(self.text, sent.start, sent.end)
                     and self._has_statements(i - 1)
                     and all(self._kind(m.source) == "country" for m in self._mentions(sent))):
-                st = max(prev.statements, key=lambda s: s.end)
+                # its last statement, a named speaker before an outlet or a country passing it on
+                # ("Об этом сообщил X, передает Y со ссылкой на Z")
+                st = max(prev.statements, key=lambda s: (s.kind not in _PASSERS, s.end))
                 # the statement's date: the nearest point expression of its sentence
                 return st.attribution, statement_date(self._exprs(i - 1), st.start, self._date)
+        ahead = self._pointed_back(i, sent, start)
+        if ahead is not None:
+            return ahead
         return Attribution(), None
 
-    def _pointed_back(self, i: int, sent: _Sentence) -> tuple[Attribution, StatementDate | None] | None:
+    def _pointed_back(self, i: int, sent: _Sentence, pos: int) -> tuple[Attribution, StatementDate | None] | None:
         """The statement that points back at the figure's sentence ("… 600 погибли. Об этом
         сообщил X"): the first sentence after it with a cue, when that cue points back
-        (``back_pointing``), read across cue-less sentences of the figure's paragraph or as
-        the first sentence of the next paragraph; a sentence that names a source of its
-        own or speaks in the writer's voice is not pointed at."""
+        (``back_pointing``) or, for a figure inside a quotation, when the cue follows the
+        quotation's closing mark ("«… 2600 солдат … », — заявил X"); read across cue-less
+        sentences of the figure's paragraph or as the first sentence of the next paragraph.
+        A sentence that names a source of its own or speaks in the writer's voice is not
+        pointed at."""
         if (self._cues.has_break(self.text, sent.start, sent.end)
                 or not all(self._kind(m.source) == "country" for m in self._mentions(sent))):
             return None
         j = i
+        quoted: bool | None = None  # whether the figure stands in an open quotation (read when needed)
         while j + 1 < len(self._spans) and j - i < _MAX_AHEAD:
             j += 1
             new_paragraph = "\n" in self.text[self._sent(j - 1).end:self._sent(j).start]
@@ -564,6 +581,11 @@ class ArticleContext:
             nxt = self._sent(j)
             if nxt.has_cue:
                 pointer = self._cues.points_back(self.text, nxt.start, nxt.end)
+                if pointer is None and quoted is None:
+                    quoted = _inside_quote(self.text, self.text.rfind("\n", 0, pos) + 1, pos)
+                if pointer is None and quoted:
+                    pointer = next((s.start for s in nxt.statements
+                                    if _CLOSED_QUOTE.search(self.text, nxt.start, s.start)), None)
                 if pointer is None:
                     return None
                 after = [s for s in nxt.statements if s.end > pointer]
@@ -621,6 +643,20 @@ class ArticleContext:
         if got is None or got[0] is not att:
             got = self._wired[id(att)] = (att, att.model_copy(update={"chain": (self.wire, *att.chain)}))
         return got[1]
+
+
+# a quotation closed right before a speech verb: "», — заявил", "”, said"
+_CLOSED_QUOTE = regex.compile(r'[”»“"’\']\s*[,.]?\s*[-–—]?\s*$')
+_OPENERS, _CLOSERS = "“«„", "”»"
+
+
+def _inside_quote(text: str, lo: int, pos: int) -> bool:
+    """Whether a quotation opened in ``text[lo:pos]`` is still open at ``pos``."""
+    span = text[lo:pos]
+    depth = sum(span.count(c) for c in _OPENERS) - sum(span.count(c) for c in _CLOSERS)
+    # „…“: the closing mark of „ is “, counted as an opener above
+    depth -= 2 * min(span.count("„"), span.count("“"))
+    return depth > 0 or span.count('"') % 2 == 1
 
 
 def _line_starts(text: str) -> list[int]:
