@@ -381,7 +381,7 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
-                        previous)
+                        previous, out[-1].subject if previous is not None else None)
         if draft is not None:
             out.append(draft)
     return out
@@ -418,7 +418,8 @@ def _total_cue(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | 
 
 def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str,
             lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
-            others: Sequence[int], previous: _Cue | None = None) -> ClaimDraft | None:
+            others: Sequence[int], previous: _Cue | None = None,
+            previous_subject: str | None = None) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     total_of_previous = False
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
@@ -460,6 +461,8 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         return None
     modality = _modality(text, clause, sentence, phrase, cue, lex)
     role, subset, tied = _role(text, clause, mention.start, noun, lex, mention.end)
+    # "13 тысяч военных КНДР …, 2 тысячи из них": a part of the previous figure's people
+    of_previous = tied and role is Role.SUBSET and previous_subject is not None
     if total_of_previous and role is Role.INCREMENT:
         role = Role.TOTAL  # "…, bringing the total to 15,000 troops": the running total
     if tied and previous is not None and registry.decide(measure.counts, previous.event) != measure:
@@ -467,6 +470,15 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         # killed", "600 killed and another 2,000 wounded" — its own measure's total
         role, subset = Role.TOTAL, None
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
+    if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
+        subject = previous_subject
+    if (role is Role.TOTAL and measure.subject_is_agent and lex.data.role.subset_places
+            and lex.subset_places.search(text, *clause)
+            and not subjects.acts_before(clause[0], mention.start, subject)):
+        # "8 тысяч в Курской области", "переброшены вблизи границы": the part standing or
+        # moved there. Not when the sender itself acts in the clause ("Пхеньян отправил в
+        # Курскую область 11 тысяч": all it sent), nor for a toll (every death is counted)
+        role = Role.SUBSET
     end = noun.end
     if (cue.start >= noun.end and len(WORDS.findall(text, noun.end, cue.start)) <= 2
             and not lex.any_subject.search(text, noun.end, cue.start)

@@ -317,6 +317,8 @@ class Lexicon:
         self.total_before = rx(r.total_before)
         self.subset_before = rx(r.subset_before)
         self.subset_after = rx(r.subset_after, anchored=True)
+        self.subset_places = rx(r.subset_places)
+        self.owner_links_after_noun = rx(data.owner_links_after_noun, anchored=True)
         # where each role cue may start (unguarded, ``re``): a range without a prefilter
         # match holds no cue, so most figures skip the guarded scans
         self.role_prefilter = {

@@ -72,6 +72,12 @@ class RoleData(_Frozen):
         'previous figure\'s event ("bringing the total to", "कुल संख्या").',
     )
     subset_before: Words = Field(default=(), description='Just before the number: "of whom 300".')
+    subset_places: Words = Field(
+        default=(),
+        description='Anywhere in the clause of a figure the subject sends or supplies: a place '
+        'narrower than a country ("в Курской **области**", "near the **border**") — the troops '
+        'there are a part of those sent.',
+    )
     subset_after: Words = Field(
         default=(), description='Right after the number, the noun elided: "до 8000 **из них**" (8,000 of them).'
     )
@@ -204,6 +210,20 @@ class ExtractionData(_Frozen):
     )
     owner_after: Words = Field(
         default=(), description="Marks the mention before it as owner of what follows ('s, के)."
+    )
+    never_agent: Words = Field(
+        default=(),
+        description='Subject forms in an oblique case, never the actor of the sentence: a place, '
+        'owner or recipient ("поможет **России**, направив …": North Korea sends).',
+    )
+    owner_after_noun: Words = Field(
+        default=(),
+        description='Things whose counted noun may take its owner right after it, in the genitive '
+        '("10 000 военных **КНДР**"). Leave out things whose noun is followed by the recipient '
+        '("100 ракет России" = to Russia).',
+    )
+    owner_links_after_noun: Words = Field(
+        default=(), description='Words that may stand between such a noun and its owner ("солдат **из** КНДР").'
     )
     destination_after: Words = Field(
         default=(), description="Marks the mention before it as a place or recipient (में, को)."

@@ -116,6 +116,12 @@ class SubjectFinder:
             return end
         return None
 
+    def acts_before(self, lo: int, pos: int, name: str) -> bool:
+        """``name`` is named in ``text[lo:pos]`` other than as a place or recipient ("Pyongyang
+        sent …"), i.e. it may be the actor."""
+        return any(n == name and not self._is_place(s, e, lo, pos)
+                   for s, e, n in self._mentions(lo, pos))
+
     def places(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """Mentions in ``text[lo:hi]`` marked as a place or recipient ("in Russia", "रूस में")."""
         return [m for m in self._mentions(lo, hi) if self._is_place(m[0], m[1], lo, hi)]
@@ -132,6 +138,16 @@ class SubjectFinder:
         text, lex = self.text, self.lex
         for s, e, name in self._mentions(phrase_start, noun_end):
             return name  # "2,000 North Korean troops"
+        if measure.counts in lex.data.owner_after_noun:
+            # the owner right after its noun: "10 000 военных КНДР", "двух солдат из КНДР"
+            i = SPACES.match(text, noun_end, hi).end()
+            link = lex.owner_links_after_noun.match(text, i, hi)
+            if link:
+                i = SPACES.match(text, link.end(), hi).end()
+            for s, e, name in self._mentions(i, min(hi, i + 80)):
+                if s == i:
+                    return name
+                break
         before = self._mentions(lo, phrase_start)
         if before:
             s, e, name = before[-1]
@@ -148,7 +164,8 @@ class SubjectFinder:
                 return agents[-1][2]
             # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
             actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)
-                      and self._owner_end(b[0], b[1], hi) is None]
+                      and self._owner_end(b[0], b[1], hi) is None
+                      and text[b[0]:b[1]] not in lex.data.never_agent]
             if actors:
                 return actors[-1][2]
         owner = self.article_owner()
