@@ -317,7 +317,8 @@ class ArticleContext:
         refs = [b for b in refs if b.end <= sent.end
                 and not any(m.start < b.end and b.start < m.end for m in mentions)]
         cues = [c for c in cues if c.end <= sent.end
-                and not any(m.start < c.end and c.start < m.end for m in mentions)]
+                and not any(m.start < c.end and c.start < m.end for m in mentions)
+                and not self._cues.after_indefinite(self.text, c.start)]
         sent.has_cue = bool(cues)
         sent.cue_starts = [c.start for c in cues]
         for cue in cues:

@@ -316,6 +316,11 @@ class CueMatcher:
             return None
         return BackRef(m.start(), m.end(), m.group(), self._backref_kinds.get(fold(m.group()), ()))
 
+    def after_indefinite(self, text: str, start: int) -> bool:
+        """Whether an indefinite word stands right before ``start`` ("an estimated 4,700":
+        an adjective, not a cue)."""
+        return bool(self._indef_re and self._indef_re.search(text[max(0, start - 20): start]))
+
     def is_agent(self, text: str, end: int) -> bool:
         """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने", also
         after an aside in parentheses ("국방정보국(DI)은")."""
