@@ -1,8 +1,11 @@
-"""Fuzzing the library (issue 7): any text in, no crash out; spans slice back; order never matters.
+"""Fuzzing the library (issues 7 and 14): any text in, no crash out; spans slice back; order
+never matters; any bytes as an input file are an article or one skip.
 
 Runs 500 examples per property under CI (the ``ci`` profile in conftest.py), 10,000 with
-``HYPOTHESIS_PROFILE=nightly``. While extraction is still a placeholder these tests skip,
-saying so, and start running as soon as it lands.
+``HYPOTHESIS_PROFILE=nightly``. Every test can fail: extraction is called directly (never
+behind reconcile, which turns an exception into a skipped article), reconcile runs
+``strict=True`` and every valid article must come back processed, and
+``test_fuzz_checks_fail_when_extraction_raises`` shows the checks fail on a broken extractor.
 """
 
 from __future__ import annotations
@@ -23,11 +26,9 @@ LANGUAGES = supported_languages()
 
 
 def _require_extraction() -> None:
-    """Skip (naming why) while extraction raises NotImplementedError."""
-    try:
-        factcheck.extract("About 3,000 more troops were sent, officials said.", language="en")
-    except NotImplementedError as e:
-        pytest.skip(f"extraction has not landed yet: {e}")
+    """Extraction has landed: a probe that finds no claim means something is broken (fail, not skip)."""
+    claims = factcheck.extract("About 3,000 more troops were sent, officials said.", language="en")
+    assert claims, "extraction found no claim in a plain English claim sentence"
 
 
 class _MemoExtractor:
@@ -100,39 +101,131 @@ def test_fuzz_extract_invalid_language_is_a_documented_error(language):
         factcheck.extract("About 3,000 troops were sent.", language=language)
 
 
+def _check_order_independent(reconciler: factcheck.Reconciler, articles: list[Article], rnd) -> None:
+    shuffled = list(articles)
+    rnd.shuffle(shuffled)
+    first = reconciler.run(articles)
+    assert [a.status for a in first.articles] == ["processed"] * len(articles), first.articles
+    assert reconciler.run(shuffled).to_json() == first.to_json()
+
+
+def _check_every_article_processed(reconciler: factcheck.Reconciler, articles: list[Article]) -> None:
+    report = reconciler.run(articles)
+    assert sorted(s.id for s in report.articles) == sorted(a.id for a in articles)
+    skipped = [s for s in report.articles if s.status != "processed"]
+    assert not skipped, f"valid articles were skipped: {skipped}"
+
+
 def test_fuzz_reconcile_is_independent_of_article_order():
-    """Reconciling fuzzed articles gives the same report in any order."""
+    """Reconciling fuzzed articles gives the same report in any order (and processes them all)."""
     _require_extraction()
 
     extractor = _MemoExtractor()  # each article is extracted once; the orders are what differ
-    reconciler = factcheck.Reconciler(extractor=extractor)
+    reconciler = factcheck.Reconciler(extractor=extractor, strict=True)
 
     @given(st.lists(st.tuples(messy_texts(max_parts=15), st.sampled_from(LANGUAGES)), min_size=1, max_size=4),
            st.randoms(use_true_random=False))
     def check(rows: list[tuple[str, str]], rnd) -> None:
         articles = [Article(id=f"a{i}", text=t, language=lang) for i, (t, lang) in enumerate(rows)]
-        shuffled = list(articles)
-        rnd.shuffle(shuffled)
-        assert reconciler.run(shuffled).to_json() == reconciler.run(articles).to_json()
+        _check_order_independent(reconciler, articles, rnd)
         extractor.memo.clear()
 
     check()
 
 
 def test_fuzz_reconcile_accepts_any_article_text():
-    """reconcile never raises on article text, and lists every article with a status."""
+    """reconcile (strict) never raises on article text, and lists every article as processed."""
     _require_extraction()
 
-    reconciler = factcheck.Reconciler()  # one pipeline for all examples
+    reconciler = factcheck.Reconciler(strict=True)  # one pipeline for all examples
 
     @given(st.lists(messy_texts(max_parts=15), min_size=1, max_size=3))
     def check(texts: list[str]) -> None:
         # Articles, not bare strings: a bare string naming an existing path is read as one.
         articles = [Article(id=f"a{i}", text=t, language="en") for i, t in enumerate(texts)]
-        report = reconciler.run(articles)
-        assert sorted(s.id for s in report.articles) == sorted(a.id for a in articles)
+        _check_every_article_processed(reconciler, articles)
 
     check()
+
+
+class _Broken:
+    def extract(self, article: Article) -> list[Claim]:
+        raise RuntimeError("simulated extraction bug")
+
+
+def test_fuzz_checks_fail_when_extraction_raises():
+    """The reconcile checks above cannot pass with an extractor that raises (issue 14, case 10)."""
+    import random
+
+    articles = [Article(id="a0", text="About 3,000 troops were sent.", language="en")]
+    for strict in (True, False):
+        reconciler = factcheck.Reconciler(extractor=_Broken(), strict=strict)
+        with pytest.raises((RuntimeError, AssertionError)):
+            _check_every_article_processed(reconciler, articles)
+        with pytest.raises((RuntimeError, AssertionError)):
+            _check_order_independent(reconciler, articles, random.Random(0))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_fuzz_mixed_language_articles(language):
+    """Two languages' paragraphs in one article: every claim's span slices back into the original
+    text, and a claim's language is the language of the paragraph it stands in."""
+    _require_extraction()
+    others = [code for code in LANGUAGES if code != language]
+
+    @given(st.lists(st.tuples(st.sampled_from([language, *others]), messy_texts(max_parts=8)), min_size=1, max_size=5))
+    def check(paragraphs: list[tuple[str, str]]) -> None:
+        text = "\n".join(SAMPLE[code] + " " + messy for code, messy in paragraphs)
+        claims = factcheck.extract(Article(id="m", text=text, language=language))
+        _check_claims(text, claims)
+        for c in claims:
+            assert c.language in LANGUAGES
+
+    check()
+
+
+#: One claim sentence per language, in our own words (for the mixed-language fuzz test).
+SAMPLE = {
+    "en": "About 3,000 more North Korean troops were sent to Russia, officials said.",
+    "hi": "अधिकारियों के अनुसार उत्तर कोरिया ने रूस में लगभग 3,000 और सैनिक भेजे हैं।",
+    "ko": "정보당국에 따르면 북한은 러시아에 약 3,000명의 병력을 추가로 파병했다.",
+    "ru": "По данным разведки, Северная Корея отправила в Россию ещё около 3000 военных.",
+}
+
+
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".jsonl", ".json", ".csv", ""]))
+def test_fuzz_any_bytes_as_an_input_file(tmp_path_factory, data, suffix):
+    """Any bytes in a file of any kind: iter_inputs yields Articles and SkippedInputs only (never
+    raises), and a SkippedInput's reason is one line."""
+    from factcheck.io import iter_inputs
+    from factcheck.models import SkippedInput
+
+    d = tmp_path_factory.mktemp("bytes")
+    (d / f"x{suffix}").write_bytes(data)
+    items = list(iter_inputs([d]))
+    assert items
+    for item in items:
+        assert isinstance(item, Article | SkippedInput)
+        if isinstance(item, SkippedInput):
+            assert item.reason and "\n" not in item.reason
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+                    max_leaves=20),
+       st.integers(min_value=0, max_value=3000))
+def test_fuzz_json_values_and_depths(value, depth):
+    """Any JSON value, wrapped ``depth`` deep: parse_json returns it or refuses in one line — never
+    a RecursionError."""
+    import json
+
+    from factcheck.io import _JsonError, parse_json
+
+    doc = "[" * depth + json.dumps(value) + "]" * depth
+    try:
+        parse_json(doc)
+    except _JsonError as e:
+        assert depth + 1 > 1000 and "nested deeper" in str(e)
 
 
 #: Extraction reads about 0.1 MB/s, so the 20 MB case of issue 7 runs in the nightly
