@@ -170,7 +170,9 @@ def normalise_language(code: str, supported: Iterable[str] | None = None) -> str
 def _foreign_letters(scripts: tuple[str, ...]) -> regex.Pattern[str]:
     """Letters outside ``scripts``: where another language's paragraph could be."""
     inside = "".join(rf"\p{{Script={s}}}" for s in scripts)
-    return regex.compile(rf"[\p{{L}}--[{inside}]]+" if inside else r"\p{L}+", regex.V1)
+    # letters and their marks (Devanagari vowel signs are marks), as script_scores counts them
+    own = rf"--[{inside}\p{{Script=Inherited}}]" if inside else ""
+    return regex.compile(rf"[[\p{{L}}\p{{M}}]{own}]+", regex.V1)
 
 
 def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:

@@ -628,7 +628,24 @@ def _binary_reason(head: bytes) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16 text; convert it to UTF-8 first (try: iconv -f utf-16 -t utf-8 FILE > FILE.utf8)"
     if b"\x00" in head:
+        if (order := _utf16_order(head)) is not None:
+            return (
+                f"UTF-16 text without a byte-order mark; convert it to UTF-8 first "
+                f"(try: iconv -f utf-16{order} -t utf-8 FILE > FILE.utf8)"
+            )
         return "binary file (contains NUL bytes); not a text article"
+    return None
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """``"le"``/``"be"`` when ``head`` looks like UTF-16 without a BOM (text in the Latin,
+    Cyrillic or Devanagari blocks: one byte of each pair is mostly NUL or a block's high byte)."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for order, high, low in (("le", odd, even), ("be", even, odd)):
+        if high.count(0) >= 0.6 * len(high) and low.count(0) <= 0.05 * len(low):
+            return order
     return None
 
 
