@@ -147,11 +147,12 @@ def _random_facts(rng: random.Random, n: int) -> list[Facts]:
             s = base + rng.randrange(60)
             e = s + rng.choice((0, 0, 0, 29, 364))
             w = Window(dt.date.fromordinal(s), dt.date.fromordinal(e), rng.random() < 0.2, "day")
-        low = float(rng.choice((0, 100, 200, 300, 400)))
+        low = float(rng.choice((0, 100, 200, 300, 400, 2000)))
         high = low + rng.choice((0.0, 50.0, 200.0, float("inf")))
         central = rng.choice((low, high if high != float("inf") else low, (low + high) / 2 if high != float("inf") else low))
         out.append(Facts(low, high, central, w, rng.random() < 0.85, rng.choice(("soldier", "soldier", "shell")),
-                         0 if w is None else w.start.toordinal(), 0 if w is None else w.end.toordinal()))
+                         0 if w is None else w.start.toordinal(), 0 if w is None else w.end.toordinal(),
+                         rng.choice(("NIS", "NIS", "Pentagon", "")), rng.choice(("a1", "a2", ""))))
     # canonical (time) order, as groups hand them over
     out.sort(key=lambda f: (f.start, f.end) if f.window is not None else (10**9, 10**9))
     return out

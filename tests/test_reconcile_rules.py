@@ -27,10 +27,54 @@ def _only_group(report):
             make_claim(Exact(value=4000), text="4,000", source="Ukraine", as_of=D(2025, 9, 10), article="k2"),
             True, "conflict", id="same-period-disjoint",
         ),
-        pytest.param(  # a running total cannot shrink
+        pytest.param(  # one originator's running total cannot shrink, however far apart
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 8, 1), article="k1"),
+            make_claim(Exact(value=9000), text="9,000", source="NIS", as_of=D(2025, 12, 1), article="k2"),
+            True, "conflict", id="shrinking-cumulative",
+        ),
+        pytest.param(  # another originator's lower figure months later: most often a stale restatement
             make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 8, 1), article="k1"),
             make_claim(Exact(value=9000), text="9,000", source="KCNA", as_of=D(2025, 12, 1), article="k2"),
-            True, "conflict", id="shrinking-cumulative",
+            True, "not_comparable", id="stale-other-originator",
+        ),
+        pytest.param(  # another originator's lower figure within the period: a disagreement
+            make_claim(Approx(value=15000), text="about 15,000", source="NIS", as_of=D(2025, 8, 1), article="k1"),
+            make_claim(Exact(value=9000), text="9,000", source="KCNA", as_of=D(2025, 8, 20), article="k2"),
+            True, "conflict", id="shrink-other-originator-same-period",
+        ),
+        pytest.param(  # a larger figure from another originator five days later: they disagree
+            make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2024, 10, 23), article="k1"),
+            make_claim(Approx(value=10000), text="about 10,000", source="Pentagon", as_of=D(2024, 10, 28),
+                       article="k2"),
+            True, "conflict", id="other-originator-larger-days-later",
+        ),
+        pytest.param(  # the same originator's larger figure days later: its own update, growth
+            make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2024, 10, 23), article="k1"),
+            make_claim(Approx(value=10000), text="about 10,000", source="NIS", as_of=D(2024, 10, 28), article="k2"),
+            True, "evolving", id="same-originator-update",
+        ),
+        pytest.param(  # another originator's larger figure three weeks later: growth
+            make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2024, 10, 23), article="k1"),
+            make_claim(Approx(value=10000), text="about 10,000", source="Pentagon", as_of=D(2024, 11, 14),
+                       article="k2"),
+            True, "evolving", id="other-originator-larger-weeks-later",
+        ),
+        pytest.param(  # figures ten times apart: a part, another count or a misread, not a disagreement
+            make_claim(Approx(value=10000), text="about 10,000", source="NIS", as_of=D(2024, 11, 8), article="k1"),
+            make_claim(Exact(value=10), text="ten", source="Pentagon", as_of=D(2024, 11, 8), article="k2"),
+            True, "not_comparable", id="magnitude-apart",
+        ),
+        pytest.param(  # one article, one voice, two figures: a part and the whole, not a self-contradiction
+            make_claim(Approx(value=8000), text="about 8,000", as_of=D(2024, 11, 1), article="k1"),
+            make_claim(AtLeast(value=10000, strict=True), text="more than 10,000", as_of=D(2024, 11, 1),
+                       article="k1", start=40),
+            True, "not_comparable", id="same-article-same-voice",
+        ),
+        pytest.param(  # one article quoting two originators who differ: a disagreement
+            make_claim(Approx(value=4000), text="around 4,000", source="UK MoD", as_of=D(2025, 2, 5), article="k1"),
+            make_claim(Exact(value=1000), text="nearly a thousand", source="BBC", as_of=D(2025, 2, 5),
+                       article="k1", start=40),
+            True, "conflict", id="same-article-two-originators",
         ),
         pytest.param(  # 11,000 then 15,000 months later: growth, not contradiction
             make_claim(AtLeast(value=11000, strict=True), text="more than 11,000", source="MSMT",
@@ -76,12 +120,12 @@ def _only_group(report):
         ),
         pytest.param(
             make_claim(Exact(value=50), text="50", as_of=D(2025, 1, 1), measure="weekly_attacks"),
-            make_claim(Exact(value=5), text="5", as_of=D(2025, 1, 3), measure="weekly_attacks", article="k2"),
+            make_claim(Exact(value=20), text="20", as_of=D(2025, 1, 3), measure="weekly_attacks", article="k2"),
             False, "conflict", id="non-cumulative-same-period",
         ),
         pytest.param(  # month precision covers the whole month: 1 April and 28 April are one period
             make_claim(Exact(value=600), text="600", as_of=D(2025, 4, 1), precision="month"),
-            make_claim(Exact(value=900), text="900", as_of=D(2025, 5, 25), article="k2"),
+            make_claim(Exact(value=900), text="900", as_of=D(2025, 4, 28), article="k2"),
             True, "conflict", id="month-precision-covers-month",
         ),
         pytest.param(

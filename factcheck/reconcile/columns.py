@@ -23,10 +23,10 @@ from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
-from factcheck.models import Claim, Modality
-from factcheck.reconcile.relations import Facts, facts
+from factcheck.models import UNATTRIBUTED, Claim, Modality
+from factcheck.reconcile.relations import Facts, facts, outlet_voice
 from factcheck.reconcile.timing import window
-from factcheck.reconcile.vector import FactArrays
+from factcheck.reconcile.vector import FactArrays, distinct
 
 #: The ordinal sorted after every date: claims without a window sort last in their key.
 NO_DATE = dt.date.max.toordinal()
@@ -56,6 +56,7 @@ class Columns(NamedTuple):
     measures: list[str]  # measure code -> name
     units: list[str]  # unit code -> name
     articles: list[str]  # article code -> id (sorted)
+    origins: list[str]  # originator code (``facts.origin``) -> name (sorted)
 
     def take(self, idx: np.ndarray) -> Columns:
         """The columns of the claims at ``idx``, in that order, without the sort-only ones.
@@ -151,7 +152,7 @@ def _rank(keys: list[Any]) -> tuple[np.ndarray, list[Any]]:
 #: The claim fields read, in one pass: a claim's fields sit together in memory, its
 #: neighbour's do not, so one visit per claim (not one per field) is what keeps the read fast.
 _FIELDS = ("subject", "measure", "role", "article_id", "unit", "value", "modality", "attribution", "time",
-           "published", "evidence")
+           "published", "evidence", "publisher")
 _CHUNK = 1 << 16  # claims per read: a chunk's row tuples are freed before the next
 
 
@@ -206,6 +207,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     scode, attributions = _by_identity(got.pop("attribution"))
     by_source, sources = _rank([a.source for a in attributions])
     source = by_source[scode]
+    origin, origins = _origins(source, sources, got.pop("publisher"), article, articles)
 
     tcode, scopes = _by_identity(got.pop("time"))
     own = [window(t, None) for t in scopes]  # None: the scope has no date of its own
@@ -219,7 +221,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     end = np.where(fixed, t_days[tcode, 1], np.where(has_window, pub, 0))
     assumed = has_window & ~fixed
 
-    fa = FactArrays(low, high, central, start, end, factual, has_window, assumed, unit)
+    fa = FactArrays(low, high, central, start, end, factual, has_window, assumed, unit, origin, article)
     return Columns(
         facts=fa,
         given=given,
@@ -235,7 +237,30 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
         measures=measures,
         units=units,
         articles=articles,
+        origins=origins,
     )
+
+
+def _origins(
+    source: np.ndarray, sources: list[str], publisher: list[str | None], article: np.ndarray, articles: list[str]
+) -> tuple[np.ndarray, list[str]]:
+    """Each claim's originator code and the names by code (sorted): the credited source, or
+    for an unattributed figure its outlet (publisher, else article) — :func:`relations.originator`."""
+    n = len(source)
+    if not n:
+        return np.zeros(0, dtype=np.int64), []
+    pcode, pubs = _by_identity(publisher)
+    s_n, p_n = len(sources), len(pubs)
+    own = source == (sources.index(UNATTRIBUTED) if UNATTRIBUTED in sources else -1)
+    has_pub = np.array([p is not None for p in pubs], dtype=bool)[pcode]
+    key = np.where(~own, source, np.where(has_pub, s_n + pcode, s_n + p_n + article))
+    keys = distinct(key)
+    names = [
+        sources[k] if k < s_n else outlet_voice(pubs[k - s_n], "") if k < s_n + p_n else outlet_voice(None, articles[k - s_n - p_n])
+        for k in keys.tolist()
+    ]
+    by_name, origins = _rank(names)
+    return by_name[np.searchsorted(keys, key)], origins
 
 
 def claims_per_article(cols: Columns) -> dict[str, int]:

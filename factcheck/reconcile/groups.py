@@ -147,10 +147,11 @@ def _facts_of(claims: Sequence[Claim], cols: Columns, which: set[int]) -> dict[i
     idx = sorted(which)
     f = cols.facts
     rows = zip(idx, f.low[idx].tolist(), f.high[idx].tolist(), f.central[idx].tolist(), f.factual[idx].tolist(),
-               f.unit[idx].tolist(), f.start[idx].tolist(), f.end[idx].tolist())
+               f.unit[idx].tolist(), f.start[idx].tolist(), f.end[idx].tolist(), f.origin[idx].tolist())
     return {
-        i: Facts(low, high, central, window(claims[i].time, claims[i].published), factual, cols.units[unit], start, end)
-        for i, low, high, central, factual, unit, start, end in rows
+        i: Facts(low, high, central, window(claims[i].time, claims[i].published), factual, cols.units[unit], start, end,
+                 cols.origins[origin], claims[i].article_id)
+        for i, low, high, central, factual, unit, start, end, origin in rows
     }
 
 

@@ -8,12 +8,25 @@ Rules (docs/reconcile.md, "Relations"), tried in this order:
 3. no date at all, or a date taken from the article (``published``) when the articles are
    more than ``undated_window_days`` apart → ``not_comparable``; closer than that, the two
    are treated as the same period and the reason says so;
-4. same period (windows at most ``same_period_days`` apart): overlapping intervals →
-   ``agree``, disjoint → ``conflict``;
-5. different periods, cumulative measure: the later upper bound below the earlier lower
-   bound → ``conflict`` (a running total cannot shrink); the later figure larger →
-   ``evolving``; otherwise ``agree``;
-6. different periods, other measures → ``not_comparable``.
+4. same period (windows at most ``same_period_days`` apart), overlapping intervals → ``agree``;
+5. disjoint figures that one originator gives in one article → ``not_comparable``
+   (``same_article``: an article that names two figures for one date is giving a part and
+   the whole, or two different counts, far more often than contradicting itself);
+6. disjoint figures :data:`MAGNITUDE_RATIO` times or more apart → ``not_comparable``
+   (``magnitude``: more likely a part, another measure or a misread scale than two
+   estimates of one count) — only where the pair would otherwise be a conflict;
+7. same period, disjoint, running total: a later, larger figure of the same originator, or
+   of another one more than :data:`DISAGREE_DAYS` later → ``evolving`` (growth); one
+   originator's later, smaller figure → ``conflict`` (``shrank``); otherwise ``conflict``
+   (``same_disjoint``: a disagreement);
+8. different periods, cumulative measure: the later upper bound below the earlier lower
+   bound → ``conflict`` within one originator (a running total cannot shrink), else
+   ``not_comparable`` (``stale``: another source's later, lower figure is most often an
+   old figure restated); the later figure larger → ``evolving``; otherwise ``agree``;
+9. different periods, other measures → ``not_comparable``.
+
+The *originator* of a figure is the source the article credits; an unattributed figure is
+the outlet's own (its publisher, else its article).
 
 >>> import datetime as dt
 >>> from factcheck.models import Claim, Evidence, TimeScope
@@ -34,11 +47,19 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from factcheck.models import Claim, Modality
+from factcheck.models import UNATTRIBUTED, Claim, Modality
 from factcheck.reconcile.timing import Window, window
 from factcheck.settings import Settings
 
 RelationKind = Literal["conflict", "evolving", "agree", "not_comparable"]
+
+#: Disjoint figures this many times apart (the larger's lower bound over the smaller's upper
+#: bound) are not compared as two estimates of one count.
+MAGNITUDE_RATIO = 5.0
+
+#: Within one period, a running total's later, larger figure from another originator is a
+#: disagreement only when dated at most this many days later; after that it is growth.
+DISAGREE_DAYS = 10
 
 #: Severity, worst first: a group's verdict is its worst relation.
 SEVERITY: dict[str, int] = {"conflict": 3, "evolving": 2, "agree": 1, "not_comparable": 0}
@@ -48,7 +69,8 @@ class Facts(NamedTuple):
     """What the rules need of a claim, computed once per claim.
 
     ``start``/``end`` are the window's dates as ordinals (0 when there is no window), so the
-    rules compare integers.
+    rules compare integers; ``origin`` is the originator (see the module docstring) and
+    ``article`` the article id ("" when unknown: never the same article).
     """
 
     low: float
@@ -59,6 +81,28 @@ class Facts(NamedTuple):
     unit: str
     start: int
     end: int
+    origin: str = ""
+    article: str = ""
+
+
+def originator(claim: Claim) -> str:
+    """Whose figure a claim is: the credited source, or for an unattributed figure its outlet.
+
+    >>> from factcheck.models import Claim, Evidence
+    >>> from factcheck.values import Exact
+    >>> ev = Evidence(article_id="a1", start=0, end=1, text="6", sentence_start=0, sentence_end=1)
+    >>> originator(Claim(article_id="a1", measure="m", subject="s", value=Exact(value=6), unit="u",
+    ...                  evidence=ev, publisher="example.org"))
+    'example.org (own figure)'
+    """
+    if claim.attribution.source != UNATTRIBUTED:
+        return claim.attribution.source
+    return outlet_voice(claim.publisher, claim.article_id)
+
+
+def outlet_voice(publisher: str | None, article_id: str) -> str:
+    """The originator name of an outlet's own (unattributed) figure."""
+    return f"{publisher or 'article ' + article_id} (own figure)"
 
 
 _FACTUAL = frozenset(m for m in Modality if m.is_factual)
@@ -82,6 +126,8 @@ def facts(claim: Claim) -> Facts:
         claim.unit,
         0 if w is None else w.start.toordinal(),
         0 if w is None else w.end.toordinal(),
+        originator(claim),
+        claim.article_id,
     )
 
 
@@ -112,17 +158,39 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     else:
         same = gap <= settings.same_period_days
     overlap = fa.low <= fb.high and fb.low <= fa.high
-    if same:
-        return Outcome("agree" if overlap else "conflict", "same_overlap" if overlap else "same_disjoint", True, assumed)
+    if same and overlap:
+        return Outcome("agree", "same_overlap", True, assumed)
     first_earlier = (fa.start, fa.end) <= (fb.start, fb.end)
+    early, late = (fa, fb) if first_earlier else (fb, fa)
+    one = fa.origin == fb.origin
+    if same:
+        if one and fa.article == fb.article and fa.article:
+            return Outcome("not_comparable", "same_article", True, assumed)
+        if far_apart(fa, fb):
+            return Outcome("not_comparable", "magnitude", True, assumed)
+        if cumulative and late.start > early.end:
+            if late.central > early.central and (one or gap > DISAGREE_DAYS):
+                return Outcome("evolving", "grew", first_earlier, False)
+            if one and late.high < early.low:
+                return Outcome("conflict", "shrank", first_earlier, False)
+        return Outcome("conflict", "same_disjoint", True, assumed)
     if not cumulative:
         return Outcome("not_comparable", "periods", first_earlier, False)
-    early, late = (fa, fb) if first_earlier else (fb, fa)
     if late.high < early.low:
+        if not one:
+            return Outcome("not_comparable", "stale", first_earlier, False)
+        if far_apart(fa, fb):
+            return Outcome("not_comparable", "magnitude", True, False)
         return Outcome("conflict", "shrank", first_earlier, False)
     if late.central > early.central:
         return Outcome("evolving", "grew", first_earlier, False)
     return Outcome("agree", "steady", first_earlier, False)
+
+
+def far_apart(fa: Facts, fb: Facts) -> bool:
+    """Whether two disjoint figures are :data:`MAGNITUDE_RATIO` times apart or more."""
+    small, big = (fa, fb) if fa.high < fb.low else (fb, fa)
+    return big.low >= MAGNITUDE_RATIO * small.high
 
 
 def relate(
@@ -198,8 +266,23 @@ def explain(
         text = f"{da} and {db} describe the same period and their ranges overlap"
     elif rule == "same_disjoint":
         text = f"{da} and {db} describe the same period but their ranges do not overlap"
+    elif rule == "same_article":
+        text = (
+            f"{da} and {db}: one article gives both figures for one date from one originator — "
+            "most likely a part and the whole, or two different counts; not called a conflict"
+        )
+    elif rule == "magnitude":
+        text = (
+            f"{da} and {db} are {MAGNITUDE_RATIO:g} times apart or more — more likely a part, another "
+            "measure or a misread figure than two estimates of one count; not called a conflict"
+        )
+    elif rule == "stale":
+        text = (
+            f"the later {late} is below the earlier {early} from another originator — most often an "
+            "older figure restated; not called a conflict (the estimate sets it aside)"
+        )
     elif rule == "shrank":
-        text = f"the later {late} is below the earlier {early}, but a running total cannot shrink"
+        text = f"the later {late} is below the earlier {early} of the same originator, but a running total cannot shrink"
     elif rule == "grew":
         text = f"the later {late} is larger than the earlier {early}: a running total that grew, not a contradiction"
     elif rule == "steady":

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from factcheck.reconcile.relations import SEVERITY, Facts, Outcome
+from factcheck.reconcile.relations import DISAGREE_DAYS, MAGNITUDE_RATIO, SEVERITY, Facts, Outcome
 from factcheck.settings import Settings
 
 #: Rule codes, in the order the rules are tried: (relation, rule). Codes 6… record which claim is earlier.
@@ -34,7 +34,15 @@ RULES: tuple[tuple[str, str], ...] = (
     ("conflict", "shrank"),  # 7
     ("evolving", "grew"),  # 8
     ("agree", "steady"),  # 9
+    ("not_comparable", "same_article"),  # 10
+    ("not_comparable", "magnitude"),  # 11
+    ("not_comparable", "stale"),  # 12
 )
+
+#: Codes whose outcome records which claim is earlier.
+_ORDERED = np.array([6, 7, 8, 9, 12])
+#: Codes whose outcome records that a date was taken from the article.
+_MAY_ASSUME = np.array([3, 4, 5, 10, 11])
 
 #: Severity of each rule code.
 RULE_SEVERITY = np.array([SEVERITY[kind] for kind, _ in RULES], dtype=np.int8)
@@ -57,7 +65,11 @@ def distinct(a: np.ndarray) -> np.ndarray:
 
 
 class FactArrays(NamedTuple):
-    """A group's :class:`Facts` as columns (``has_window`` False: no date at all)."""
+    """A group's :class:`Facts` as columns (``has_window`` False: no date at all).
+
+    ``origin`` and ``article`` are codes (equal codes: the same originator / article; an
+    article code of -1 is never the same article).
+    """
 
     low: np.ndarray
     high: np.ndarray
@@ -68,6 +80,8 @@ class FactArrays(NamedTuple):
     has_window: np.ndarray
     assumed: np.ndarray
     unit: np.ndarray
+    origin: np.ndarray
+    article: np.ndarray
 
     @classmethod
     def of(cls, fs: Sequence[Facts]) -> FactArrays:
@@ -76,16 +90,20 @@ class FactArrays(NamedTuple):
         nums = np.array([(f.low, f.high, f.central) for f in fs], dtype=np.float64).reshape(n, 3)
         days = np.array([(f.start, f.end) for f in fs], dtype=np.int64).reshape(n, 2)
         units: dict[str, int] = {}
+        origins: dict[str, int] = {}
+        articles: dict[str, int] = {"": -1}
         flags = np.array(
             [
-                (f.factual, f.window is not None, f.window is not None and f.window.assumed, units.setdefault(f.unit, len(units)))
+                (f.factual, f.window is not None, f.window is not None and f.window.assumed, units.setdefault(f.unit, len(units)),
+                 origins.setdefault(f.origin, len(origins)), articles.setdefault(f.article, len(articles) - 1))
                 for f in fs
             ],
             dtype=np.int64,
-        ).reshape(n, 4)
+        ).reshape(n, 6)
         return cls(
             nums[:, 0], nums[:, 1], nums[:, 2], days[:, 0], days[:, 1],
             flags[:, 0].astype(bool), flags[:, 1].astype(bool), flags[:, 2].astype(bool), flags[:, 3],
+            flags[:, 4], flags[:, 5],
         )
 
 
@@ -119,19 +137,32 @@ def classify_pairs(
     same = assumed | (gap <= settings.same_period_days)
     overlap = (c.low[i] <= c.high[j]) & (c.low[j] <= c.high[i])
     decide(same & overlap, 4)
+    one = c.origin[i] == c.origin[j]
+    decide(same & one & (c.article[i] == c.article[j]) & (c.article[i] >= 0), 10)
+    li, lj, hi, hj = c.low[i], c.low[j], c.high[i], c.high[j]
+    apart = np.where(hi < lj, lj >= MAGNITUDE_RATIO * hi, li >= MAGNITUDE_RATIO * hj)
+    decide(same & apart, 11)
+    # the later and the earlier of each pair
+    late_high = np.where(first_earlier, hj, hi)
+    early_low = np.where(first_earlier, li, lj)
+    late_c = np.where(first_earlier, c.central[j], c.central[i])
+    early_c = np.where(first_earlier, c.central[i], c.central[j])
+    shrank = late_high < early_low
+    if cumulative:
+        later = np.where(first_earlier, sj > ei, si > ej)
+        decide(same & later & (late_c > early_c) & (one | (gap > DISAGREE_DAYS)), 8)
+        decide(same & later & one & shrank, 7)
     decide(same, 5)
     if not cumulative:
         decide(open_, 6)
     else:
-        late_high = np.where(first_earlier, c.high[j], c.high[i])
-        early_low = np.where(first_earlier, c.low[i], c.low[j])
-        late_c = np.where(first_earlier, c.central[j], c.central[i])
-        early_c = np.where(first_earlier, c.central[i], c.central[j])
-        decide(late_high < early_low, 7)
+        decide(shrank & ~one, 12)
+        decide(shrank & apart, 11)
+        decide(shrank, 7)
         decide(late_c > early_c, 8)
         decide(open_, 9)
-    ordered = code >= 6
-    return code, np.where(ordered, first_earlier, True), assumed & (code <= 5)
+    ordered = np.isin(code, _ORDERED)
+    return code, np.where(ordered, first_earlier, True), assumed & np.isin(code, _MAY_ASSUME)
 
 
 def outcome(code: int, earlier_first: bool, assumed: bool) -> Outcome:
