@@ -1,4 +1,4 @@
-"""The per-group estimate: low / best / high for the latest period (docs/reconcile.md)."""
+"""The current figure: low / best / high from each originator's latest figure (docs/reconcile.md)."""
 
 from __future__ import annotations
 
@@ -16,47 +16,36 @@ D = dt.date
 @pytest.mark.parametrize(
     ("claims", "expected"),
     [
-        pytest.param(
+        pytest.param(  # an older figure of another source is superseded by a later one
             [make_claim(Exact(value=600), as_of=D(2025, 4, 1), precision="month"),
              make_claim(Approx(value=2000), source="NIS", as_of=D(2025, 9, 4), article="k2")],
             {"low": 1800, "best": 2000, "high": 2200, "as_of": "2025-09-04", "independent_sources": 1,
-             "consistent": True, "claims": [1]},
-            id="latest-period-only",
+             "claims": [1], "originators": ["NIS"], "set_aside": [0]},
+            id="superseded",
         ),
-        pytest.param(
-            [make_claim(AtLeast(value=11000, strict=True), source="MSMT", as_of=D(2024, 12, 1), precision="month"),
-             make_claim(Approx(value=15000), source="South Korea", as_of=D(2025, 8, 13), article="k2"),
-             make_claim(Approx(value=15000), source="NIS", as_of=D(2025, 9, 4), article="k3")],
-            {"low": 13500, "best": 15000, "high": 16500, "as_of": "2025-09-04", "independent_sources": 2,
-             "consistent": True, "claims": [1, 2]},
-            id="two-sources-same-period",
+        pytest.param(  # relays of one originator count once; the latest figure of each originator
+            [make_claim(AtLeast(value=11000, strict=True), source="NIS", as_of=D(2024, 12, 1), precision="month"),
+             make_claim(Approx(value=13000), source="NIS", chain=("Yonhap",), as_of=D(2025, 8, 13), article="k2"),
+             make_claim(Approx(value=15000), source="JCS", as_of=D(2025, 9, 4), article="k3")],
+            {"low": 13000, "best": 15000, "high": 15000, "as_of": "2025-09-04", "independent_sources": 2,
+             "claims": [1, 2], "originators": ["NIS", "JCS"]},
+            id="latest-per-originator",
         ),
-        pytest.param(  # a running total never shrinks: the earlier lower bound still holds
-            [make_claim(AtLeast(value=12000), source="MSMT", as_of=D(2025, 1, 1)),
-             make_claim(Between(low=10000, high=20000), source="NIS", as_of=D(2025, 9, 4), article="k2")],
-            {"low": 12000, "best": 15000, "high": 20000, "consistent": True},
-            id="carried-low",
+        pytest.param(  # a stale restatement: below what two others had already reported
+            [make_claim(Approx(value=13000), source="NIS", as_of=D(2025, 8, 1)),
+             make_claim(Approx(value=15000), source="JCS", as_of=D(2025, 8, 20), article="k2"),
+             make_claim(Exact(value=11000), source="Kremlin", as_of=D(2025, 9, 4), article="k3")],
+            {"best": 15000, "as_of": "2025-08-20", "set_aside": [2]},
+            id="stale-restatement",
         ),
-        pytest.param(  # contradicting figures: envelope, most conservative best, flagged
-            [make_claim(Approx(value=3000), source="NIS", as_of=D(2025, 1, 13)),
-             make_claim(AtLeast(value=4000, strict=True), source="Ukraine", as_of=D(2025, 1, 20), article="k2")],
-            {"low": 2700, "best": 3000, "high": None, "consistent": False},
-            id="contradiction-envelope",
+        pytest.param(  # an outlier, five times from the median, does not drag the figure down
+            [make_claim(Approx(value=2000), source="NIS", as_of=D(2025, 9, 1)),
+             make_claim(Approx(value=2200), source="JCS", as_of=D(2025, 9, 2), article="k2"),
+             make_claim(Exact(value=9), source="KCNA", as_of=D(2025, 9, 10), article="k3")],
+            {"best": 2200, "low": 2000, "high": 2200, "set_aside": [2]},
+            id="outlier",
         ),
-        pytest.param(  # two exact figures cannot both hold: envelope, the smaller figure as best
-            [make_claim(Exact(value=1500), source="A", as_of=D(2025, 9, 1)),
-             make_claim(Exact(value=1700), source="B", as_of=D(2025, 9, 2), article="k2"),
-             make_claim(Between(low=1000, high=2000), source="C", as_of=D(2025, 9, 3), article="k3")],
-            {"low": 1000, "best": 1500, "high": 2000, "consistent": False},
-            id="exact-figures-disagree",
-        ),
-        pytest.param(  # ACLED: the most conservative figure that fits every bound
-            [make_claim(AtLeast(value=1000), source="A", as_of=D(2025, 9, 1)),
-             make_claim(Between(low=900, high=3000), source="B", as_of=D(2025, 9, 2), article="k2")],
-            {"low": 1000, "best": 1000, "high": 3000, "consistent": True},
-            id="most-conservative-best",
-        ),
-        pytest.param(
+        pytest.param(  # a vague word alone: its interval
             [make_claim(Vague(low=1000, word="thousands"), as_of=D(2024, 11, 30))],
             {"low": 1000, "best": 1000, "high": None, "as_of": "2024-11-30"},
             id="vague-only",
@@ -66,7 +55,7 @@ D = dt.date
             {"low": None, "best": None, "high": None, "as_of": None, "claims": []},
             id="nothing-asserted",
         ),
-        pytest.param(
+        pytest.param(  # no date anywhere: all figures form one period (the period rule)
             [make_claim(Exact(value=600)), make_claim(Exact(value=700), article="k2")],
             {"low": 600, "best": 600, "high": 700, "as_of": None, "consistent": False},
             id="no-dates-one-period",
@@ -77,6 +66,22 @@ def test_reconcile_estimate_rule(claims, expected):
     (g,) = reconcile(claims).groups
     got = g.estimate.to_dict()
     assert {k: got[k] for k in expected} == expected, got
+
+
+def test_reconcile_estimate_reason_names_what_was_set_aside():
+    claims = [make_claim(Approx(value=2000), source="NIS", as_of=D(2025, 9, 1)),
+              make_claim(Approx(value=2200), source="JCS", as_of=D(2025, 9, 2), article="k2"),
+              make_claim(Exact(value=9), text="nine", source="KCNA", as_of=D(2025, 9, 10), article="k3")]
+    note = reconcile(claims).groups[0].estimate.note
+    assert "NIS" in note and "JCS" in note
+    assert "KCNA “nine”" in note and "outlier" in note
+
+
+def test_reconcile_estimate_not_a_running_total_takes_the_median():
+    claims = [make_claim(Exact(value=v), source=s, as_of=D(2025, 9, d), article=s, measure="weekly_attacks")
+              for v, s, d in ((40, "A", 1), (50, "B", 2), (70, "C", 3))]
+    got = reconcile(claims, cumulative=set()).groups[0].estimate
+    assert (got.low, got.best, got.high) == (40, 50, 70)
 
 
 @pytest.mark.parametrize(
@@ -104,4 +109,3 @@ def test_reconcile_estimate_per_period(claims, expected):
     (g,) = reconcile(claims).groups
     got = [(p.to_dict()["low"], p.to_dict()["best"], p.to_dict()["high"], p.as_of, p.claims) for p in g.periods]
     assert got == expected
-    assert g.estimate == g.periods[-1]

@@ -21,6 +21,7 @@ import numpy as np
 from factcheck.models import Claim
 from factcheck.reconcile.columns import Columns, canonical_order, read_columns
 from factcheck.reconcile.columns import _sort_key  # noqa: F401  (the full sort key, where it always was)
+from factcheck.reconcile.findings import GROWTH_CODE, current_estimate, find, summary
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
 from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain
 from factcheck.reconcile.report import Estimate, Group, Verdict
@@ -125,13 +126,16 @@ def build_group(
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
     periods = group_periods(claims, cols, settings, cumulative)
     sources = tuple(cols.sources[k] for k in distinct(cols.source[f.factual]).tolist())
+    found, found_omitted, suspects = find(claims, cols, first, second, codes)
+    fallback = periods[-1] if periods else Estimate(note="no asserted or estimated figure")
+    current = current_estimate(claims, cols, cumulative, suspects, fallback)
     return Group(
         subject=subject,
         measure=measure,
         role=role,
         cumulative=cumulative,
         verdict=verdict,
-        estimate=periods[-1] if periods else Estimate(note="no asserted or estimated figure"),
+        estimate=current,
         periods=periods,
         independent_sources=len(sources),
         sources=sources,
@@ -139,6 +143,9 @@ def build_group(
         relations=relations,  # type: ignore[arg-type]
         compared=compared,
         omitted=compared - len(kept),
+        findings=found,
+        findings_omitted=found_omitted,
+        summary=summary(found, found_omitted, bool((codes == GROWTH_CODE).any()), verdict),
     )
 
 

@@ -74,6 +74,8 @@ class Estimate(_Frozen):
     claims: tuple[int, ...] = ()
     consistent: bool = True
     note: str = ""
+    originators: tuple[str, ...] = ()
+    set_aside: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-friendly form: integral numbers as ints."""
@@ -89,7 +91,90 @@ class Estimate(_Frozen):
             "claims": list(self.claims),
             "consistent": self.consistent,
             "note": self.note,
+            "originators": list(self.originators),
+            "set_aside": list(self.set_aside),
         }
+
+
+FindingKind = Literal["disagreement", "shrinking_total", "suspected_misreport"]
+
+
+class Finding(_Frozen):
+    """What a fact-checker should look at in one quantity, with its evidence.
+
+    ``low_side``/``high_side`` index the group's claims with the lower and the higher
+    figures; ``suspect`` the suspected misreport; ``pairs`` how many conflicting pairs of
+    claims the finding rests on (each also a ``conflict`` relation, up to the group's cap).
+    """
+
+    kind: FindingKind
+    originators: tuple[str, ...]
+    low_side: tuple[int, ...]
+    high_side: tuple[int, ...]
+    suspect: int | None = None
+    pairs: int = Field(default=1, ge=1)
+    period_start: str | None = None
+    period_end: str | None = None
+    reason: str
+
+    @property
+    def claims(self) -> tuple[int, ...]:
+        """Every claim the finding names, sorted."""
+        return tuple(sorted({*self.low_side, *self.high_side}))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "originators": list(self.originators),
+            "low_side": list(self.low_side),
+            "high_side": list(self.high_side),
+            "suspect": self.suspect,
+            "pairs": self.pairs,
+            "period_start": self.period_start,
+            "period_end": self.period_end,
+            "reason": self.reason,
+        }
+
+
+class SeriesPoint(_Frozen):
+    """One dated figure of an originator: equal figures of one date from several outlets merged."""
+
+    start: str
+    end: str
+    low: float
+    best: float | None
+    high: float | None
+    text: str
+    claims: tuple[int, ...]
+    outlets: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start, "end": self.end, "low": _num(self.low), "best": _num(self.best),
+            "high": _num(self.high), "text": self.text, "claims": list(self.claims), "outlets": list(self.outlets),
+        }
+
+
+class Series(_Frozen):
+    """An originator's asserted figures over time (relays folded in; the outlets that carried them)."""
+
+    originator: str
+    points: tuple[SeriesPoint, ...]
+    outlets: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"originator": self.originator, "outlets": list(self.outlets),
+                "points": [p.to_dict() for p in self.points]}
+
+
+class ArticleMeta(_Frozen):
+    """What a report shows of an article beside its quotes: outlet, date, URL, language."""
+
+    id: str
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    language: str | None = None
 
 
 class Group(_Frozen):
@@ -111,6 +196,15 @@ class Group(_Frozen):
     relations: tuple[Relation, ...]
     compared: int = Field(default=0, ge=0, description="pairs compared (stored or not)")
     omitted: int = Field(default=0, ge=0, description="relations compared but not stored (cap)")
+    findings: tuple[Finding, ...] = ()
+    findings_omitted: int = Field(default=0, ge=0, description="findings found but not stored (cap)")
+    summary: str = ""
+
+    def series(self) -> tuple[Series, ...]:
+        """Each originator's series of asserted/estimated dated figures (computed on demand)."""
+        from factcheck.reconcile.series import group_series
+
+        return group_series(self)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -137,6 +231,10 @@ class Group(_Frozen):
             "relations": [{"a": r.a, "b": r.b, "relation": r.relation, "reason": r.reason} for r in self.relations],
             "compared": self.compared,
             "omitted": self.omitted,
+            "summary": self.summary,
+            "findings": [x.to_dict() for x in self.findings],
+            "findings_omitted": self.findings_omitted,
+            "series": [x.to_dict() for x in self.series()],
         }
 
 
@@ -149,6 +247,16 @@ class Report(_Frozen):
 
     groups: tuple[Group, ...]
     articles: tuple[ArticleStatus, ...]
+    meta: tuple[ArticleMeta, ...] = ()
+
+    def article_meta(self) -> dict[str, ArticleMeta]:
+        """Outlet, date, URL and language per article id (those the inputs gave)."""
+        return {m.id: m for m in self.meta}
+
+    @property
+    def findings(self) -> list[tuple[Group, Finding]]:
+        """Every group's findings, group by group."""
+        return [(g, x) for g in self.groups for x in g.findings]
 
     def __repr__(self) -> str:
         # a summary: the full model of a large report would flood a terminal
@@ -194,10 +302,11 @@ class Report(_Frozen):
 
     def _as_dict(self, group: Callable[[Group], dict[str, Any]]) -> dict[str, Any]:
         """The schema object, each group's object made by ``group``."""
+        meta = self.article_meta()
         return {
             "version": SCHEMA_VERSION,
             "groups": [group(g) for g in self.groups],
-            "articles": [{"id": a.id, "status": a.status, "claims": a.claims, "reason": a.reason} for a in self.articles],
+            "articles": [_article_row(a, meta.get(a.id)) for a in self.articles],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -255,3 +364,10 @@ class Report(_Frozen):
         from factcheck.reconcile.render import plot
 
         return plot(self, groups=groups, limit=limit)
+
+
+def _article_row(a: ArticleStatus, m: ArticleMeta | None) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": a.id, "status": a.status, "claims": a.claims, "reason": a.reason}
+    if m is not None:
+        row.update(url=m.url, publisher=m.publisher, published=m.published, language=m.language)
+    return row

@@ -1,0 +1,318 @@
+"""Findings, per-originator series and the current figure of one quantity.
+
+Built on the pairwise relations (:mod:`factcheck.reconcile.relations`), around the
+questions a fact-checker asks (docs/reconcile.md, "Findings"):
+
+* **disagreement** — independent originators give disjoint figures for the same period;
+* **shrinking total** — one originator's running total goes down;
+* **suspected misreport** — a figure credited to an originator contradicts that
+  originator's own series (it is in more of the originator's conflicts than the figures it
+  contradicts: one outlier against a consistent series);
+* growth is folded into the series, never a finding.
+
+Every finding comes from ``conflict`` relations, so every finding is also a ``conflict``
+relation of the report. Findings are computed from the pairs a group compares; a large
+group compares, for every claim, the partners that decide whether it is in a conflict
+(:mod:`factcheck.reconcile.pairs`), so each claim in a finding is found there too.
+
+The **current figure** (:func:`current_estimate`) is made of each originator's latest
+figure: outliers (:data:`~factcheck.reconcile.relations.MAGNITUDE_RATIO` times from the
+median of those figures), stale restatements of a running total (below a level that two
+other originators had already reported before) and figures superseded for longer than
+:data:`CURRENT_DAYS` before the latest are set aside, each with its reason.
+
+>>> FINDING_KINDS
+('disagreement', 'shrinking_total', 'suspected_misreport')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from factcheck.models import Claim
+from factcheck.reconcile.columns import Columns
+from factcheck.reconcile.relations import MAGNITUDE_RATIO
+from factcheck.reconcile.report import Estimate, Finding, _num
+from factcheck.reconcile.timing import window
+
+FINDING_KINDS = ("disagreement", "shrinking_total", "suspected_misreport")
+
+#: Conflict rule codes (:data:`factcheck.reconcile.vector.RULES`) and the growth code.
+CONFLICT_CODES = (5, 7)
+GROWTH_CODE = 8
+
+#: Findings kept per group (most pairs first); the rest are counted.
+MAX_FINDINGS = 25
+
+#: An originator's latest figure counts in the current figure when it is at most this many
+#: days older than the latest figure kept (two reporting months).
+CURRENT_DAYS = 62
+
+#: Figures named in one side of a finding's reason.
+_NAMED = 3
+
+
+def _fmt(x: float) -> str:
+    n = _num(x)
+    return "unbounded" if n is None else f"{n:,}"
+
+
+def _day(ordinal: int) -> str:
+    return dt.date.fromordinal(int(ordinal)).isoformat()
+
+
+def _quote(claims: Sequence[Claim], i: int, origin: str) -> str:
+    c = claims[i]
+    w = window(c.time, c.published)
+    when = w.label if w is not None else "date unknown"
+    via = [s for s in c.attribution.chain if s != c.attribution.source]
+    who = origin + (f" via {', '.join(via)}" if via else "")
+    if c.publisher and c.publisher not in origin:
+        who += f", in {c.publisher}"
+    return f"“{c.evidence.text}” ({who}, {when})"
+
+
+def _side(claims: Sequence[Claim], idx: list[int], origin: str) -> str:
+    named = [_quote(claims, i, origin) for i in idx[:_NAMED]]
+    more = f" and {len(idx) - _NAMED} more" if len(idx) > _NAMED else ""
+    return ", ".join(named) + more
+
+
+def find(
+    claims: Sequence[Claim],
+    cols: Columns,
+    first: np.ndarray,
+    second: np.ndarray,
+    codes: np.ndarray,
+) -> tuple[tuple[Finding, ...], int, np.ndarray]:
+    """The group's findings from its compared pairs.
+
+    Args:
+        claims: the group's claims (canonical order).
+        cols: their columns.
+        first, second, codes: the compared pairs and their rule codes.
+
+    Returns:
+        ``(findings, omitted, suspects)``: findings most pairs first (at most
+        :data:`MAX_FINDINGS`), how many more were found, and a boolean mask of the claims
+        suspected to be misreports.
+    """
+    f = cols.facts
+    n = len(claims)
+    suspects = np.zeros(n, dtype=bool)
+    hit = np.isin(codes, CONFLICT_CODES)
+    if not hit.any():
+        return (), 0, suspects
+    a, b = first[hit], second[hit]
+    # the lower figure first in every pair
+    swap = f.central[a] > f.central[b]
+    lo, hi = np.where(swap, b, a), np.where(swap, a, b)
+    o_lo, o_hi = f.origin[lo], f.origin[hi]
+    one = o_lo == o_hi
+    # within one originator: the claim in more of its own conflicts is the suspect
+    count = np.bincount(np.concatenate([lo[one], hi[one]]), minlength=n)
+    c_lo, c_hi = count[lo], count[hi]
+    suspect = np.where(c_lo > c_hi, lo, np.where(c_hi > c_lo, hi, -1))
+    kind = np.where(~one, 0, np.where(suspect >= 0, 2, 1))
+    suspects[suspect[one & (suspect >= 0)]] = True
+    n_origins = max(1, len(cols.origins))
+    # one finding per (kind, low originator, high originator[, suspect])
+    key = (kind * n_origins + o_lo) * n_origins + o_hi
+    key = key * (n + 1) + np.where(kind == 2, suspect, n)
+    order = np.lexsort((hi, lo, key))
+    key, lo, hi = key[order], lo[order], hi[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    sizes = np.diff(np.r_[starts, len(key)])
+    rank = np.lexsort((key[starts], -sizes))  # most pairs first, then by key
+    found = []
+    for r in rank[:MAX_FINDINGS].tolist():
+        s, e = int(starts[r]), int(starts[r] + sizes[r])
+        k = int(key[s])
+        sus = k % (n + 1)
+        k //= n + 1
+        kind_k, rest = divmod(k, n_origins * n_origins)
+        origin_lo, origin_hi = divmod(rest, n_origins)
+        low_side = sorted(set(lo[s:e].tolist()))
+        high_side = sorted(set(hi[s:e].tolist()))
+        found.append(
+            _finding(claims, cols, FINDING_KINDS[kind_k], cols.origins[origin_lo], cols.origins[origin_hi],
+                     low_side, high_side, int(sizes[r]), sus if sus < n else None)
+        )
+    return tuple(found), max(0, len(starts) - MAX_FINDINGS), suspects
+
+
+def _finding(
+    claims: Sequence[Claim],
+    cols: Columns,
+    kind: str,
+    origin_lo: str,
+    origin_hi: str,
+    low_side: list[int],
+    high_side: list[int],
+    pairs: int,
+    suspect: int | None,
+) -> Finding:
+    f = cols.facts
+    every = low_side + high_side
+    start = min(f.start[every].tolist())
+    end = max(f.end[every].tolist())
+    lows = _side(claims, low_side, origin_lo)
+    highs = _side(claims, high_side, origin_hi)
+    if kind == "disagreement":
+        originators: tuple[str, ...] = (origin_lo, origin_hi)
+        reason = (
+            f"{origin_lo} and {origin_hi} give disjoint figures for the same period: {lows} against {highs}"
+        )
+    elif kind == "shrinking_total":
+        originators = (origin_lo,)
+        reason = f"{origin_lo}'s running total goes down: {highs} then {lows}"
+    else:
+        originators = (origin_lo,)
+        assert suspect is not None
+        others = [i for i in every if i != suspect]
+        reason = (
+            f"{_quote(claims, suspect, origin_lo)} is credited to {origin_lo} but contradicts "
+            f"{origin_lo}'s own figures of that time: {_side(claims, others, origin_lo)}"
+        )
+    return Finding(
+        kind=kind,  # type: ignore[arg-type]
+        originators=originators,
+        low_side=tuple(low_side),
+        high_side=tuple(high_side),
+        suspect=suspect,
+        pairs=pairs,
+        period_start=_day(start) if start > 0 else None,
+        period_end=_day(end) if end > 0 else None,
+        reason=reason + ".",
+    )
+
+
+def summary(findings: Sequence[Finding], omitted: int, grew: bool, verdict: str) -> str:
+    """The quantity's verdict in words: ``"growing; 1 disagreement; 1 suspected misreport"``.
+
+    >>> summary((), 0, True, "evolving")
+    'growing; no contradiction found'
+    """
+    counts = {k: 0 for k in FINDING_KINDS}
+    for x in findings:
+        counts[x.kind] += 1
+    parts = []
+    if grew:
+        parts.append("growing")
+    elif verdict == "agree":
+        parts.append("consistent")
+    elif verdict == "single":
+        parts.append("one figure")
+    elif verdict == "not_comparable":
+        parts.append("nothing comparable")
+    words = {"disagreement": "disagreement", "shrinking_total": "shrinking total",
+             "suspected_misreport": "suspected misreport"}
+    for k in FINDING_KINDS:
+        if counts[k]:
+            w = words[k]
+            parts.append(f"{counts[k]} {w}{'s' if counts[k] > 1 else ''}")
+    if omitted:
+        parts.append(f"{omitted} more findings")
+    if not any(counts.values()) and verdict not in ("single", "not_comparable"):
+        parts.append("no contradiction found")
+    return "; ".join(parts) if parts else verdict
+
+
+def current_estimate(
+    claims: Sequence[Claim], cols: Columns, cumulative: bool, suspects: np.ndarray, fallback: Estimate
+) -> Estimate:
+    """Low / best / high now, from each originator's latest figure (module docstring).
+
+    ``best`` is, for a running total, the largest figure kept (every older count
+    understates it), else their median; ``low``/``high`` the smallest and largest kept;
+    ``as_of`` the date of the figure that gives ``best``. ``fallback`` is used when no
+    figure has a date.
+    """
+    f = cols.facts
+    idx = np.flatnonzero(f.factual & f.has_window & ~suspects)
+    if not len(idx):
+        return fallback
+    # each originator's latest figure (the largest on that day)
+    order = idx[np.lexsort((idx, f.central[idx], f.end[idx], f.origin[idx]))]
+    last = np.r_[f.origin[order][1:] != f.origin[order][:-1], True]
+    reps = order[last]
+    aside: dict[int, str] = {}
+    names = cols.origins
+    med = float(np.median(f.central[reps]))
+    for r in reps.tolist():
+        lo_r, hi_r = float(f.low[r]), float(f.high[r])
+        if med > 0 and (lo_r >= MAGNITUDE_RATIO * med or hi_r * MAGNITUDE_RATIO <= med):
+            aside[r] = (
+                f"outlier: {MAGNITUDE_RATIO:g} times or more from the median ({_fmt(med)}) of the originators' "
+                "latest figures"
+            )
+    kept = [r for r in reps.tolist() if r not in aside]
+    if cumulative and len(kept) > 2:
+        # a level two other originators had reported before a figure: a running total never falls below it
+        by_end = sorted(kept, key=lambda r: (int(f.end[r]), r))
+        prior: list[tuple[float, int]] = []  # the two highest lows seen so far, with their claims
+        ends = [int(f.end[r]) for r in by_end]
+        pos = 0
+        for r in sorted(kept, key=lambda r: (int(f.start[r]), r)):
+            while pos < len(by_end) and ends[pos] < int(f.start[r]):
+                q = by_end[pos]
+                prior = sorted([*prior, (float(f.low[q]), q)], reverse=True)[:2]
+                pos += 1
+            if len(prior) == 2 and f.central[r] < prior[1][0]:
+                floor, by = prior[1]
+                aside[r] = (
+                    f"stale: below the {_fmt(floor)} that {names[int(f.origin[by])]} and "
+                    f"{names[int(f.origin[prior[0][1]])]} had already reported (a running total never shrinks)"
+                )
+        kept = [r for r in kept if r not in aside]
+    if not kept:
+        return fallback
+    latest = max(int(f.end[r]) for r in kept)
+    for r in kept:
+        if int(f.end[r]) < latest - CURRENT_DAYS:
+            aside[r] = f"superseded: more than {CURRENT_DAYS} days older than the latest figure ({_day(latest)})"
+    kept = sorted((r for r in kept if r not in aside), key=lambda r: (int(f.end[r]), r))
+    points = [float(f.central[r]) for r in kept]
+    if cumulative:
+        best_at = max(kept, key=lambda r: (float(f.central[r]), int(f.end[r]), -r))
+        best = float(f.central[best_at])
+    else:
+        best = float(np.median(points))
+        best_at = min(kept, key=lambda r: (abs(float(f.central[r]) - best), -int(f.end[r]), r))
+    if len(kept) == 1:  # one figure: its own interval
+        low, high = float(f.low[kept[0]]), float(f.high[kept[0]])
+    else:  # the range of the figures as given (a vague word: its interval)
+        low = min(points)
+        high = max(float(f.central[r]) if cols.given[r] else float(f.high[r]) for r in kept)
+    c = claims[best_at]
+    as_of = c.time.as_of_text() or _day(int(f.end[best_at]))
+    who = ", ".join(f"{names[int(f.origin[r])]} {_fmt(float(f.central[r]))} ({_day(int(f.end[r]))})" for r in kept)
+    note = f"current figure from the latest figures of: {who}"
+    if aside:
+        told = sorted(aside.items(), key=lambda kv: (-int(f.end[kv[0]]), kv[0]))
+        listed = "; ".join(
+            f"{names[int(f.origin[r])]} “{claims[r].evidence.text}” ({_day(int(f.end[r]))}) — {why}"
+            for r, why in told[:8]
+        )
+        more = f"; and {len(told) - 8} more" if len(told) > 8 else ""
+        note += f". Set aside: {listed}{more}"
+    if suspects.any():
+        note += f". {int(suspects.sum())} suspected misreport(s) left out"
+    return Estimate(
+        low=low,
+        best=best,
+        high=None if math.isinf(high) else high,
+        as_of=as_of,
+        period_start=_day(min(int(f.start[r]) for r in kept)),
+        period_end=_day(latest),
+        independent_sources=len(kept),
+        claims=tuple(sorted(kept)),
+        consistent=not (f.low[kept].max() > f.high[kept].min()),
+        note=note,
+        originators=tuple(names[int(f.origin[r])] for r in kept),
+        set_aside=tuple(sorted(aside)),
+    )
