@@ -164,7 +164,7 @@ def test_reconcile_perf_pairs_match_reference(seed: int, cumulative: bool) -> No
     rng = random.Random(seed)
     fs = _random_facts(rng, rng.choice((13, 40, 150, 600)))
     settings = Settings()
-    got = list(candidate_pairs(fs, settings, cumulative))
+    got = list(candidate_pairs(fs, settings, cumulative, full_limit=FULL_PAIRS_LIMIT))
     want = list(_reference_pairs(fs, settings, cumulative))
     assert got == want, f"seed {seed}: {len(set(got) ^ set(want))} pairs differ"
     assert all(type(i) is int and type(j) is int for i, j in got)
@@ -173,7 +173,7 @@ def test_reconcile_perf_pairs_match_reference(seed: int, cumulative: bool) -> No
 @pytest.mark.parametrize("n", [0, 1, 12])
 def test_reconcile_perf_small_groups_compare_all_pairs(n: int) -> None:
     fs = _random_facts(random.Random(n), n)
-    assert list(candidate_pairs(fs, None, True)) == [(i, j) for i in range(n) for j in range(i + 1, n)]
+    assert list(candidate_pairs(fs, None, True, full_limit=FULL_PAIRS_LIMIT)) == [(i, j) for i in range(n) for j in range(i + 1, n)]
 
 
 @pytest.mark.parametrize("seed", list(range(20)))

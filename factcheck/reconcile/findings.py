@@ -46,7 +46,7 @@ CONFLICT_CODES = (5, 7)
 GROWTH_CODE = 8
 
 #: Findings kept per group (most pairs first); the rest are counted.
-MAX_FINDINGS = 25
+MAX_FINDINGS = 10
 
 #: An originator's latest figure counts in the current figure when it is at most this many
 #: days older than the latest figure kept (two reporting months).
@@ -104,7 +104,7 @@ def find(
     f = cols.facts
     n = len(claims)
     suspects = np.zeros(n, dtype=bool)
-    hit = np.isin(codes, CONFLICT_CODES)
+    hit = (codes == CONFLICT_CODES[0]) | (codes == CONFLICT_CODES[1])
     if not hit.any():
         return (), 0, suspects
     a, b = first[hit], second[hit]
@@ -240,63 +240,72 @@ def current_estimate(
     order = idx[np.lexsort((idx, f.central[idx], f.end[idx], f.origin[idx]))]
     last = np.r_[f.origin[order][1:] != f.origin[order][:-1], True]
     reps = order[last]
-    aside: dict[int, str] = {}
     names = cols.origins
+    # plain lists: the loops below run once per originator
+    R = reps.tolist()
+    low_of = dict(zip(R, f.low[reps].tolist()))
+    high_of = dict(zip(R, f.high[reps].tolist()))
+    cen = dict(zip(R, f.central[reps].tolist()))
+    start_of = dict(zip(R, f.start[reps].tolist()))
+    end_of = dict(zip(R, f.end[reps].tolist()))
+    org = dict(zip(R, f.origin[reps].tolist()))
+    aside: dict[int, str] = {}
     med = float(np.median(f.central[reps]))
-    for r in reps.tolist():
-        lo_r, hi_r = float(f.low[r]), float(f.high[r])
-        if med > 0 and (lo_r >= MAGNITUDE_RATIO * med or hi_r * MAGNITUDE_RATIO <= med):
-            aside[r] = (
-                f"outlier: {MAGNITUDE_RATIO:g} times or more from the median ({_fmt(med)}) of the originators' "
-                "latest figures"
-            )
-    kept = [r for r in reps.tolist() if r not in aside]
+    if med > 0:
+        why = (f"outlier: {MAGNITUDE_RATIO:g} times or more from the median ({_fmt(med)}) of the originators' "
+               "latest figures")
+        for r in R:
+            if low_of[r] >= MAGNITUDE_RATIO * med or high_of[r] * MAGNITUDE_RATIO <= med:
+                aside[r] = why
+    kept = [r for r in R if r not in aside]
     if cumulative and len(kept) > 2:
         # a level two other originators had reported before a figure: a running total never falls below it
-        by_end = sorted(kept, key=lambda r: (int(f.end[r]), r))
-        prior: list[tuple[float, int]] = []  # the two highest lows seen so far, with their claims
-        ends = [int(f.end[r]) for r in by_end]
+        by_end = sorted(kept, key=lambda r: (end_of[r], r))
+        top = second = (-math.inf, -1)  # the two highest lows seen so far, with their claims
         pos = 0
-        for r in sorted(kept, key=lambda r: (int(f.start[r]), r)):
-            while pos < len(by_end) and ends[pos] < int(f.start[r]):
+        for r in sorted(kept, key=lambda r: (start_of[r], r)):
+            while pos < len(by_end) and end_of[by_end[pos]] < start_of[r]:
                 q = by_end[pos]
-                prior = sorted([*prior, (float(f.low[q]), q)], reverse=True)[:2]
+                cand = (low_of[q], q)
+                if cand > top:
+                    top, second = cand, top
+                elif cand > second:
+                    second = cand
                 pos += 1
-            if len(prior) == 2 and f.central[r] < prior[1][0]:
-                floor, by = prior[1]
+            if second[1] >= 0 and cen[r] < second[0]:
                 aside[r] = (
-                    f"stale: below the {_fmt(floor)} that {names[int(f.origin[by])]} and "
-                    f"{names[int(f.origin[prior[0][1]])]} had already reported (a running total never shrinks)"
+                    f"stale: below the {_fmt(second[0])} that {names[org[second[1]]]} and "
+                    f"{names[org[top[1]]]} had already reported (a running total never shrinks)"
                 )
         kept = [r for r in kept if r not in aside]
     if not kept:
         return fallback
-    latest = max(int(f.end[r]) for r in kept)
+    latest = max(end_of[r] for r in kept)
+    why = f"superseded: more than {CURRENT_DAYS} days older than the latest figure ({_day(latest)})"
     for r in kept:
-        if int(f.end[r]) < latest - CURRENT_DAYS:
-            aside[r] = f"superseded: more than {CURRENT_DAYS} days older than the latest figure ({_day(latest)})"
-    kept = sorted((r for r in kept if r not in aside), key=lambda r: (int(f.end[r]), r))
-    points = [float(f.central[r]) for r in kept]
+        if end_of[r] < latest - CURRENT_DAYS:
+            aside[r] = why
+    kept = sorted((r for r in kept if r not in aside), key=lambda r: (end_of[r], r))
+    points = [cen[r] for r in kept]
     if cumulative:
-        best_at = max(kept, key=lambda r: (float(f.central[r]), int(f.end[r]), -r))
-        best = float(f.central[best_at])
+        best_at = max(kept, key=lambda r: (cen[r], end_of[r], -r))
+        best = cen[best_at]
     else:
         best = float(np.median(points))
-        best_at = min(kept, key=lambda r: (abs(float(f.central[r]) - best), -int(f.end[r]), r))
+        best_at = min(kept, key=lambda r: (abs(cen[r] - best), -end_of[r], r))
     if len(kept) == 1:  # one figure: its own interval
-        low, high = float(f.low[kept[0]]), float(f.high[kept[0]])
+        low, high = low_of[kept[0]], high_of[kept[0]]
     else:  # the range of the figures as given (a vague word: its interval)
         low = min(points)
-        high = max(float(f.central[r]) if cols.given[r] else float(f.high[r]) for r in kept)
+        high = max(cen[r] if cols.given[r] else high_of[r] for r in kept)
     c = claims[best_at]
-    as_of = c.time.as_of_text() or _day(int(f.end[best_at]))
-    who = ", ".join(f"{names[int(f.origin[r])]} {_fmt(float(f.central[r]))} ({_day(int(f.end[r]))})" for r in kept)
-    note = f"current figure from the latest figures of: {who}"
+    as_of = c.time.as_of_text() or _day(end_of[best_at])
+    who = ", ".join(f"{names[org[r]]} {_fmt(cen[r])} ({_day(end_of[r])})" for r in kept[-8:])
+    note = f"current figure from the latest figures of: {who}" + (f" and {len(kept) - 8} more" if len(kept) > 8 else "")
     if aside:
-        told = sorted(aside.items(), key=lambda kv: (-int(f.end[kv[0]]), kv[0]))
+        told = sorted(aside.items(), key=lambda kv: (-end_of[kv[0]], kv[0]))
         listed = "; ".join(
-            f"{names[int(f.origin[r])]} “{claims[r].evidence.text}” ({_day(int(f.end[r]))}) — {why}"
-            for r, why in told[:8]
+            f"{names[org[r]]} “{claims[r].evidence.text}” ({_day(end_of[r])}) — {why}" for r, why in told[:8]
         )
         more = f"; and {len(told) - 8} more" if len(told) > 8 else ""
         note += f". Set aside: {listed}{more}"
@@ -307,12 +316,12 @@ def current_estimate(
         best=best,
         high=None if math.isinf(high) else high,
         as_of=as_of,
-        period_start=_day(min(int(f.start[r]) for r in kept)),
+        period_start=_day(min(start_of[r] for r in kept)),
         period_end=_day(latest),
         independent_sources=len(kept),
         claims=tuple(sorted(kept)),
-        consistent=not (f.low[kept].max() > f.high[kept].min()),
+        consistent=max(low_of[r] for r in kept) <= min(high_of[r] for r in kept),
         note=note,
-        originators=tuple(names[int(f.origin[r])] for r in kept),
+        originators=tuple(names[org[r]] for r in kept),
         set_aside=tuple(sorted(aside)),
     )

@@ -29,7 +29,7 @@ from factcheck.reconcile.vector import FactArrays, distinct
 from factcheck.settings import Settings
 
 #: Groups up to this many claims compare all pairs.
-FULL_PAIRS_LIMIT = 12
+FULL_PAIRS_LIMIT = 200
 
 
 def candidate_pairs(
