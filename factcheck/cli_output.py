@@ -154,9 +154,13 @@ def write_report(report: Any, fmt: str, out: TextIO) -> None:
 
 
 def _console(out: TextIO) -> Any:
-    """A rich console on ``out``: the terminal's width, or 200 columns in files and pipes
-    (rich's default of 80 folds a ten-column table into unreadable slivers)."""
+    """A rich console on ``out``: ``COLUMNS`` when set, else the terminal's width, or 200
+    columns in files and pipes (rich's default of 80 folds a ten-column table into slivers)."""
+    import os
+
     from rich.console import Console
 
     isatty = getattr(out, "isatty", None)
-    return Console(file=out, width=None if isatty and isatty() else 200)
+    columns = os.environ.get("COLUMNS", "")
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else (None if isatty and isatty() else 200)
+    return Console(file=out, width=width)

@@ -69,15 +69,29 @@ def test_report_html_escapes_text_and_shows_conflicts_first(render):
         assert "http" not in page  # self-contained: nothing fetched
 
 
-@pytest.mark.parametrize("width", [200])
+@pytest.mark.parametrize("width", [60, 100, 120, 200])
 def test_report_rich_table(width):
     from rich.console import Console
 
     console = Console(record=True, width=width)
     console.print(_report())
     text = console.export_text()
-    assert text.index("conflict") < text.index("evolving")
-    assert "<script>alert(1)</script>" in text or "more than 4,000" in text
+    lines = text.splitlines()
+    assert lines[0].startswith("factcheck reconciliation — 5 inputs")
+    assert "3 quantities; 1 with findings: 1 disagreement" in " ".join(line.strip() for line in lines[:3])
+    assert all(len(line) <= width for line in lines), max(lines, key=len)
+    # the quantity with a finding first, its key never wrapped; each side names its source
+    assert text.index("casualties · north_korea · total") < text.index("troops_deployed · north_korea · total")
+    assert "! disagreement: NIS vs Ukraine" in text
+    assert "lower: ≈3,000" in text and "higher: >4,000" in text
+    assert "now: ≈15,000" not in text and "now: 15,000" in text
+    assert "MSMT: >11,000 (2024-12)" in text.replace("\n    ", " ")  # a series, relays folded into the originator
+
+
+def test_report_text_is_plain_and_fits():
+    text = _report().text(width=100)
+    assert "\x1b[" not in text
+    assert all(len(line) <= 100 for line in text.splitlines())
 
 
 @pytest.mark.parametrize("limit", [2])
@@ -87,7 +101,7 @@ def test_report_plot_limits_panels(limit):
     matplotlib.use("Agg")
     fig = _report().plot(limit=limit)
     assert len(fig.get_axes()) == limit
-    assert "conflict" in fig.get_axes()[0].get_title()
+    assert "1 disagreement" in fig.get_axes()[0].get_title()
 
 
 @pytest.mark.parametrize("groups", [None, 1])
@@ -102,7 +116,22 @@ def test_report_plot_one_panel_per_group(groups):
     assert len(axes) == (len(report.groups) if groups is None else groups)
     fig.canvas.draw()  # rendering must not fail (dates, arrows, legends)
     if groups is None:
-        assert "conflict" in axes[0].get_title()
+        assert "disagreement" in axes[0].get_title()
+
+
+def test_report_plot_draws_no_empty_panels():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    undated = make_claim(Exact(value=5), text="5", measure="troops_captured", article="u1")
+    report = reconcile([*_report().claims, undated])
+    fig = report.plot()
+    titles = [ax.get_title() for ax in fig.get_axes()]
+    assert len(titles) == 3 and not any("troops_captured" in t for t in titles)
+    assert all(ax.lines or ax.collections for ax in fig.get_axes())
+    assert "1 groups without a dated figure not drawn" in fig._suptitle.get_text()
+    only = report.plot(groups=[report.group("troops_captured")])
+    assert len(only.get_axes()) == 1 and "no dated figure" in only.get_axes()[0].texts[0].get_text()
 
 
 @pytest.mark.parametrize("measure", ["troops_killed"])
@@ -120,7 +149,7 @@ def test_report_empty_renders(empty):
     matplotlib.use("Agg")
     report = reconcile(empty)
     assert json.loads(report.to_json())["groups"] == []
-    assert "0</b> groups" in report._repr_html_()
+    assert "0 inputs, 0 claims, 0 quantities; no findings" in report._repr_html_()
     report.plot().canvas.draw()
     assert len(report.to_pandas()) == 0
 
@@ -141,5 +170,6 @@ def test_report_html_notebook_display_is_capped(n):
     claims = [make_claim(Exact(value=i + 1), text=f"figure-{i}", as_of=D(2025, 1, 1 + i), article=f"n{i}")
               for i in range(n)]
     page = html_fragment(reconcile(claims), max_rows=3)
-    assert "<td>figure-2</td>" in page and "<td>figure-3</td>" not in page
-    assert f"… {n - 3} more claims not shown" in page
+    table = page.split(f"all {n} figures")[1]
+    assert ">figure-2</q>" in table and ">figure-3</q>" not in table
+    assert f"… {n - 3} more figures not shown" in page

@@ -324,4 +324,7 @@ def current_estimate(
         note=note,
         originators=tuple(names[org[r]] for r in kept),
         set_aside=tuple(sorted(aside)),
+        set_aside_why=tuple(
+            f"{names[org[r]]} “{claims[r].evidence.text}” ({_day(end_of[r])}) — {aside[r]}" for r in sorted(aside)
+        ),
     )

@@ -34,7 +34,7 @@ from factcheck.reconcile.gcpause import gc_paused
 from factcheck.reconcile.groups import MAX_RELATIONS, build_groups
 from factcheck.reconcile.measures import CumulativeHook, is_cumulative
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT
-from factcheck.reconcile.report import Report
+from factcheck.reconcile.report import ArticleMeta, Report
 from factcheck.settings import Settings
 
 Item = Union[Article, Claim, SkippedInput, str, "os.PathLike[str]"]
@@ -113,6 +113,7 @@ class Reconciler:
         """
         claims: list[Claim] = []
         statuses: list[ArticleStatus] = []
+        self._meta: list[ArticleMeta] = []  # outlet, date, URL of each article read (for the outputs)
         given: list[str] = []  # article ids of claims given directly, counted once at the end
         paths: list[str | os.PathLike[str]] = []
         from factcheck.inputs import as_items
@@ -165,10 +166,15 @@ class Reconciler:
             rows += [(aid, "processed", n, "claims given directly") for aid, n in direct.items() if aid not in seen]
             rows.sort()
             articles = [{"id": i, "status": st, "claims": n, "reason": r or None} for i, st, n, r in rows]
-            return Report(groups=tuple(groups), articles=articles)  # type: ignore[arg-type]
+            meta = tuple(sorted({m.id: m for m in self._meta}.values(), key=lambda m: m.id))
+            return Report(groups=tuple(groups), articles=articles, meta=meta)  # type: ignore[arg-type]
 
     def _extract(self, article: Article, claims: list[Claim]) -> ArticleStatus:
         """Extract ``article`` into ``claims``; an error skips the article, naming why (unless strict)."""
+        self._meta.append(ArticleMeta(
+            id=article.id, url=article.url, publisher=article.publisher, language=article.language,
+            published=article.published.isoformat() if article.published else None,
+        ))
         try:
             found = self.extractor.extract(article)
         except FactcheckError as e:  # a known limit (e.g. an unsupported language): its message says what to do

@@ -44,25 +44,57 @@ def _need(module: str, purpose: str) -> Any:
 
 
 def to_pandas(report: Report) -> pandas.DataFrame:
-    """One row per claim: its record plus ``group_*`` columns (key, verdict, estimate)."""
+    """One row per claim: its record plus where it was printed and its group.
+
+    Columns added to the claim record: ``originator`` (the credited source, or the outlet's
+    own voice), ``publisher``, ``url`` and ``published`` (from the article, where the inputs
+    gave them), ``date`` (a real ``datetime64`` column: the day the figure holds for — the
+    end of its window — else NaT), ``group_*`` (key, verdict, summary), ``estimate_*``,
+    ``in_conflict`` and ``finding`` (the kinds of the findings naming the claim).
+    """
     pd = _need("pandas", "Report.to_pandas()")
+    from factcheck.reconcile.relations import originator
+
+    meta = report.article_meta()
     rows = []
     for g in report.groups:
         est = g.estimate.to_dict()
+        in_conflict = {i for r in g.relations if r.relation == "conflict" for i in (r.a, r.b)}
+        kinds: dict[int, set[str]] = {}
+        for x in g.findings:
+            for i in x.claims:
+                kinds.setdefault(i, set()).add(x.kind)
         for i, c in enumerate(g.claims):
             row = c.to_record()
+            m = meta.get(c.article_id)
+            w = window(c.time, c.published)
             row.update(
+                originator=originator(c),
+                publisher=(m.publisher if m else None) or c.publisher,
+                url=m.url if m else None,
+                published=(m.published if m else None) or (c.published.isoformat() if c.published else None),
+                date=w.end if w is not None else None,
+                date_assumed=bool(w.assumed) if w is not None else None,
                 group_index=i,
                 group_verdict=g.verdict,
+                group_summary=g.summary,
                 group_sources=g.independent_sources,
                 estimate_low=est["low"],
                 estimate_best=est["best"],
                 estimate_high=est["high"],
                 estimate_as_of=est["as_of"],
-                in_conflict=any(r.relation == "conflict" and i in (r.a, r.b) for r in g.relations),
+                in_conflict=i in in_conflict,
+                finding=", ".join(sorted(kinds.get(i, ()))),
             )
             rows.append(row)
-    return pd.DataFrame(rows)
+    df = pd.DataFrame(rows)
+    if len(df):
+        df["date"] = pd.to_datetime(df["date"])
+        df["published"] = pd.to_datetime(df["published"])
+    else:
+        df = pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "publisher": pd.Series(dtype=object),
+                           "url": pd.Series(dtype=object)})
+    return df
 
 
 def _fmt(x: float | None, unbounded: str = "—") -> str:
@@ -97,7 +129,21 @@ HTML_MAX_ROWS = 200
 
 
 def html_fragment(report: Report, *, max_rows: int | None = HTML_MAX_ROWS) -> str:
-    """The notebook display: a summary table (conflicts first), then each group's details.
+    """The notebook display: per quantity the current figure, a timeline per originator
+    beside the findings, the series and the figures (:mod:`factcheck.reconcile.view`).
+
+    Args:
+        report: the report.
+        max_rows: rows shown per table (figures, inputs); None shows all. Tables cut
+            short say how many rows are left out.
+    """
+    from factcheck.reconcile.view import report_html
+
+    return report_html(report, max_rows=max_rows)
+
+
+def summary_table_html(report: Report, *, max_rows: int | None = HTML_MAX_ROWS) -> str:
+    """The older layout: a summary table (conflicts first), then each group's details.
 
     Args:
         report: the report.
@@ -171,12 +217,10 @@ def html_fragment(report: Report, *, max_rows: int | None = HTML_MAX_ROWS) -> st
 
 
 def html_page(report: Report, *, title: str = "factcheck reconciliation", max_rows: int | None = None) -> str:
-    """A complete, self-contained HTML page (inline style, no scripts, no external files); all rows."""
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1>\n"
-        f"{html_fragment(report, max_rows=max_rows)}\n</body></html>\n"
-    )
+    """A complete, self-contained HTML page (inline style and SVG, no scripts, no external files); all rows."""
+    from factcheck.reconcile.view import page
+
+    return page(report, title=title)
 
 
 def rich_table(report: Report) -> Any:
@@ -212,31 +256,42 @@ def _escape_markup(text: str) -> str:
 
 
 def plot(report: Report, *, groups: list[Group] | None = None, limit: int = 12) -> Figure:
-    """One panel per group: each figure's value interval at its date, coloured by source.
+    """One panel per quantity: each originator's series over time, and every figure's interval.
 
-    Bounded intervals are vertical bars with caps, "at least" figures arrows pointing up,
-    "at most" arrows pointing down; claims in a conflict are ringed in red; undated
-    figures are placed at their article's date (hollow marker); figures with no date at all
-    are left out and counted in the panel title. Without ``groups``, the first ``limit``
-    groups, worst verdict first.
+    Each originator's asserted figures are joined by a line in its colour (relays folded
+    in); bounded intervals are vertical bars with caps, "at least" figures arrows pointing
+    up; claims in a finding are ringed in red; figures dated by their article are hollow;
+    plans and possibilities dotted. Groups without a single dated figure are not drawn (no
+    empty panels): the figure says how many were left out. Without ``groups``, the first
+    ``limit`` drawable groups, totals with findings first.
     """
     _need("matplotlib", "Report.plot()")
     from matplotlib.figure import Figure as _Figure
 
-    chosen = list(groups) if groups is not None else report.by_severity()[:limit]
+    from factcheck.reconcile.view import ordered_groups
+
+    candidates = list(groups) if groups is not None else ordered_groups(report)
+    drawable = [g for g in candidates if any(window(c.time, c.published) is not None for c in g.claims)]
+    left_out = len(candidates) - len(drawable)
+    chosen = drawable if groups is not None else drawable[:limit]
     n = max(1, len(chosen))
-    fig = _Figure(figsize=(8, 2.8 * n), layout="constrained")
+    fig = _Figure(figsize=(9, 3.0 * n), layout="constrained")
     axes = fig.subplots(n, 1, squeeze=False)[:, 0]
-    sources = sorted({c.source for g in chosen for c in g.claims})
+    from factcheck.reconcile.relations import originator
+
+    names = sorted({originator(c) for g in chosen for c in g.claims})
     cmap = fig.colormaps["tab10"] if hasattr(fig, "colormaps") else None
-    colours = {s: _colour(cmap, i) for i, s in enumerate(sources)}
+    colours = {s: _colour(cmap, i) for i, s in enumerate(names)}
     if not chosen:
-        axes[0].text(0.5, 0.5, "no claims", ha="center", va="center", transform=axes[0].transAxes)
+        why = "no claims" if not candidates else f"no dated figure to draw ({left_out} groups without a date)"
+        axes[0].text(0.5, 0.5, why, ha="center", va="center", transform=axes[0].transAxes)
         axes[0].set_axis_off()
         return fig
     for ax, g in zip(axes, chosen):
         _plot_group(ax, g, colours)
         ax.tick_params(axis="x", labelsize=8)
+    if left_out:
+        fig.suptitle(f"{left_out} groups without a dated figure not drawn", fontsize=8)
     return fig
 
 
@@ -249,7 +304,9 @@ def _colour(cmap: Any, i: int) -> Any:
 
 
 def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
-    in_conflict = {i for r in g.relations if r.relation == "conflict" for i in (r.a, r.b)}
+    from factcheck.reconcile.relations import originator
+
+    flagged = {i for x in g.findings for i in x.claims}
     undated = 0
     ymax = 0.0
     points = []
@@ -263,27 +320,35 @@ def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
         points.append((i, c, w, mid, iv))
         ymax = max(ymax, iv.low, iv.high if iv.high != float("inf") else iv.low, c.value.point or 0)
     top = ymax * 1.25 if ymax > 0 else 1.0
-    if points:  # caps and margins scale with the time span shown (days to years)
-        first = min(p[2].start for p in points)
-        last = max(p[2].end for p in points)
-        span = max((last - first).days, 30)
-        cap = dt.timedelta(days=span * 0.012)
-        pad = dt.timedelta(days=max(span * 0.06, 15))
-        ax.set_xlim(first - pad, last + pad)
-        import matplotlib.dates as mdates
+    first = min(p[2].start for p in points)
+    last = max(p[2].end for p in points)
+    span = max((last - first).days, 30)
+    cap = dt.timedelta(days=span * 0.012)
+    pad = dt.timedelta(days=max(span * 0.06, 15))
+    ax.set_xlim(first - pad, last + pad)
+    import matplotlib.dates as mdates
 
-        locator = mdates.AutoDateLocator(maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    # one line per originator through its asserted figures (its series)
+    for s in g.series():
+        if len(s.points) < 2:
+            continue
+        xs = [dt.date.fromisoformat(p.start) + (dt.date.fromisoformat(p.end) - dt.date.fromisoformat(p.start)) / 2
+              for p in s.points]
+        ys = [p.best if p.best is not None else p.low for p in s.points]
+        ax.plot(xs, ys, "-", color=colours[s.originator], alpha=0.7, linewidth=1.5)
     labelled: set[str] = set()
     for i, c, w, mid, iv in points:
-        colour = colours[c.source]
-        label = c.source if c.source not in labelled else None
-        labelled.add(c.source)
+        who = originator(c)
+        colour = colours[who]
+        label = who if who not in labelled else None
+        labelled.add(who)
         factual = c.modality.is_factual
         style = "-" if factual else ":"
         if w.end > w.start:  # the period the figure covers
-            ax.hlines(c.value.point or iv.low, w.start, w.end, colors=[colour], alpha=0.4, linewidth=6)
+            ax.hlines(c.value.point or iv.low, w.start, w.end, colors=[colour], alpha=0.3, linewidth=6)
         if iv.high == float("inf"):
             ax.annotate(
                 "", xy=(mid, top), xytext=(mid, iv.low),
@@ -294,17 +359,18 @@ def _plot_group(ax: Any, g: Group, colours: dict[str, Any]) -> None:
             ax.hlines([iv.low, iv.high], mid - cap, mid + cap, colors=[colour])
         y = c.value.point if c.value.point is not None else iv.low
         ax.plot(
-            [mid], [y], marker="o", color=colour, label=label,
+            [mid], [y], marker="o", color=colour, label=label, linestyle="none",
             markerfacecolor="none" if w.assumed or not factual else colour,
         )
-        if i in in_conflict:
+        if i in flagged:
             ax.plot([mid], [y], marker="o", markersize=14, markerfacecolor="none", markeredgecolor="red", markeredgewidth=2)
-    title = f"{g.measure} · {g.subject} · {g.role} — {g.verdict}"
+    title = f"{g.measure} · {g.subject} · {g.role} — {g.summary or g.verdict}"
     if undated:
         title += f" ({undated} undated not shown)"
-    ax.set_title(title, color=_VERDICT_COLOURS.get(g.verdict, "black"), fontsize=10)
+    colour = "#b3261e" if g.findings else _VERDICT_COLOURS.get(g.verdict, "black")
+    ax.set_title(title, color=colour, fontsize=10)
     ax.set_ylim(0, top * 1.05)
     ax.set_ylabel(g.claims[0].unit if g.claims else "")
     if labelled:
-        ax.legend(fontsize=8, loc="best")
+        ax.legend(fontsize=7, loc="upper left", ncols=2 if len(labelled) > 6 else 1)
     ax.grid(True, alpha=0.3)

@@ -76,6 +76,7 @@ class Estimate(_Frozen):
     note: str = ""
     originators: tuple[str, ...] = ()
     set_aside: tuple[int, ...] = ()
+    set_aside_why: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-friendly form: integral numbers as ints."""
@@ -93,6 +94,7 @@ class Estimate(_Frozen):
             "note": self.note,
             "originators": list(self.originators),
             "set_aside": list(self.set_aside),
+            "set_aside_why": list(self.set_aside_why),
         }
 
 
@@ -144,6 +146,7 @@ class SeriesPoint(_Frozen):
     low: float
     best: float | None
     high: float | None
+    figure: str = ""
     text: str
     claims: tuple[int, ...]
     outlets: tuple[str, ...]
@@ -151,7 +154,7 @@ class SeriesPoint(_Frozen):
     def to_dict(self) -> dict[str, Any]:
         return {
             "start": self.start, "end": self.end, "low": _num(self.low), "best": _num(self.best),
-            "high": _num(self.high), "text": self.text, "claims": list(self.claims), "outlets": list(self.outlets),
+            "high": _num(self.high), "figure": self.figure, "text": self.text, "claims": list(self.claims), "outlets": list(self.outlets),
         }
 
 
@@ -332,10 +335,10 @@ class Report(_Frozen):
         return to_pandas(self)
 
     def to_html(self, *, title: str = "factcheck reconciliation") -> str:
-        """A self-contained HTML page (no scripts, no external files)."""
-        from factcheck.reconcile.render import html_page
+        """A self-contained HTML page (inline SVG timelines; no scripts, no external files)."""
+        from factcheck.reconcile.view import page
 
-        return html_page(self, title=title)
+        return page(self, title=title)
 
     def _repr_html_(self) -> str:
         from factcheck.reconcile.render import html_fragment
@@ -343,10 +346,18 @@ class Report(_Frozen):
         return html_fragment(self)
 
     def render_table(self) -> Any:
-        """A ``rich`` renderable: one table row per group, conflicts first."""
-        from factcheck.reconcile.render import rich_table
+        """A ``rich`` renderable: a one-line summary, then per quantity the current figure,
+        findings with the sources behind each side, and the series — laid out for the
+        console's width (``COLUMNS``)."""
+        from factcheck.reconcile.view import rich_renderable
 
-        return rich_table(self)
+        return rich_renderable(self)
+
+    def text(self, width: int = 100) -> str:
+        """The terminal layout as plain text, ``width`` columns wide."""
+        from factcheck.reconcile.view import terminal_lines
+
+        return "\n".join(line for line, _ in terminal_lines(self, width)) + "\n"
 
     def __rich__(self) -> Any:
         return self.render_table()

@@ -30,6 +30,8 @@ def outlet(claim) -> str:  # type: ignore[no-untyped-def]
 
 def group_series(group: Group) -> tuple[Series, ...]:
     """The group's series, one per originator, sorted by originator; points oldest first."""
+    from factcheck.reconcile.view import figure
+
     points: dict[str, dict[tuple, list[int]]] = {}
     for i, c in enumerate(group.claims):
         if not c.modality.is_factual:
@@ -54,6 +56,7 @@ def group_series(group: Group) -> tuple[Series, ...]:
             pts.append(SeriesPoint(
                 start=start.isoformat(), end=end.isoformat(), low=low, best=point,
                 high=None if high == float("inf") else high, text=group.claims[idx[0]].evidence.text,
+                figure=figure(group.claims[idx[0]]),
                 claims=tuple(idx), outlets=tuple(sorted(outlets)),
             ))
         out.append(Series(originator=name, points=tuple(pts), outlets=tuple(sorted(carried))))

@@ -1,0 +1,433 @@
+"""How a fact-checker reads a report: per quantity the current figure, the findings with the
+sources behind each side, and each originator's series — as terminal lines and as HTML
+with an inline SVG timeline (no scripts, no network).
+
+Every piece of article text put in HTML is escaped: claims quote untrusted articles.
+
+>>> from factcheck.reconcile.report import Report
+>>> summary_line(Report(groups=(), articles=()))
+'0 inputs, 0 claims, 0 quantities; no findings'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+import textwrap
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from factcheck.models import Claim
+from factcheck.reconcile.relations import originator
+from factcheck.reconcile.report import ArticleMeta, Finding, Group, Report, Series, _num
+from factcheck.reconcile.timing import window
+
+_KIND_WORDS = {
+    "disagreement": "disagreement",
+    "shrinking_total": "shrinking total",
+    "suspected_misreport": "suspected misreport",
+}
+_SIGNS = {"exact": "", "approx": "≈", "at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<",
+          "up_to": "≤"}
+
+
+def n(x: float | None) -> str:
+    """A number as a reader writes it: ``15,000``; ``∞`` for unbounded."""
+    v = _num(x)
+    return "∞" if v is None else f"{v:,}"
+
+
+def figure(claim: Claim) -> str:
+    """The parsed value, compact: ``≈15,000``, ``>11,000``, ``10,000–12,000``, ``200–999``.
+
+    >>> from factcheck.models import Evidence
+    >>> from factcheck.values import AtLeast
+    >>> ev = Evidence(article_id="a", start=0, end=3, text="...", sentence_start=0, sentence_end=3)
+    >>> figure(Claim(article_id="a", measure="m", subject="s", value=AtLeast(value=11000, strict=True),
+    ...              unit="u", evidence=ev))
+    '>11,000'
+    """
+    v = claim.value
+    iv = v.interval()
+    bound = v.bound
+    if bound in _SIGNS and v.point is not None:
+        return _SIGNS[bound] + n(v.point)
+    if math.isinf(iv.high):
+        return "≥" + n(iv.low)
+    if iv.low == iv.high:
+        return n(iv.low)
+    return f"{n(iv.low)}–{n(iv.high)}"
+
+
+def when(claim: Claim) -> str:
+    """The date a figure holds for: ``2025-04-30``, ``2025-04``, ``2024``, ``c. 2025-09-04`` (article date)."""
+    w = window(claim.time, claim.published)
+    if w is None:
+        return "undated"
+    if w.kind == "published":
+        return f"c. {w.start.isoformat()}"
+    if w.kind == "year":
+        return f"{w.start.year}"
+    if w.kind == "month":
+        return f"{w.start.year:04d}-{w.start.month:02d}"
+    if w.kind == "period":
+        return f"{w.start.isoformat()}…{w.end.isoformat()}"
+    return w.start.isoformat()
+
+
+def outlet(claim: Claim, meta: dict[str, ArticleMeta]) -> str:
+    """The outlet that printed a claim: the article's publisher, else its id."""
+    m = meta.get(claim.article_id)
+    return (m.publisher if m and m.publisher else None) or claim.publisher or claim.article_id
+
+
+def credit(claim: Claim, meta: dict[str, ArticleMeta]) -> str:
+    """Who says it and who carried it: ``NIS via Yonhap, in example.com``."""
+    via = [s for s in claim.attribution.chain if s != claim.attribution.source]
+    out = originator(claim)
+    if via:
+        out += " via " + ", ".join(via)
+    shop = outlet(claim, meta)
+    if shop not in out:
+        out += f", in {shop}"
+    return out
+
+
+def estimate_text(g: Group) -> str:
+    e = g.estimate
+    if e.best is None:
+        return "no asserted figure"
+    span = "" if e.low == e.high == e.best else f" ({n(e.low)}–{n(e.high)})"
+    return f"{n(e.best)}{span} as of {e.as_of or 'undated'}"
+
+
+def summary_line(report: Report) -> str:
+    """One line: inputs, claims, quantities, and what the findings are."""
+    n_claims = sum(len(g.claims) for g in report.groups)
+    counts = {k: 0 for k in _KIND_WORDS}
+    flagged = 0
+    for g in report.groups:
+        flagged += bool(g.findings)
+        for x in g.findings:
+            counts[x.kind] += 1
+    found = ", ".join(f"{c} {_KIND_WORDS[k]}{'s' if c > 1 else ''}" for k, c in counts.items() if c)
+    head = f"{len(report.articles)} inputs, {n_claims} claims, {len(report.groups)} quantities"
+    if not found:
+        return head + "; no findings"
+    return f"{head}; {flagged} with findings: {found}"
+
+
+def ordered_groups(report: Report) -> list[Group]:
+    """Totals with findings first, then the other totals, then increments/subsets; by size."""
+    return sorted(report.groups, key=lambda g: (g.role != "total", not g.findings, -len(g.claims), g.key))
+
+
+def side(g: Group, idx: Sequence[int], meta: dict[str, ArticleMeta], limit: int = 3) -> list[str]:
+    """The claims of one side of a finding, one line each: figure, quote, credit, date."""
+    out = []
+    for i in list(idx)[:limit]:
+        c = g.claims[i]
+        out.append(f"{figure(c)} “{c.evidence.text}” — {credit(c, meta)}, {when(c)}")
+    if len(idx) > limit:
+        out.append(f"… and {len(idx) - limit} more")
+    return out
+
+
+def series_text(s: Series, limit: int = 6) -> str:
+    """``NIS: ≥100 (2024-12) → ≈300 (2025-01) → 600 (2025-04)``."""
+    pts = list(s.points)
+    shown = pts[-limit:]
+    parts = [f"{p.figure} ({span_label(p.start, p.end)})" for p in shown]
+    lead = "… → " if len(pts) > limit else ""
+    return f"{s.originator}: {lead}{' → '.join(parts)}"
+
+
+def span_label(start: str, end: str) -> str:
+    """``2025-04-30``; a whole month ``2025-04``; a whole year ``2024``; else ``start…end``.
+
+    >>> span_label("2024-01-01", "2024-12-31"), span_label("2025-04-01", "2025-04-30")
+    ('2024', '2025-04')
+    """
+    if start == end:
+        return start
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    if a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31 and a.year == b.year:
+        return str(a.year)
+    nxt = b + dt.timedelta(days=1)
+    if a.day == 1 and nxt.day == 1 and (a.year, a.month) == (b.year, b.month):
+        return start[:7]
+    return f"{start}…{end}"
+
+
+# --- terminal --------------------------------------------------------------------------
+
+
+def terminal_lines(report: Report, width: int = 100) -> Iterator[tuple[str, str]]:
+    """The report as ``(line, style)`` pairs that fit in ``width`` columns (rich styles)."""
+    width = max(40, width)
+    meta = report.article_meta()
+
+    def wrap(text: str, indent: int, hang: int = 2, style: str = "") -> Iterator[tuple[str, str]]:
+        pad = " " * indent
+        for line in textwrap.wrap(text, width=width, initial_indent=pad, subsequent_indent=pad + " " * hang,
+                                  break_long_words=True, break_on_hyphens=False) or [pad]:
+            yield line, style
+
+    yield from wrap("factcheck reconciliation — " + summary_line(report), 0, 2, "bold")
+    for g in ordered_groups(report):
+        yield "─" * width, "dim"
+        key = f"{g.measure} · {g.subject} · {g.role}"
+        style = "bold red" if g.findings else "bold"
+        yield from wrap(f"{key} — {g.summary or g.verdict} ({len(g.claims)} claims)", 0, 2, style)
+        yield from wrap("now: " + estimate_text(g), 2, 4, "bold")
+        if g.estimate.originators:
+            yield from wrap("from: " + ", ".join(g.estimate.originators), 4, 2)
+        why = g.estimate.set_aside_why
+        for line in why[:3]:
+            yield from wrap("set aside: " + line, 4, 4, "dim")
+        if len(why) > 3:
+            yield from wrap(f"… {len(why) - 3} more set aside (see the estimate note)", 4, 2, "dim")
+        if g.role != "total":
+            yield from wrap(f"listed beside the totals, never compared with them ({g.role})", 2, 2, "dim")
+        for x in g.findings:
+            head = f"! {_KIND_WORDS[x.kind]}: {' vs '.join(x.originators)}"
+            if x.period_start:
+                head += f" ({x.period_start}…{x.period_end})" if x.period_start != x.period_end else f" ({x.period_start})"
+            yield from wrap(head, 2, 4, "red")
+            if x.kind == "suspected_misreport" and x.suspect is not None:
+                yield from wrap("suspect: " + side(g, [x.suspect], meta)[0], 6, 4)
+                rest = [i for i in x.claims if i != x.suspect]
+                for line in side(g, rest, meta):
+                    yield from wrap("own series: " + line, 6, 4)
+            else:
+                for label, idx in (("lower", x.low_side), ("higher", x.high_side)):
+                    for line in side(g, idx, meta):
+                        yield from wrap(f"{label}: {line}", 6, 4)
+        if g.findings_omitted:
+            yield from wrap(f"… {g.findings_omitted} more findings (see --format json)", 2, 2, "dim")
+        series = g.series()
+        for s in sorted(series, key=lambda s: (-len(s.points), s.originator))[:6]:
+            yield from wrap(series_text(s), 2, 4, "dim")
+        if len(series) > 6:
+            yield from wrap(f"… {len(series) - 6} more originators", 2, 2, "dim")
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+_PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+            "#7f7f7f", "#bcbd22")
+
+CSS = """
+.fc-report{font-family:system-ui,sans-serif;font-size:14px;line-height:1.4;max-width:1200px}
+.fc-report table{border-collapse:collapse;margin:.3em 0 1em}
+.fc-report td,.fc-report th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
+.fc-quantity{border-top:2px solid #444;margin-top:1.2em;padding-top:.4em}
+.fc-row{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
+.fc-chart{flex:0 0 auto}
+.fc-findings{flex:1 1 380px;min-width:300px}
+.fc-finding{border-left:4px solid #b3261e;padding:.2em .6em;margin:.4em 0;background:#fdf3f2}
+.fc-finding h4{margin:0 0 .2em;color:#b3261e}
+.fc-none{color:#26762c}
+.fc-now{font-size:1.1em}
+.fc-value{font-weight:bold;white-space:nowrap}
+.fc-dim{color:#666}
+.fc-report details{margin:.4em 0}
+""".strip()
+
+
+def _colours(series: Sequence[Series]) -> dict[str, str]:
+    return {s.originator: _PALETTE[i % len(_PALETTE)] for i, s in enumerate(series)}
+
+
+def chart_series(g: Group, top: int = 10) -> list[Series]:
+    """The series drawn: the originators with most points (the rest counted in the legend)."""
+    return sorted(g.series(), key=lambda s: (-len(s.points), s.originator))[:top]
+
+
+def svg_timeline(g: Group, width: int = 560, height: int = 260) -> str:
+    """An inline SVG: one line and markers per originator (value over time), bars for ranges."""
+    e = html.escape
+    series = chart_series(g)
+    pts = [(s, p) for s in series for p in s.points]
+    if not pts:
+        return '<p class="fc-dim">no dated asserted figure to draw</p>'
+    days = [dt.date.fromisoformat(p.start).toordinal() for _, p in pts] + [dt.date.fromisoformat(p.end).toordinal() for _, p in pts]
+    d0, d1 = min(days), max(days)
+    if d1 - d0 < 30:
+        d0, d1 = d0 - 15, d1 + 15
+    vals = [v for _, p in pts for v in (p.low, p.best, p.high) if v is not None]
+    vmax = max(vals) * 1.1 or 1.0
+    left, right, top_, bottom = 64, 12, 12, 40
+    pw, ph = width - left - right, height - top_ - bottom
+
+    def x(day: int) -> float:
+        return left + (day - d0) / (d1 - d0) * pw
+
+    def y(v: float) -> float:
+        return top_ + ph - min(v, vmax) / vmax * ph
+
+    colours = _colours(series)
+    out = [f'<svg class="fc-timeline" width="{width}" height="{height}" '
+           f'role="img" aria-label="{e(g.measure)} over time, one series per originator">']
+    out.append(f'<rect x="{left}" y="{top_}" width="{pw}" height="{ph}" fill="#fafafa" stroke="#bbb"/>')
+    for k in range(5):  # value grid
+        v = vmax * k / 4
+        out.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e3e3e3"/>')
+        out.append(f'<text x="{left - 4}" y="{y(v) + 4:.1f}" font-size="10" text-anchor="end">{e(n(round(v)))}</text>')
+    for k in range(5):  # date ticks
+        day = d0 + (d1 - d0) * k // 4
+        out.append(f'<text x="{x(day):.1f}" y="{top_ + ph + 14}" font-size="10" text-anchor="middle">'
+                   f'{dt.date.fromordinal(day).isoformat()[:7]}</text>')
+    for s in series:
+        c = colours[s.originator]
+        coords = []
+        for p in s.points:
+            mid = (dt.date.fromisoformat(p.start).toordinal() + dt.date.fromisoformat(p.end).toordinal()) / 2
+            v = p.best if p.best is not None else p.low
+            coords.append((x(mid), y(v)))
+        out.append(f'<g class="fc-series" data-originator="{e(s.originator)}">')
+        out.append(f"<title>{e(series_text(s))}</title>")
+        if len(coords) > 1:
+            path = " ".join(f"{a:.1f},{b:.1f}" for a, b in coords)
+            out.append(f'<polyline points="{path}" fill="none" stroke="{c}" stroke-width="2"/>')
+        for p, (cx, cy) in zip(s.points, coords):
+            hi = vmax if p.high is None else p.high
+            if hi > p.low:
+                out.append(f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{y(p.low):.1f}" y2="{y(hi):.1f}" '
+                           f'stroke="{c}" stroke-width="1.5" opacity="0.6"/>')
+            out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{c}"><title>{e(s.originator)}: '
+                       f'“{e(p.text)}” ({e(p.end)}; {e(", ".join(p.outlets))})</title></circle>')
+        out.append("</g>")
+    # legend
+    ly = top_ + ph + 28
+    lx = left
+    for s in series:
+        label = s.originator if len(s.originator) <= 24 else s.originator[:23] + "…"
+        out.append(f'<rect x="{lx}" y="{ly - 8}" width="10" height="10" fill="{colours[s.originator]}"/>')
+        out.append(f'<text x="{lx + 13}" y="{ly + 1}" font-size="10">{e(label)}</text>')
+        lx += 18 + 6 * len(label)
+        if lx > width - 80:
+            break
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _quote_html(c: Claim, meta: dict[str, ArticleMeta]) -> str:
+    e = html.escape
+    m = meta.get(c.article_id)
+    lang = c.language or (m.language if m else None) or "und"
+    url = m.url if m else None
+    shop = e(outlet(c, meta))
+    where = f'<a href="{e(url)}">{shop}</a>' if url else shop
+    return (f'<span class="fc-value">{e(figure(c))}</span> <q lang="{e(lang)}">{e(c.evidence.text)}</q> '
+            f'<span class="fc-dim">— {e(credit(c, meta))}, {e(when(c))}; {where}</span>')
+
+
+def _finding_html(g: Group, x: Finding, meta: dict[str, ArticleMeta]) -> str:
+    e = html.escape
+    title = f"{_KIND_WORDS[x.kind]}: {' vs '.join(x.originators)}"
+    parts = [f'<div class="fc-finding" data-kind="{e(x.kind)}"><h4>{e(title)}</h4>']
+    if x.kind == "suspected_misreport" and x.suspect is not None:
+        rows = [("suspect", [x.suspect]), ("own series", [i for i in x.claims if i != x.suspect])]
+    else:
+        rows = [("lower", list(x.low_side)), ("higher", list(x.high_side))]
+    for label, idx in rows:
+        items = "".join(f"<li>{_quote_html(g.claims[i], meta)}</li>" for i in idx[:6])
+        more = f"<li>… {len(idx) - 6} more</li>" if len(idx) > 6 else ""
+        parts.append(f"<div><b>{e(label)}</b><ul>{items}{more}</ul></div>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def group_html(g: Group, meta: dict[str, ArticleMeta], *, max_rows: int | None = None) -> str:
+    """One quantity: heading, current figure, timeline beside the findings, series, claims."""
+    e = html.escape
+    parts = [f'<section class="fc-quantity" data-measure="{e(g.measure)}" data-role="{e(g.role)}">',
+             f"<h2>{e(g.measure)} · {e(g.subject)} · {e(g.role)} — {e(g.summary or g.verdict)}</h2>",
+             f'<p class="fc-now">Now: <b>{e(estimate_text(g))}</b>'
+             + (f" — from {e(', '.join(g.estimate.originators))}" if g.estimate.originators else "") + "</p>"]
+    if g.estimate.set_aside_why:
+        items = "".join(f"<li>{e(w)}</li>" for w in g.estimate.set_aside_why[:20])
+        parts.append(f'<details><summary>set aside ({len(g.estimate.set_aside_why)})</summary><ul>{items}</ul></details>')
+    if g.role != "total":
+        parts.append(f'<p class="fc-dim">{e(g.role)} figures: listed beside the totals, never compared with them.</p>')
+    parts.append('<div class="fc-row"><div class="fc-chart">' + svg_timeline(g) + "</div><div class=\"fc-findings\">")
+    if g.findings:
+        parts.extend(_finding_html(g, x, meta) for x in g.findings)
+        if g.findings_omitted:
+            parts.append(f'<p class="fc-dim">… {g.findings_omitted} more findings (JSON report).</p>')
+    else:
+        parts.append('<p class="fc-none">No disagreement, shrinking total or suspected misreport.</p>')
+    parts.append("</div></div>")
+    series = g.series()
+    if series:
+        parts.append('<details open><summary>series per originator</summary><ul class="fc-series-list">')
+        for s in sorted(series, key=lambda s: (-len(s.points), s.originator)):
+            parts.append(f'<li data-originator="{e(s.originator)}">{e(series_text(s, limit=12))} '
+                         f'<span class="fc-dim">(carried by {e(", ".join(s.outlets))})</span></li>')
+        parts.append("</ul></details>")
+    shown = g.claims if max_rows is None else g.claims[:max_rows]
+    parts.append(f"<details><summary>all {len(g.claims)} figures</summary><table>"
+                 "<tr><th>#</th><th>figure and quote</th><th>modality</th></tr>")
+    for i, c in enumerate(shown):
+        parts.append(f"<tr><td>{i}</td><td>{_quote_html(c, meta)}</td><td>{e(c.modality.value)}</td></tr>")
+    parts.append("</table>")
+    if len(shown) < len(g.claims):
+        parts.append(f"<p>… {len(g.claims) - len(shown)} more figures not shown (see to_json() or to_pandas()).</p>")
+    parts.append("</details></section>")
+    return "".join(parts)
+
+
+def report_html(report: Report, *, max_rows: int | None = None, max_groups: int | None = None) -> str:
+    """The report as one HTML fragment (a ``div`` with its own style)."""
+    e = html.escape
+    meta = report.article_meta()
+    groups = ordered_groups(report)
+    parts = [f'<div class="fc-report"><style>{CSS}</style>', f'<p class="fc-summary">{e(summary_line(report))}</p>']
+    for g in groups if max_groups is None else groups[:max_groups]:
+        parts.append(group_html(g, meta, max_rows=max_rows))
+    if max_groups is not None and len(groups) > max_groups:
+        parts.append(f"<p>… {len(groups) - max_groups} more quantities not shown.</p>")
+    if report.articles:
+        shown = report.articles if max_rows is None else report.articles[:max_rows]
+        parts.append("<details><summary>inputs</summary><table><tr><th>id</th><th>status</th><th>claims</th>"
+                     "<th>outlet</th><th>date</th><th>reason</th></tr>")
+        for a in shown:
+            m = meta.get(a.id)
+            shop = e(m.publisher or "") if m else ""
+            if m and m.url:
+                shop = f'<a href="{e(m.url)}">{shop or e(m.url)}</a>'
+            parts.append(f"<tr><td>{e(a.id)}</td><td>{e(a.status)}</td><td>{a.claims}</td><td>{shop}</td>"
+                         f"<td>{e((m.published if m else None) or '')}</td><td>{e(a.reason or '')}</td></tr>")
+        parts.append("</table>")
+        if len(shown) < len(report.articles):
+            parts.append(f"<p>… {len(report.articles) - len(shown)} more inputs not shown.</p>")
+        parts.append("</details>")
+    parts.append("</div>")
+    return "\n".join(parts)
+
+
+def page(report: Report, *, title: str) -> str:
+    """A complete, self-contained HTML page."""
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title></head><body><h1>{html.escape(title)}</h1>\n"
+        f"{report_html(report)}\n</body></html>\n"
+    )
+
+
+def rich_renderable(report: Report) -> Any:
+    """A rich renderable that lays the report out for the console's width."""
+    return _Rich(report)
+
+
+class _Rich:
+    def __init__(self, report: Report) -> None:
+        self.report = report
+
+    def __rich_console__(self, console: Any, options: Any) -> Iterator[Any]:
+        from rich.text import Text
+
+        for line, style in terminal_lines(self.report, options.max_width):
+            yield Text(line, style=style or "", no_wrap=True, overflow="fold")
