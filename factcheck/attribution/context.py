@@ -61,6 +61,8 @@ if TYPE_CHECKING:
 _MAX_DEPTH = 20
 #: Kinds of source that mostly pass on what others said (a continuation prefers other speakers).
 _PASSERS = frozenset({"news_agency", "state_media", "country"})
+#: Sentences either side of the lawmakers' own, in their paragraph, where the briefer may be named.
+_BRIEFING_REACH = 3
 #: Kinds of source that brief lawmakers (what the lawmakers then relay is theirs).
 _BRIEFERS = frozenset({"intelligence_agency", "military"})
 #: A statement pointing back ("Об этом сообщил X") covers at most this many sentences before it.
@@ -369,14 +371,20 @@ class ArticleContext:
 
     def _briefed(self, i: int, sent: _Sentence, lawmakers: _Pick) -> tuple[_Pick, str | None] | None:
         """What lawmakers relay is the briefing agency's figure: the first agency (an
-        intelligence service or military body) named in their clause, else in the next
-        or the previous sentence of the paragraph; the chain runs through the lawmakers.
+        intelligence service or military body) named in their clause, else in the nearest
+        sentence of their paragraph that names one (up to ``_BRIEFING_REACH`` either side);
+        the chain runs through the lawmakers.
         No agency named: the speaker is unknown (None), as for any unnamed official."""
-        order = [i]
-        if i + 1 < len(self._spans) and "\n" not in self.text[sent.end:self._sent(i + 1).start]:
-            order.append(i + 1)
-        if i > 0 and "\n" not in self.text[self._sent(i - 1).end:sent.start]:
-            order.append(i - 1)
+        near = []
+        for step in (1, -1):  # the sentences of the paragraph either side, up to the reach
+            j = i
+            while 0 <= j + step < len(self._spans) and abs(j + step - i) <= _BRIEFING_REACH:
+                a, b = sorted((j, j + step))
+                if "\n" in self.text[self._sent(a).end:self._sent(b).start]:
+                    break
+                j += step
+                near.append(j)
+        order = [i, *sorted(near, key=lambda j: (abs(j - i), j < i))]
         lo, hi = self._clause(sent, lawmakers.start, lawmakers.end)
         for j in order:
             for m in self._mentions(self._sent(j)):
@@ -628,11 +636,14 @@ class ArticleContext:
             head = self.text[line_start:m.start].rstrip()
             if not tail and last_re is not None and last_re.search(head):
                 return Attribution(source=m.source, chain=(m.source,), cue="headline", start=m.start, end=m.end)
-        # a leading country is a place or topic label ("यूक्रेन: …"), not a source
-        for m in [m for m in mentions[:1] if self._kind(m.source) != "country"]:
+        # a leading country is a place or topic label ("यूक्रेन: …"), not a source,
+        # unless a claim word follows it ("दक्षिण कोरिया का दावा- …")
+        for m in mentions[:1]:
             lead = self.text[line_start:m.start].strip(" \t\"'‘“")
             rest = self.text[m.end:line_end].lstrip()
-            if not lead and any(rest.startswith(sep) for sep in data.source_first):
+            country = self._kind(m.source) == "country"
+            if not lead and any(rest.startswith(sep) and not (country and not sep[:1].isalpha())
+                                for sep in data.source_first):
                 return Attribution(source=m.source, chain=(m.source,), cue="headline", start=m.start, end=m.end)
         return None
 
