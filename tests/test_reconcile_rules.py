@@ -236,3 +236,21 @@ def test_reconcile_rules_cumulative_hook_decides(hook, expected):
         make_claim(Exact(value=50), measure="weekly_attacks", as_of=D(2025, 6, 1), article="k2"),
     ]
     assert _only_group(reconcile(claims, cumulative=hook)).verdict == expected
+
+
+@pytest.mark.parametrize("role", ["increment", "subset"])
+def test_reconcile_rules_batches_and_parts_never_conflict_with_each_other(role):
+    """Two batches ('1,500 more', '3,000 more') or two parts are different things, not one total."""
+    a = make_claim(Exact(value=1500), text="1,500 more", source="NIS", as_of=D(2024, 10, 18), role=role)
+    b = make_claim(Exact(value=3000), text="3,000 more", source="NIS", as_of=D(2024, 10, 23), role=role,
+                   article="k2")
+    kind, reason = relate(a, b, cumulative=True)
+    assert kind == "not_comparable" and "never compared as totals" in reason
+    (g,) = reconcile([a, b]).groups
+    assert g.findings == () and all(r.relation != "conflict" for r in g.relations)
+    # the same two figures as totals of two originators days apart: a disagreement
+    from factcheck.models import Role
+
+    ta, tb = (c.model_copy(update={"role": Role.TOTAL}) for c in (a, b))
+    tb = tb.model_copy(update={"attribution": tb.attribution.model_copy(update={"source": "Pentagon"})})
+    assert relate(ta, tb, cumulative=True)[0] == "conflict"

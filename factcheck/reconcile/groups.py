@@ -26,7 +26,7 @@ from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
 from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain
 from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.reconcile.timing import window
-from factcheck.reconcile.vector import RULE_SEVERITY, classify_pairs, distinct, outcome
+from factcheck.reconcile.vector import RULE_SEVERITY, classify_pairs, distinct, outcome, parts_only
 from factcheck.settings import Settings
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
@@ -88,7 +88,11 @@ def build_group(
     f = cols.facts
     first, second = pair_arrays(f, settings, cumulative, full_limit=full_limit)
     compared = len(first)
+    parts = role != "total"  # increments and subsets: listed beside the totals, never compared as totals
+    cumulative = cumulative and not parts
     codes, earlier, assumed = classify_pairs(f, first, second, settings, cumulative)
+    if parts:
+        codes = parts_only(codes)
     sev = RULE_SEVERITY[codes]
     worst = int(sev.max()) if compared else -1
     # the worst ``max_relations`` (then by index), shown in index order; pairs come sorted

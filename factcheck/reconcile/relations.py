@@ -208,7 +208,10 @@ def relate(
     """
     settings = settings or Settings()
     fa, fb = facts(a), facts(b)
-    out = classify(fa, fb, settings, cumulative)
+    parts = a.role.value != "total"
+    out = classify(fa, fb, settings, cumulative and not parts)
+    if parts and out.kind == "conflict":
+        out = Outcome("not_comparable", "part", True, out.assumed)
     return out.kind, explain(a, b, fa, fb, out, settings)
 
 
@@ -283,6 +286,11 @@ def explain(
         )
     elif rule == "shrank":
         text = f"the later {late} is below the earlier {early} of the same originator, but a running total cannot shrink"
+    elif rule == "part":
+        text = (
+            f"{da} and {db} are batches or parts ({a.role.value}), not running totals: two of them can differ "
+            "without contradicting each other; listed, never compared as totals"
+        )
     elif rule == "grew":
         text = f"the later {late} is larger than the earlier {early}: a running total that grew, not a contradiction"
     elif rule == "steady":

@@ -37,7 +37,21 @@ RULES: tuple[tuple[str, str], ...] = (
     ("not_comparable", "same_article"),  # 10
     ("not_comparable", "magnitude"),  # 11
     ("not_comparable", "stale"),  # 12
+    ("not_comparable", "part"),  # 13: batches, parts, plans — never compared as totals
 )
+
+#: The code a conflict becomes in a group of increments or subsets (:func:`parts_only`).
+PART_CODE = 13
+
+
+def parts_only(codes: np.ndarray) -> np.ndarray:
+    """Rule codes for a group of increments or subsets: two batches or two parts are different
+    things, so what would be a conflict between totals is ``not_comparable`` (``part``).
+
+    >>> parts_only(np.array([5, 4, 7], dtype=np.int8)).tolist()
+    [13, 4, 13]
+    """
+    return np.where((codes == 5) | (codes == 7), np.int8(PART_CODE), codes).astype(np.int8)
 
 #: Codes whose outcome records which claim is earlier.
 _ORDERED = np.array([6, 7, 8, 9, 12])
