@@ -374,7 +374,8 @@ class ArticleContext:
         intelligence service or military body) named in their clause, else in the nearest
         sentence of their paragraph that names one (up to ``_BRIEFING_REACH`` either side);
         the chain runs through the lawmakers.
-        No agency named: the speaker is unknown (None), as for any unnamed official."""
+        None named there: the agency of the last such statement in an earlier sentence;
+        else the speaker is unknown (None), as for any unnamed official."""
         near = []
         for step in (1, -1):  # the sentences of the paragraph either side, up to the reach
             j = i
@@ -393,6 +394,12 @@ class ArticleContext:
                 kind = self._kind(m.source)
                 if kind in _BRIEFERS:
                     return _Pick(m.source, (lawmakers.source, m.source), m.start, m.end), kind
+        # none named near: the agency credited last in an earlier sentence ("국정원장이 … 보고했다
+        # … ⏎ 박 의원은 '…'며 이같이 전했다")
+        prior = self._back(BackRef(lawmakers.start, lawmakers.end, "", tuple(_BRIEFERS)), lawmakers.start)
+        if prior is not None and prior.sentence < i and prior.kind in _BRIEFERS:
+            src = prior.attribution.source
+            return _Pick(src, (lawmakers.source, src), lawmakers.start, lawmakers.end), prior.kind
         return None
 
     def _continues(self, sent: _Sentence, att: _Pick) -> bool:
@@ -435,15 +442,17 @@ class ArticleContext:
                 is_agent = self._cues.is_agent(self.text, item.end)
                 # inside a reported clause the speaker is the sentence's first name, not the nearest
                 dist = (-words, a - b) if embedded else (words, b - a)
-                key = (embedded, 1, agent is not None and is_agent != agent, kind == "country", *dist)
+                # inside a reported clause the topic ("미국 당국은") speaks, the subject ("북한이") is the clause's
+                topic = not embedded or self._cues.is_topic(self.text, item.end)
+                key = (embedded, 1, agent is not None and is_agent != agent, not topic, kind == "country", *dist)
                 if best is None or key < best[0]:
                     best = (key, item, kind)
             else:
                 # a back-reference right at the cue ("По данным ведомства, КНДР …") fills the
                 # cue's slot: it ranks as a named country closer than any, so the country that
                 # is the clause's subject does not take the credit; a named agency still wins
-                key = ((embedded, 1, False, True, -1, b - a) if words == 0
-                       else (embedded, 2, False, False, words, b - a))
+                key = ((embedded, 1, False, False, True, -1, b - a) if words == 0
+                       else (embedded, 2, False, False, False, words, b - a))
                 if best is not None and not key < best[0]:
                     continue  # cannot win: no need to look back for what it points to
                 prior = self._back(item, cue.start)

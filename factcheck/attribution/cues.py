@@ -234,6 +234,9 @@ class CueMatcher:
             regex.compile(f"^\\W*(?:{alternation(data.agent_markers)})", FLAGS) if data.agent_markers else None
         )
         self._agent_any_re = _compile(list(data.agent_markers))
+        self._topic_re = (
+            regex.compile(f"^\\W*(?:{alternation(data.topic_markers)})", FLAGS) if data.topic_markers else None
+        )
         self._quote_end_re = (
             regex.compile(alternation(data.quote_ends, left_boundary=False), FLAGS) if data.quote_ends else None
         )
@@ -334,6 +337,12 @@ class CueMatcher:
         ``text[pos:endpos]``, or None."""
         m = self._pointer_re.search(text, pos, endpos) if self._pointer_re else None
         return m.start() if m else None
+
+    def is_topic(self, text: str, end: int) -> bool:
+        """Whether the word after ``end`` marks the sentence topic ("국정원은")."""
+        if not self._topic_re:
+            return False
+        return bool(self._topic_re.match(_ASIDE.sub("", text[end: end + 40], count=1)[:12]))
 
     def ends_quote(self, text: str, a: int, b: int) -> bool:
         """Whether a reported clause closes in ``text[a:b]`` ("…보냈다고 군이 밝혔다")."""

@@ -150,6 +150,10 @@ class AttributionData(_Frozen):
     agent_markers: Words = Field(
         default=(), description='A source followed by one of these is the speaker ("ने").'
     )
+    topic_markers: Words = Field(
+        default=(), description='Agent markers that mark the sentence topic ("국정원은", "미국 당국은"): in a '
+        'sentence with a reported clause the topic is its speaker, the subject ("북한이") the clause\'s.',
+    )
     back_references: tuple[BackReference, ...] = ()
     indefinite: Words = Field(
         default=(), description='Before a back-reference word, makes it a new source ("a report").'
