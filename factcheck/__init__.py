@@ -19,6 +19,7 @@ from factcheck.errors import (
     DimensionalityError,
     FactcheckError,
     InputError,
+    InputTypeError,
     RegistryError,
     UnsupportedLanguageError,
 )
@@ -68,6 +69,7 @@ __all__ = [
     "FactcheckError",
     "Group",
     "InputError",
+    "InputTypeError",
     "Interval",
     "Measure",
     "MeasureRegistry",

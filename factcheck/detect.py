@@ -37,7 +37,7 @@ from factcheck.langdata import load_language, supported_languages
 #: A paragraph is read in another language than its article's only when it has at least
 #: this many letters of that language's scripts and they are most of its letters: a menu
 #: word or a name in another script is not a paragraph in another language.
-MIN_PARAGRAPH_LETTERS = 40
+MIN_PARAGRAPH_LETTERS = 20
 
 #: Detection reads at most this many characters: enough to outvote boilerplate,
 #: and bounded so a 20 MB input costs no more than a normal article.

@@ -106,3 +106,89 @@ def test_detect_any_text_gives_a_supported_code_or_the_documented_error(text):
     except UnsupportedLanguageError:
         return
     assert code in supported_languages()
+
+
+# --- mixed-language articles and language tags (issue 14, case 8) -------------------------------
+
+from factcheck.detect import MIN_PARAGRAPH_LETTERS, language_parts, language_spans, normalise_language  # noqa: E402
+
+#: One sentence per language, in our own words, each with one claim.
+PARAGRAPH = {
+    "en": "In a statement, the agency said more than 11,000 North Korean soldiers were deployed to Kursk.",
+    "hi": "अधिकारियों ने बताया कि उत्तर कोरिया के लगभग 600 सैनिक मारे गए हैं।",
+    "ko": "정보당국에 따르면 북한은 러시아에 약 3,000명의 병력을 추가로 파병했다고 밝혔다.",
+    "ru": "По данным разведки, Северная Корея отправила в Россию ещё около 3000 военных.",
+}
+
+
+@pytest.mark.parametrize(("own", "other"), [(a, b) for a in sorted(PARAGRAPH) for b in sorted(PARAGRAPH) if a != b])
+def test_detect_mixed_article_reads_each_paragraph_in_its_language(own, other):
+    """A quote paragraph in another supported language yields its claim, in that language, with
+    offsets into the original text; the article's own paragraph still yields its claim."""
+    import factcheck
+
+    text = PARAGRAPH[own] + "\n" + PARAGRAPH[own] + "\n\n" + PARAGRAPH[other] + "\n"
+    claims = factcheck.extract(factcheck.Article(id="m", text=text, language=own))
+    assert {c.language for c in claims} == {own, other}
+    for c in claims:
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.text
+    start = text.index(PARAGRAPH[other])
+    assert [c.language for c in claims if c.evidence.start >= start] == [other]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "अधिकारियों ने बताया कि उत्तर कोरिया के लगभग 600 सैनिक मारे गए। (Yonhap, NIS, Reuters)",  # names
+        "अधिकारियों ने बताया कि सैनिक मारे गए।\nAlso read: Kursk news",  # a short widget line
+        "अधिकारियों ने बताया कि सैनिक मारे गए।\nالوزارة قالت إن ثلاثمائة جندي وصلوا إلى المنطقة اليوم وغدا وبعده",  # unsupported script
+    ],
+)
+def test_detect_mixed_lookalikes_stay_one_language(text):
+    """Names, short lines and unsupported scripts are not paragraphs in another language."""
+    assert language_spans(text, "hi") == []
+    assert language_parts(text, "hi") == [("hi", text)]
+
+
+def test_detect_language_parts_keep_offsets():
+    text = PARAGRAPH["hi"] + "\r\n" + PARAGRAPH["en"] + "\n" + PARAGRAPH["hi"]
+    parts = dict(language_parts(text, "hi"))
+    assert set(parts) == {"hi", "en"}
+    for t in parts.values():
+        assert len(t) == len(text)
+        assert [i for i, ch in enumerate(t) if ch in "\r\n"] == [i for i, ch in enumerate(text) if ch in "\r\n"]
+    s = text.index(PARAGRAPH["en"])
+    assert parts["en"][s:s + len(PARAGRAPH["en"])] == PARAGRAPH["en"]
+    assert parts["hi"][s:s + len(PARAGRAPH["en"])].strip() == ""
+    assert parts["en"][: len(PARAGRAPH["hi"])].strip() == ""
+
+
+def test_detect_min_paragraph_letters_is_the_threshold():
+    word = "troops "
+    short = word * ((MIN_PARAGRAPH_LETTERS - 1) // 6)  # fewer letters than the threshold
+    long = word * (MIN_PARAGRAPH_LETTERS // 6 + 1)
+    base = PARAGRAPH["hi"] + "\n"
+    assert language_spans(base + short, "hi") == []
+    assert [c for *_, c in language_spans(base + long, "hi")] == ["en"]
+
+
+@pytest.mark.parametrize(("tag", "code"), [("en-US", "en"), ("hi-IN", "hi"), ("ko_KR", "ko"), ("RU", "ru"),
+                                           ("en-Latn-GB", "en")])
+def test_detect_language_tags_everywhere(tag, code):
+    import factcheck
+
+    assert normalise_language(tag) == code
+    assert load_language(tag).code == code
+    text = PARAGRAPH[code]
+    (c,) = factcheck.extract(text, language=tag)
+    assert c.language == code
+    assert factcheck.find_numbers(text, tag)
+
+
+@pytest.mark.parametrize("tag", ["fr-FR", "xx", "e"])
+def test_detect_unknown_tags_still_refused(tag):
+    import factcheck
+
+    assert normalise_language(tag) is None
+    with pytest.raises(UnsupportedLanguageError):
+        factcheck.extract("About 3,000 troops.", language=tag)

@@ -317,3 +317,91 @@ def test_case9_reconcile_refuses_extract_output_with_one_line(tmp_path, folder):
         "the figure's phrase)"
     )
     assert json.loads(proc.stdout)["groups"] == []
+
+
+# --- case 7: the progress bar -----------------------------------------------------------------------
+
+
+def _on_a_terminal(args: list[str], *, stdout_too: bool) -> tuple[int, str, bytes]:
+    """Run the CLI with stderr (and stdout when ``stdout_too``) on a pseudo-terminal."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    os.set_blocking(master, False)
+    env = _env()
+    env.update(COLUMNS="120", LINES="40", TERM="xterm")
+    out_target = slave if stdout_too else subprocess.PIPE
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", *args], stdout=out_target, stderr=slave,
+                            env=env)
+    os.close(slave)
+    seen = bytearray()
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal closed (all writers gone)
+                break
+            if not chunk:
+                break
+            seen += chunk
+        elif proc.poll() is not None:
+            break
+    stdout = b"" if stdout_too else proc.stdout.read()
+    proc.wait(timeout=60)
+    os.close(master)
+    return proc.returncode, seen.decode("utf-8", "replace"), stdout
+
+
+@pytest.fixture(scope="module")
+def forty(tmp_path_factory) -> Path:
+    d = tmp_path_factory.mktemp("forty")
+    for i in range(40):
+        (d / f"a{i:02}.txt").write_text(f"{GOOD_EN} Day {i}.\n" * 3, encoding="utf-8")
+    return d
+
+
+def test_case7_bar_on_a_terminal_with_total_and_time_left(forty):
+    status, terminal, stdout = _on_a_terminal(["extract", "--format", "table", str(forty)], stdout_too=False)
+    assert status == 0
+    assert "/40 articles" in terminal and "left" in terminal, terminal[-500:]
+    assert "claims from 40 input(s)" in stdout.decode()  # the table went to stdout, untouched
+    assert "\x1b" not in stdout.decode() and "articles" not in stdout.decode()
+
+
+def test_case7_bar_is_gone_before_the_output_on_the_same_terminal(forty):
+    status, terminal, _ = _on_a_terminal(["reconcile", "--format", "table", str(forty)], stdout_too=True)
+    assert status == 0
+    assert "/40 articles" in terminal  # the bar was shown …
+    title = terminal.index("factcheck reconciliation")
+    assert "articles" not in terminal[title:] and "left" not in terminal[title:]  # … and never after the output
+
+
+def test_case7_quiet_shows_no_bar_and_no_summary(forty, tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    for p in forty.iterdir():
+        (bad / p.name).write_bytes(p.read_bytes())
+    (bad / "empty.txt").write_bytes(b"")
+    status, terminal, _ = _on_a_terminal(["extract", "--quiet", "-o", str(tmp_path / "o.jsonl"), str(bad)],
+                                         stdout_too=False)
+    assert status == 1
+    assert terminal.strip().splitlines() == [f"factcheck: skipped {bad / 'empty.txt'}: empty file"]
+
+
+def test_case7_nothing_on_a_pipe(forty):
+    proc = cli("extract", str(forty))
+    assert proc.returncode == 0 and proc.stderr == b""
+
+
+def test_case7_progress_total_grows_past_an_estimate():
+    import io as _io
+
+    from factcheck.progress import Progress
+
+    p = Progress(_io.StringIO(), enabled=False, total=3)
+    for _ in range(5):
+        p.advance()
+    assert (p.count, p.total) == (5, 5)
