@@ -254,10 +254,11 @@ def svg_timeline(g: Group, width: int = 560, height: int = 260) -> str:
         return '<p class="fc-dim">no dated asserted figure to draw</p>'
     days = [dt.date.fromisoformat(p.start).toordinal() for _, p in pts] + [dt.date.fromisoformat(p.end).toordinal() for _, p in pts]
     d0, d1 = min(days), max(days)
-    if d1 - d0 < 30:
-        d0, d1 = d0 - 15, d1 + 15
+    margin = max(10, (d1 - d0) // 12)  # no figure on the frame
+    d0, d1 = d0 - margin, d1 + margin
     vals = [v for _, p in pts for v in (p.low, p.best, p.high) if v is not None]
-    vmax = max(vals) * 1.1 or 1.0
+    step = _nice_step(max(vals) * 1.1 / 4 if max(vals) > 0 else 1.0)
+    vmax = step * 4 if max(vals) * 1.05 <= step * 4 else step * 5
     left, right, top_, bottom = 64, 12, 12, 40
     pw, ph = width - left - right, height - top_ - bottom
 
@@ -268,17 +269,17 @@ def svg_timeline(g: Group, width: int = 560, height: int = 260) -> str:
         return top_ + ph - min(v, vmax) / vmax * ph
 
     colours = _colours(series)
+    flagged = {i for x in g.findings for i in x.claims}
     out = [f'<svg class="fc-timeline" width="{width}" height="{height}" '
            f'role="img" aria-label="{e(g.measure)} over time, one series per originator">']
     out.append(f'<rect x="{left}" y="{top_}" width="{pw}" height="{ph}" fill="#fafafa" stroke="#bbb"/>')
-    for k in range(5):  # value grid
-        v = vmax * k / 4
+    for k in range(int(round(vmax / step)) + 1):  # value grid
+        v = step * k
         out.append(f'<line x1="{left}" x2="{left + pw}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e3e3e3"/>')
         out.append(f'<text x="{left - 4}" y="{y(v) + 4:.1f}" font-size="10" text-anchor="end">{e(n(round(v)))}</text>')
-    for k in range(5):  # date ticks
-        day = d0 + (d1 - d0) * k // 4
-        out.append(f'<text x="{x(day):.1f}" y="{top_ + ph + 14}" font-size="10" text-anchor="middle">'
-                   f'{dt.date.fromordinal(day).isoformat()[:7]}</text>')
+    for day, label in _date_ticks(d0, d1):
+        out.append(f'<line x1="{x(day):.1f}" x2="{x(day):.1f}" y1="{top_ + ph}" y2="{top_ + ph + 4}" stroke="#888"/>')
+        out.append(f'<text x="{x(day):.1f}" y="{top_ + ph + 15}" font-size="10" text-anchor="middle">{label}</text>')
     for s in series:
         c = colours[s.originator]
         coords = []
@@ -296,6 +297,9 @@ def svg_timeline(g: Group, width: int = 560, height: int = 260) -> str:
             if hi > p.low:
                 out.append(f'<line x1="{cx:.1f}" x2="{cx:.1f}" y1="{y(p.low):.1f}" y2="{y(hi):.1f}" '
                            f'stroke="{c}" stroke-width="1.5" opacity="0.6"/>')
+            if flagged.intersection(p.claims):  # a figure in a finding: ringed in red
+                out.append(f'<circle class="fc-flagged" cx="{cx:.1f}" cy="{cy:.1f}" r="8" fill="none" '
+                           'stroke="#b3261e" stroke-width="2"/>')
             out.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="{c}"><title>{e(s.originator)}: '
                        f'“{e(p.text)}” ({e(p.end)}; {e(", ".join(p.outlets))})</title></circle>')
         out.append("</g>")
@@ -313,6 +317,36 @@ def svg_timeline(g: Group, width: int = 560, height: int = 260) -> str:
     return "".join(out)
 
 
+def _nice_step(raw: float) -> float:
+    """A round grid step (1, 2 or 5 times a power of ten) at least ``raw``.
+
+    >>> _nice_step(3400), _nice_step(0.3)
+    (5000.0, 0.5)
+    """
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    for m in (1, 2, 5, 10):
+        if m * power >= raw:
+            return float(m * power)
+    return float(10 * power)
+
+
+def _date_ticks(d0: int, d1: int) -> list[tuple[int, str]]:
+    """Month starts (or days, for short spans; years for long ones) between two ordinals, at most ~7."""
+    a, b = dt.date.fromordinal(d0), dt.date.fromordinal(d1)
+    if d1 - d0 <= 62:
+        step = max(1, (d1 - d0) // 6)
+        return [(d, dt.date.fromordinal(d).isoformat()[5:]) for d in range(d0 + step // 2, d1, step)]
+    months = []
+    y, m = a.year, a.month
+    while (y, m) <= (b.year, b.month):
+        day = dt.date(y, m, 1).toordinal()
+        if d0 <= day <= d1:
+            months.append((day, f"{y}-{m:02d}"))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    every = max(1, math.ceil(len(months) / 7))
+    return months[::every]
+
+
 def _quote_html(c: Claim, meta: dict[str, ArticleMeta]) -> str:
     e = html.escape
     m = meta.get(c.article_id)
@@ -320,8 +354,10 @@ def _quote_html(c: Claim, meta: dict[str, ArticleMeta]) -> str:
     url = m.url if m else None
     shop = e(outlet(c, meta))
     where = f'<a href="{e(url)}">{shop}</a>' if url else shop
+    via = [s for s in c.attribution.chain if s != c.attribution.source]
+    who = originator(c) + (f" via {', '.join(via)}" if via else "")
     return (f'<span class="fc-value">{e(figure(c))}</span> <q lang="{e(lang)}">{e(c.evidence.text)}</q> '
-            f'<span class="fc-dim">— {e(credit(c, meta))}, {e(when(c))}; {where}</span>')
+            f'<span class="fc-dim">— {e(who)}, {e(when(c))}; in {where}</span>')
 
 
 def _finding_html(g: Group, x: Finding, meta: dict[str, ArticleMeta]) -> str:
