@@ -17,9 +17,10 @@ gets ``<file>:<line>`` (JSON lists: ``<file>[index]``). Every article leaves her
 language: its own, else the ``language`` argument, else :func:`factcheck.detect.detect_language`.
 
 JSON is parsed with orjson, which refuses nesting deeper than :data:`MAX_JSON_DEPTH`
-levels: a deeply nested line or file costs one skip line, never a RecursionError. A JSONL
-file whose first row is a claim record written by ``factcheck extract`` (keys ``article``,
-``measure``, ``bound``) is refused as a whole with one line: it holds claims, not articles.
+levels: a deeply nested line or file costs one skip line, never a RecursionError. A file of
+claim records written by ``factcheck extract`` (JSONL or CSV whose first row has the keys
+``article``, ``measure``, ``bound``; the ``--format json`` document) is refused as a whole
+with one line: it holds claims, not articles.
 
 Each bad input becomes one :class:`~factcheck.models.SkippedInput` naming the file (and
 line or row) and what to do, and reading goes on: unreadable paths, non-UTF-8 files,
@@ -574,6 +575,9 @@ def _csv_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any]
             yield _Skip(f"{where}:1", f"malformed CSV header ({e})")
             return
         columns = [h.strip().lower() for h in header]
+        if CLAIM_RECORD_KEYS <= set(columns):
+            yield _Skip(where, _CLAIMS_NOT_ARTICLES)
+            return
         if "text" not in columns:
             yield _Skip(
                 where,
@@ -613,7 +617,11 @@ def _json_rows(text: str, where: str, name: str) -> Iterator[tuple[str, str, Any
     except _JsonError as e:
         yield _Skip(f"{where}:{e.line}", str(e))
         return
-    if isinstance(data, dict):
+    if isinstance(data, dict) and ({"claims", "summary"} <= data.keys() or CLAIM_RECORD_KEYS <= data.keys()):
+        yield _Skip(where, _CLAIMS_NOT_ARTICLES)
+    elif isinstance(data, list) and data and isinstance(data[0], dict) and CLAIM_RECORD_KEYS <= data[0].keys():
+        yield _Skip(where, _CLAIMS_NOT_ARTICLES)
+    elif isinstance(data, dict):
         yield (where, name, data)
     elif isinstance(data, list):
         if not data:

@@ -252,12 +252,15 @@ def many(tmp_path_factory) -> Path:
     return d
 
 
-@pytest.mark.parametrize(("jobs", "after"), [("1", 0.3), ("1", 6.0), ("2", 6.0), ("2", 9.0)])
-def test_case6_ctrl_c_ends_the_run_in_2_s_with_one_line_and_130(many, tmp_path, jobs, after):
+@pytest.mark.parametrize(("command", "jobs", "after"), [("extract", "1", 0.3), ("extract", "1", 6.0),
+                                                     ("extract", "2", 6.0), ("extract", "2", 9.0),
+                                                     ("reconcile", None, 6.0)])
+def test_case6_ctrl_c_ends_the_run_in_2_s_with_one_line_and_130(many, tmp_path, command, jobs, after):
     """SIGINT to the process group (what Ctrl-C does), at start-up and mid-run, serial and --jobs."""
     target = tmp_path / "out.jsonl"
     target.write_text("old\n")
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "extract", "--jobs", jobs, "-o", str(target),
+    options = ["--jobs", jobs] if jobs else []
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", command, *options, "-o", str(target),
                              str(many)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             start_new_session=True, env=_env())
     time.sleep(after)
@@ -305,9 +308,10 @@ def test_case9_stdin_jsonl_is_still_rows():
     assert [json.loads(x)["article"] for x in proc.stdout.splitlines()] == ["r1"]
 
 
-def test_case9_reconcile_refuses_extract_output_with_one_line(tmp_path, folder):
-    claims = tmp_path / "claims.jsonl"
-    assert cli("extract", "-o", str(claims), str(folder)).returncode == 0
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+def test_case9_reconcile_refuses_extract_output_with_one_line(tmp_path, folder, fmt):
+    claims = tmp_path / f"claims.{fmt}"
+    assert cli("extract", "--format", fmt, "-o", str(claims), str(folder)).returncode == 0
     proc = cli("reconcile", "--format", "json", str(claims))
     assert proc.returncode == 2
     lines = _lines(proc.stderr)
