@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from factcheck.attribution.schema import AttributionData
 from factcheck.errors import DataError, UnsupportedLanguageError
+from factcheck.extraction.gazetteer import load_gazetteer, merge_subjects
 from factcheck.extraction.schema import ExtractionData
 from factcheck.numbers.schema import NumbersData
 
@@ -125,4 +126,15 @@ def load_language(code: str) -> LanguageData:
         raise DataError(format_validation_error(path, e)) from None
     if data.code != code:
         raise DataError(f"{path}: key code: {data.code!r} does not match the file name {code!r}")
-    return data
+    return _with_gazetteer(data, path)
+
+
+def _with_gazetteer(data: LanguageData, path: Path) -> LanguageData:
+    """``data`` with the subjects gazetteer's aliases for its language added to
+    ``extraction.subjects`` (factcheck/data/subjects.yaml; see extraction/gazetteer.py)."""
+    extra = load_gazetteer().aliases_for(data.code)
+    if not extra:
+        return data
+    subjects = merge_subjects(dict(data.extraction.subjects), extra, f"{path} + subjects.yaml")
+    extraction = data.extraction.model_copy(update={"subjects": subjects})
+    return data.model_copy(update={"extraction": extraction})

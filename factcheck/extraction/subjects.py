@@ -39,6 +39,8 @@ class SubjectFinder:
         self._owner: str | None | bool = False  # False: not computed yet
         self._all: list[tuple[int, int, str]] | None = None  # the whole text's mentions
         self._starts: list[int] = []
+        # the subject the sentence last named for a figure: (sentence start, end, subject)
+        self._named_in: tuple[int, int, str] | None = None
 
     def _scan(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out = []
@@ -80,9 +82,10 @@ class SubjectFinder:
             i = SPACES.match(self.text, i, hi).end()
             if i >= hi:
                 return True
-            m = self.lex.modifiers.match(self.text, i, hi) or self.lex.increment_before.match(
-                self.text, i, hi
-            )
+            # … or an event noun or counter: "우크라이나군 사망 2870명" (Ukraine's forces, deaths 2,870)
+            m = (self.lex.modifiers.match(self.text, i, hi)
+                 or self.lex.increment_before.match(self.text, i, hi)
+                 or self.lex.any_counted.match(self.text, i, hi))
             if m is None:
                 return False
             i = m.end()
@@ -134,6 +137,28 @@ class SubjectFinder:
 
     def find(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
              measure: Measure, cue_start: int | None = None) -> str:
+        """The subject of the figure ``text[phrase_start:noun_end]`` in ``sentence``.
+
+        A subject the sentence names for the figure (in its phrase, as its owner, as the
+        actor of a measure whose subject acts) wins; else the subject the sentence named for
+        an earlier figure ("46,000 Ukrainian soldiers were killed and 380,000 wounded",
+        "Ukraine suffered 124,500 casualties, including 15,500 killed"); else the article's.
+        """
+        lo, hi = sentence
+        named = self._named(sentence, phrase_start, noun_end, measure, cue_start)
+        if named is not None:
+            self._named_in = (lo, hi, named)
+            return named
+        if self._named_in is not None and self._named_in[:2] == (lo, hi):
+            return self._named_in[2]
+        owner = self.article_owner()
+        if owner is not None:
+            return owner
+        before = self._mentions(lo, phrase_start)
+        return before[-1][2] if before else UNKNOWN_SUBJECT
+
+    def _named(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
+               measure: Measure, cue_start: int | None) -> str | None:
         lo, hi = sentence
         text, lex = self.text, self.lex
         for s, e, name in self._mentions(phrase_start, noun_end):
@@ -154,6 +179,9 @@ class SubjectFinder:
             owned = self._owner_end(s, e, phrase_start)
             if owned is not None and self._only_modifiers(owned, phrase_start):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
+            if (m is None and self._only_modifiers(e, phrase_start) and e < phrase_start
+                    and not self._is_place(s, e, lo, hi)):
+                return name  # "우크라이나군 사망 2870명": the forces, their deaths, the figure
         before = [b for b in before if not self._is_speaker(b[1], hi)]
         if cue_start is not None and cue_start < phrase_start:
             # "supplied Russia with 100 missiles": between the verb and the figure is the recipient
@@ -168,10 +196,7 @@ class SubjectFinder:
                       and text[b[0]:b[1]] not in lex.data.never_agent]
             if actors:
                 return actors[-1][2]
-        owner = self.article_owner()
-        if owner is not None:
-            return owner
-        return before[-1][2] if before else UNKNOWN_SUBJECT
+        return None
 
     def article_owner(self) -> str | None:
         """The subject whose troops or arms the article talks about (computed once).
