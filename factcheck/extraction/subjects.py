@@ -27,6 +27,8 @@ GAP_WORD = regex.compile(r"\w[\w\-‐‑]*", regex.V1)
 SPACES = regex.compile(r"[ \t\u00a0\u200b\u200c\u200d]*")
 WORDS = regex.compile(r"\w+", regex.V1)
 _WORD_CHAR = regex.compile(r"\w", regex.V1)
+_HYPHENS = regex.compile(r"[-‐‑–](?=\w)|(?<=\w)[-‐‑–]")
+_QUOTES = regex.compile(r"[ \t\u00a0\"'«»„“”‘’‚]*")
 
 
 class SubjectFinder:
@@ -164,8 +166,9 @@ class SubjectFinder:
         for s, e, name in self._mentions(phrase_start, noun_end):
             return name  # "2,000 North Korean troops"
         if measure.counts in lex.data.owner_after_noun:
-            # the owner right after its noun: "10 000 военных КНДР", "двух солдат из КНДР"
-            i = SPACES.match(text, noun_end, hi).end()
+            # the owner right after its noun: "10 000 военных КНДР", "двух солдат из КНДР",
+            # "50 членов «Хезболлы»"
+            i = _QUOTES.match(text, noun_end, hi).end()
             link = lex.owner_links_after_noun.match(text, i, hi)
             if link:
                 i = SPACES.match(text, link.end(), hi).end()
@@ -174,12 +177,15 @@ class SubjectFinder:
                     return name
                 break
         before = self._mentions(lo, phrase_start)
+        owned = None
         if before:
             s, e, name = before[-1]
             owned = self._owner_end(s, e, phrase_start)
             if owned is not None and self._only_modifiers(owned, phrase_start):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
-            if (m is None and self._only_modifiers(e, phrase_start) and e < phrase_start
+        if before:
+            s, e, name = before[-1]
+            if (owned is None and self._only_modifiers(e, phrase_start) and e < phrase_start
                     and not self._is_place(s, e, lo, hi)):
                 return name  # "우크라이나군 사망 2870명": the forces, their deaths, the figure
         before = [b for b in before if not self._is_speaker(b[1], hi)]
@@ -191,9 +197,11 @@ class SubjectFinder:
             if agents:
                 return agents[-1][2]
             # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
+            # "the Russia-Ukraine war", "US-led": half of a compound modifies another noun
             actors = [b for b in before if not self._is_place(b[0], b[1], lo, hi)
                       and self._owner_end(b[0], b[1], hi) is None
-                      and text[b[0]:b[1]] not in lex.data.never_agent]
+                      and text[b[0]:b[1]] not in lex.data.never_agent
+                      and not _HYPHENS.match(text, b[1]) and not _HYPHENS.match(text, b[0] - 1)]
             if actors:
                 return actors[-1][2]
         return None
