@@ -185,7 +185,9 @@ class SubjectFinder:
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
         if before:
             s, e, name = before[-1]
-            if (owned is None and self._only_modifiers(e, phrase_start) and e < phrase_start
+            if (owned is None and self._only_modifiers(e, phrase_start)
+                    and lex.any_counted.search(text, e, phrase_start)
+                    and (cue_start is None or cue_start >= phrase_start or e <= cue_start)
                     and not self._is_place(s, e, lo, hi)):
                 return name  # "우크라이나군 사망 2870명": the forces, their deaths, the figure
         before = [b for b in before if not self._is_speaker(b[1], hi)]
