@@ -30,6 +30,11 @@ def test_notebook_runs(repo_root, notebook):
     html = [o["data"]["text/html"] for o in outputs if "text/html" in o.get("data", {})]
     assert any("fc-report" in h for h in html), "the report did not render as HTML"
     assert any("image/png" in o.get("data", {}) for o in outputs), "the plot did not render"
+    printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
+    assert "contradicts NIS's own figures" in printed, "the findings are not shown"
+    assert "disjoint figures for the same period" in printed
+    assert "NIS [" in printed and "carried by" in printed, "the per-originator series is not shown"
+    assert any('class="fc-timeline"' in h for h in html), "the per-source chart is not in the display"
 
 
 @pytest.mark.parametrize("notebook", ["examples/reconcile.ipynb"])
