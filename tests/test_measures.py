@@ -108,3 +108,13 @@ def test_measures_units_are_count_units(name):
     from factcheck.units import count_units
 
     assert get_measure(name).unit in count_units()
+
+
+@pytest.mark.parametrize(("counts", "want"), [
+    ("soldier", {"kill", "wound", "casualty", "capture"}),  # what happens to soldiers
+    ("missile", set()),                                      # supplies are never an outcome
+])
+def test_measures_outcome_events(counts, want):
+    from factcheck.extraction.measures import default_registry
+
+    assert set(default_registry().outcome_events(counts)) == want

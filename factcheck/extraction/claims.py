@@ -349,6 +349,8 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         sentence = sentence_at(sentences, starts, mention.start)
         if sentence is None or mention.end > sentence[1]:
             continue
+        k = bisect.bisect_right(starts, sentence[0]) - 1
+        context_lo = sentences[k - 1][0] if k > 0 else sentence[0]  # the sentence before too
         vague = getattr(mention.value, "kind", None) == "vague"
         noun = None
         if mention.number_end < mention.end:
@@ -367,7 +369,7 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             # after the bare number is "reached", not an elided arrival
             link = linked_noun(text, sentence, mention.start, mention.end, lex)
             draft = link and _decide_linked(text, mention, link, sentence, zone, lex, registry,
-                                             subjects, counts, previous)
+                                             subjects, counts, previous, context_lo)
             if draft:
                 out.append(draft)
                 continue
@@ -381,7 +383,8 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
-                        previous, out[-1].subject if previous is not None else None)
+                        previous, out[-1].subject if previous is not None else None,
+                        context_lo, out[-1].measure if out else None)
         if draft is not None:
             out.append(draft)
     return out
@@ -416,10 +419,40 @@ def _total_cue(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | 
     return None
 
 
+def _thing_near(text: str, sentence: tuple[int, int], context_lo: int, lex: Lexicon,
+                event: str, registry: MeasureRegistry) -> str | None:
+    """The tracked thing of an event noun or elided noun: named in the sentence, else in the
+    sentence before ("North Korean troops suffered 4,000 casualties. Of these, around 1,000
+    were killed")."""
+    thing = _thing_in_context(text, sentence[0], sentence[1], lex, event, registry)
+    if thing is None and context_lo < sentence[0]:
+        thing = _thing_in_context(text, context_lo, sentence[0], lex, event, registry)
+    return thing
+
+
+def _outcome_cue(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing: str,
+                 lex: Lexicon, registry: MeasureRegistry, others: Sequence[int]) -> _Cue | None:
+    """The nearest cue of what happened to the things ("killed", "captured") in the clause,
+    unless a coordinator stands between it and the figure ("sent 11,000 troops and lost …")."""
+    events = registry.outcome_events(thing)
+    if not events:
+        return None
+    cue = _nearest_event(text, clause, phrase, events, lex, others)
+    if cue is None:
+        return None
+    if cue.start < phrase[0] and lex.data.cue_before_words:
+        return None  # where verbs follow their figures, one before it is another figure's
+    lo, hi = (phrase[1], cue.start) if cue.start >= phrase[1] else (cue.end, phrase[0])
+    if lex.coordinators.search(text, lo, hi) or lex.clause_word.search(text, lo, hi):
+        return None
+    return cue
+
+
 def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str,
             lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
             others: Sequence[int], previous: _Cue | None = None,
-            previous_subject: str | None = None) -> ClaimDraft | None:
+            previous_subject: str | None = None, context_lo: int | None = None,
+            previous_measure: Measure | None = None) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     total_of_previous = False
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
@@ -427,16 +460,19 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     if refined is None:
         return None
     noun = refined
-    if noun.thing is not None and noun.event is not None:
+    if context_lo is None:
+        context_lo = sentence[0]
+    if noun.thing is not None and noun.event is not None and not noun.adjective:
         measure = registry.decide(noun.thing, noun.event)  # "사상자 4천700명": the noun names the event
         cue = _Cue(noun.event, noun.start, noun.end)
     elif noun.thing is None:
         assert noun.event is not None
         # "포탄 수십만발을 제공했다": the noun right before the number, else the sentence's
+        # (or the sentence before's)
         named = thing_before(text, clause[0], mention.start, mention.end, sentence[1], lex)
         thing = named.thing if named is not None and registry.decide(named.thing, noun.event) else None
         if thing is None:
-            thing = _thing_in_context(text, sentence[0], sentence[1], lex, noun.event, registry)
+            thing = _thing_near(text, sentence, context_lo, lex, noun.event, registry)
         if thing is None and lex.any_subject.search(text, mention.end, noun.start):
             # "1,100 North Korean casualties": the subject's own, the one thing with this event
             thing = _only_thing(registry, noun.event)
@@ -446,7 +482,24 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         cue = _Cue(noun.event, noun.start, noun.end)
     else:
         thing = noun.thing
-        cue = _nearest_event(text, clause, phrase, registry.events_for(thing), lex, others)
+        events = registry.events_for(thing)
+        whole = _whole(text, clause, mention.start, noun.end, lex)
+        if whole:  # "4,000 of the 11,000 soldiers have been killed": the killing is the part's
+            events = events - registry.outcome_events(thing)
+        cue = _nearest_event(text, clause, phrase, events, lex, others)
+        adjective = None
+        if (noun.adjective and noun.event is not None and registry.decide(thing, noun.event)
+                and getattr(mention.value, "point", None) != 1):  # not "एक पकड़े गए सैनिक" ("a captured soldier")
+            adjective = _Cue(noun.event, mention.end, noun.start)  # "101 fallen troops"
+        if cue is not None and not whole and not _is_outcome(registry, thing, cue.event):
+            # "soldiers sent to Russia have been killed", "two wounded soldiers were sent home"
+            better = _outcome_cue(text, clause, phrase, thing, lex, registry, others)
+            if better is None and adjective is not None and _is_outcome(registry, thing, adjective.event):
+                better = adjective
+            if better is not None:
+                cue = better
+        if cue is None:
+            cue = adjective
         if cue is None and previous is not None and previous.event in registry.events_for(thing):
             total = _total_cue(text, clause[0], mention.start, lex)
             if total is not None:
@@ -463,6 +516,12 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     role, subset, tied = _role(text, clause, mention.start, noun, lex, mention.end)
     # "13 тысяч военных КНДР …, 2 тысячи из них": a part of the previous figure's people
     of_previous = tied and role is Role.SUBSET and previous_subject is not None
+    if (role is Role.SUBSET and noun.subset is None and previous_measure is not None
+            and previous_measure.name != measure.name):
+        # "… suffered 4,700 casualties. Of these, about 600 were killed": a part of the
+        # previous figure (of another measure, in this sentence or the one before) is this
+        # measure's whole count
+        role, subset = Role.TOTAL, None
     if total_of_previous and role is Role.INCREMENT:
         role = Role.TOTAL  # "…, bringing the total to 15,000 troops": the running total
     if tied and previous is not None and registry.decide(measure.counts, previous.event) != measure:
@@ -473,7 +532,7 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
         subject = previous_subject
     if (role is Role.TOTAL and measure.subject_is_agent and lex.data.role.subset_places
-            and lex.subset_places.search(text, *clause)
+            and _subset_place(text, clause, lex)
             and not subjects.acts_before(clause[0], mention.start, subject)):
         # "8 тысяч в Курской области", "переброшены вблизи границы": the part standing or
         # moved there. Not when the sender itself acts in the clause ("Пхеньян отправил в
@@ -501,6 +560,34 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     )
 
 
+def _subset_place(text: str, clause: tuple[int, int], lex: Lexicon) -> bool:
+    """A ``subset_places`` word in the clause, not one the troops were sent to ("sent to the
+    area": ``subset_places_not_after`` within three words before it)."""
+    for m in lex.subset_places.finditer(text, *clause):
+        if not lex.data.role.subset_places_not_after:
+            return True
+        before = list(_WORDS_BACK.finditer(text, clause[0], m.start()))[:3]
+        if not any(lex.subset_places_not_after.fullmatch(w.group()) for w in before):
+            return True
+    return False
+
+
+def _whole(text: str, clause: tuple[int, int], start: int, end: int, lex: Lexicon) -> bool:
+    """The figure is the whole a part is taken from: "of the 11,000 soldiers", "11,000
+    सैनिकों में से" (``partitive_before`` / ``partitive_after``)."""
+    if lex.data.partitive_before and lex.partitive_before.search(text, max(clause[0], start - 20), start):
+        return True
+    if not lex.data.partitive_after:
+        return False
+    i = SPACES.match(text, end, clause[1]).end()
+    return bool(lex.partitive_after.match(text, i, clause[1]))
+
+
+def _is_outcome(registry: MeasureRegistry, thing: str, event: str) -> bool:
+    measure = registry.decide(thing, event)
+    return measure is not None and measure.outcome
+
+
 def _only_thing(registry: MeasureRegistry, event: str) -> str | None:
     """The one tracked thing a measure counts for ``event`` (casualties: soldiers), if one."""
     candidates = [t for t in sorted(registry.things) if registry.decide(t, event)]
@@ -509,15 +596,18 @@ def _only_thing(registry: MeasureRegistry, event: str) -> str | None:
 
 def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], zone: str,
                    lex: Lexicon, registry: MeasureRegistry, subjects: SubjectFinder,
-                   others: Sequence[int], previous: _Cue | None = None) -> ClaimDraft | None:
+                   others: Sequence[int], previous: _Cue | None = None,
+                   context_lo: int | None = None) -> ClaimDraft | None:
     """A bare number whose noun stands before it ("troops numbering 15,000", see linked.py)."""
     thing = link.thing
     if thing is None:
         # "North Korean casualties reached 4,000": the event noun alone, owned by a subject
-        if link.event is None or not link.subject_named:
+        # or about a thing the sentence (or the one before) names
+        if link.event is None:
             return None
-        thing = _thing_in_context(text, sentence[0], sentence[1], lex, link.event, registry)
-        if thing is None:
+        thing = _thing_near(text, sentence, sentence[0] if context_lo is None else context_lo,
+                            lex, link.event, registry)
+        if thing is None and link.subject_named:
             thing = _only_thing(registry, link.event)
         if thing is None:
             return None

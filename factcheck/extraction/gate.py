@@ -21,10 +21,12 @@ every decision about a figure is taken inside its sentence — the counted noun,
 cue, the clause, the subject named in or before the phrase, the previous figure — and every
 claim's measure is ``registry.decide(thing, event)``. The thing comes from a tracked or
 subset noun (after the number, before it, elsewhere in the sentence), from the previous
-claim of the same sentence, or — only with an event noun or an elided noun's event cue and
-a subject named with it — is the one thing that event counts; the event comes from an
-event cue, an event noun, a place (a subject mention) or the previous claim. So a first
-claim of a sentence needs noun ∧ (event ∨ subject) or subject ∧ event there.
+claim of the same sentence, or — only with an event noun or an elided noun's event cue —
+is a thing the sentence before names ("… North Korean troops suffered 4,000 casualties. Of
+these, 1,000 were killed") or, with a subject named with it, the one thing that event
+counts; the event comes from an event cue, an event noun, a place (a subject mention) or
+the previous claim. So a first claim of a sentence needs noun ∧ (event ∨ subject) or
+subject ∧ event there, or an event there and a noun in the sentence before.
 The only whole-article input is the subject the article talks about, read from the full
 text whether gated or not. Those words are looked for only inside the sentence's bounds
 (``pattern.match/search(text, pos, endpos)`` with ``endpos`` at most the sentence end); the
@@ -61,11 +63,16 @@ def claim_sentences(text: str, sentences: list[tuple[int, int]],
     out = []
     # the noun first: its pattern is the cheapest to search and most sentences have none;
     # without one, the rarest word (a subject) decides before the event is looked for
+    noun_before = False  # the sentence before names a counted noun
     for s, e in sentences:
-        if noun(text, s, e):
+        has_noun = bool(noun(text, s, e))
+        if has_noun:
             keep = event(text, s, e) or subject(text, s, e)
+        elif noun_before:
+            keep = event(text, s, e)
         else:
             keep = subject(text, s, e) and event(text, s, e)
         if keep:
             out.append((s, e))
+        noun_before = has_noun
     return out

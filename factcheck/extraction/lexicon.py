@@ -294,6 +294,7 @@ class Lexicon:
         self.negation = rx(data.negation)
         self.coordinators = rx(data.coordinators, anchored=True)
         self.partitive_after = rx(data.partitive_after, anchored=True)
+        self.partitive_before = self._tail_regex(data.partitive_before, cls)
         m = data.modality
         self.modality = {
             "denied": rx(m.denied),
@@ -318,6 +319,7 @@ class Lexicon:
         self.subset_before = rx(r.subset_before)
         self.subset_after = rx(r.subset_after, anchored=True)
         self.subset_places = rx(r.subset_places)
+        self.subset_places_not_after = rx(r.subset_places_not_after)
         self.owner_links_after_noun = rx(data.owner_links_after_noun, anchored=True)
         # where each role cue may start (unguarded, ``re``): a range without a prefilter
         # match holds no cue, so most figures skip the guarded scans

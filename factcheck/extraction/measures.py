@@ -43,6 +43,10 @@ class Measure(BaseModel):
     events: tuple[str, ...] = Field(min_length=1)
     cumulative: bool = True
     subject_is_agent: bool = False
+    #: what happens to the counted things (killed, wounded, captured), not how they got
+    #: there: its cue outranks a deployment cue that only describes the noun ("soldiers
+    #: sent to Russia have been killed" counts the killed)
+    outcome: bool = False
     description: str = ""
 
 
@@ -96,6 +100,15 @@ class MeasureRegistry:
         hit = self._events.get(counts)
         if hit is None:
             hit = self._events[counts] = frozenset(e for (c, e) in self._by_pair if c == counts)
+        return hit
+
+    def outcome_events(self, counts: str) -> frozenset[str]:
+        """The events that decide an ``outcome`` measure of ``counts``."""
+        key = "\0outcome:" + counts
+        hit = self._events.get(key)
+        if hit is None:
+            hit = self._events[key] = frozenset(
+                e for (c, e), m in self._by_pair.items() if c == counts and m.outcome)
         return hit
 
     @property

@@ -29,6 +29,21 @@ class Noun(NamedTuple):
     start: int
     end: int
     increment: bool
+    #: ``event`` is an event word standing between the number and its noun ("101 **fallen**
+    #: troops", "दो **घायल** सैनिकों"): it describes the things and yields to the verb of
+    #: what happened to them ("two wounded soldiers were captured")
+    adjective: bool = False
+
+
+def _event_at(text: str, i: int, limit: int, lex: Lexicon) -> tuple[str, int] | None:
+    """The event whose cue starts at ``i`` (the longest: "killed or wounded"), with its end."""
+    if not lex.any_event.match(text, i, limit):
+        return None
+    hits = [(m.end(), e) for e, pat in lex.events.items() if (m := pat.match(text, i, limit))]
+    if not hits:
+        return None
+    end, event = max(hits)
+    return event, end
 
 
 def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = False) -> Noun | None:
@@ -45,6 +60,7 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
     increment = False
     gap = 0
     steps = 0
+    adjective: str | None = None  # an event word between the number and the noun
     i = pos
     while steps < 12:
         steps += 1
@@ -56,6 +72,15 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
             m = lex.counted_first.match(text, i, limit)
             if m:
                 thing, name, event = lex.counted_kinds[int(m.lastgroup[1:])]
+                if thing is None and adjective is None:
+                    # an event noun describing the noun after it: "दो घायल सैनिकों"
+                    after = SPACES.match(text, m.end(), limit).end()
+                    n = lex.counted_first.match(text, after, limit) if after < limit else None
+                    if n is not None and lex.counted_kinds[int(n.lastgroup[1:])][0] is not None:
+                        thing, name, _ = lex.counted_kinds[int(n.lastgroup[1:])]
+                        return Noun(thing, name, event, m.start(), n.end(), increment, True)
+                if adjective is not None and thing is not None:
+                    return Noun(thing, name, adjective, m.start(), m.end(), increment, True)
                 return Noun(thing, name, event, m.start(), m.end(), increment)
         if gap == 0 and not increment:
             m = lex.increment_between.match(text, i, limit)
@@ -77,6 +102,8 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
         gap += 1
         if gap > lex.data.max_gap_words:
             return None
+        if adjective is None and (ev := _event_at(text, i, limit, lex)) is not None:
+            adjective = ev[0]  # "101 fallen troops"
         i = m.end()
     return None
 
@@ -89,13 +116,10 @@ def elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> Noun | None:
     if pos < limit and text[pos] in _HYPHENS:
         return None
     i = pos
-    for _ in range(4):
+    for _ in range(6):  # "1,000 are believed to have been killed"
         i = SPACES.match(text, i, limit).end()
-        if i > pos and lex.any_event.match(text, i, limit):
-            hits = [(m.end(), e) for e, pat in lex.events.items() if (m := pat.match(text, i, limit))]
-            if hits:
-                end, event = max(hits)  # the longest cue: "killed or wounded"
-                return Noun(None, None, event, i, end, False)
+        if i > pos and (ev := _event_at(text, i, limit, lex)) is not None:
+            return Noun(None, None, ev[0], i, ev[1], False)
         m = lex.ellipsis_words.match(text, i, limit)
         if m is None:
             return None

@@ -78,6 +78,11 @@ class RoleData(_Frozen):
         'narrower than a country ("в Курской **области**", "near the **border**") — the troops '
         'there are a part of those sent.',
     )
+    subset_places_not_after: Words = Field(
+        default=(),
+        description='Within three words before a ``subset_places`` word, the place is where the '
+        'troops were sent, all of them ("sent **to** the area"), not where a part stands.',
+    )
     subset_after: Words = Field(
         default=(), description='Right after the number, the noun elided: "до 8000 **из них**" (8,000 of them).'
     )
@@ -185,6 +190,12 @@ class ExtractionData(_Frozen):
         default=None,
         description="Event read when troops stand in another subject's land without a cue "
         '("15,000 North Korean troops in Russia"): e.g. `deploy`.',
+    )
+    partitive_before: Words = Field(
+        default=(),
+        description='Right before a figure, makes it the whole a part is taken from ("4,000 '
+        '**of the** 11,000 soldiers have been killed"): what happened to the part (an outcome '
+        'such as killed) is not its event.',
     )
     partitive_after: Words = Field(
         default=(),

@@ -122,9 +122,10 @@ class SubjectFinder:
         return None
 
     def acts_before(self, lo: int, pos: int, name: str) -> bool:
-        """``name`` is named in ``text[lo:pos]`` other than as a place or recipient ("Pyongyang
-        sent …"), i.e. it may be the actor."""
+        """``name`` is named in ``text[lo:pos]`` other than as a place, recipient or owner
+        ("Pyongyang sent …", not "उत्तर कोरिया के 8 हजार सैनिक"), i.e. it may be the actor."""
         return any(n == name and not self._is_place(s, e, lo, pos)
+                   and self._owner_end(s, e, pos) is None
                    for s, e, n in self._mentions(lo, pos))
 
     def places(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
