@@ -216,7 +216,12 @@ class Lexicon:
         self.sentence_cut = regex.compile(rf"{LINE_BREAK}|{end_source}", regex.V1)
         brk = "".join(regex.escape(b) for b in data.clause_breaks) or ","
         # a break mark ends a clause unless it sits between two digits ("15,000", "1,2")
-        self.clause_break = regex.compile(rf"(?<!\d)[{brk}]|[{brk}](?!\d)")
+        brk_source = rf"(?<!\d)[{brk}]|[{brk}](?!\d)"
+        if data.clause_end_suffixes:
+            # right after a word ending in a connective ending ("발생했으며|"): an empty break
+            ends = "|".join(regex.escape(x) for x in sorted(set(data.clause_end_suffixes), key=len, reverse=True))
+            brk_source += rf"|(?<=\S(?:{ends}))(?!\w)"
+        self.clause_break = regex.compile(brk_source)
         self.clause_word = rx(data.clause_words)
         self.clause_continuer = rx(data.clause_continuers, anchored=True)
         # where a clause word may start (unguarded, ``re``): no match of it, no clause word

@@ -99,6 +99,11 @@ class ExtractionData(_Frozen):
         description="Punctuation that ends a clause (not between two digits: 15,000).",
     )
     clause_words: Words = Field(default=(), description="Conjunctions that open a new clause.")
+    clause_end_suffixes: Words = Field(
+        default=(),
+        description="Endings glued to a word that close its clause, as a clause mark would "
+        '(Korean connective endings: "…파병했**으며** 그중 …", "밝히**면서** …").',
+    )
     clause_continuers: Words = Field(
         default=(),
         description="Words that, right after clause punctuation, keep the clause going: the "

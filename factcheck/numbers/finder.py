@@ -382,7 +382,10 @@ def _decide(
     if qa is not None:
         meaning, qual_text, end = p.qualifiers_after[norm_key(qa.group("q"))], qa.group("q"), qa.end()
     if qb is not None:
-        meaning, qual_text, start = p.qualifiers[norm_key(qb.group("q"))], qb.group("q"), qb.start()
+        if qa is not None and norm_key(qa.group("q")) in p.qual_overrides:
+            start = qb.start()  # "약 3천 명 이상": the bound after wins; the phrase keeps both
+        else:
+            meaning, qual_text, start = p.qualifiers[norm_key(qb.group("q"))], qb.group("q"), qb.start()
     if not _clean_end(text, end, p):
         return None, end
     return mention(start, end, ns, ne, to_value(value, meaning, tol), unit_kind or kind, unit,

@@ -178,6 +178,7 @@ class Patterns:
     group_seps: frozenset[str]
     decimal_seps: frozenset[str]
     glued: bool
+    qual_overrides: frozenset[str] = frozenset()  # after-qualifier keys that beat one before
     lone_scale_next: regex.Pattern | None = None  # lone_scale_before (None: not listed)
     words: dict[str, Word] = field(default_factory=dict)
     qualifiers: dict[str, str] = field(default_factory=dict)  # key -> meaning (both positions)
@@ -493,6 +494,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
         group_seps=frozenset(data.group_separators),
         decimal_seps=frozenset(data.decimal_separators),
         glued=data.glued,
+        qual_overrides=frozenset(norm_key(f) for q in data.qualifiers
+                                 if q.position == "after" and q.overrides_before for f in q.forms),
         lone_scale_next=_lone_scale_next(data.lone_scale_before),
         words=words,
         qualifiers=qualifiers,

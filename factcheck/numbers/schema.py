@@ -173,6 +173,11 @@ class Qualifier(_Frozen):
         '("4,000 तक पहुंच गई" = reached 4,000); a form ending in "*" matches any word it begins '
         '("पहुंच*": पहुंचा, पहुंची, पहुंचने).',
     )
+    overrides_before: bool = Field(
+        default=False,
+        description='An "after" qualifier whose meaning wins over a qualifier before the figure '
+        '(Korean "약 3천 명 이상": about ... or more = at least 3,000); the phrase keeps both.',
+    )
 
 
 class VagueWord(_Frozen):
