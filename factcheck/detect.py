@@ -24,8 +24,8 @@ offsets into the original text. Language tags are normalised by
 
 from __future__ import annotations
 
-import bisect
 import functools
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -103,9 +103,12 @@ def script_scores(text: str) -> dict[str, int]:
     >>> script_scores("नमस्ते world")["hi"]
     6
     """
-    sample = text[:SAMPLE_CHARS]
+    return _scores(text[:SAMPLE_CHARS], _profiles())
+
+
+def _scores(sample: str, profiles: list[_Profile]) -> dict[str, int]:
     scores: dict[str, int] = {}
-    for p in _profiles():
+    for p in profiles:
         if p.script_pattern is None:
             scores[p.code] = 0
         else:
@@ -133,12 +136,17 @@ def detect_language(text: str, *, where: str | None = None) -> str:
     """
     sample = text[:SAMPLE_CHARS]
     profiles = _profiles()
-    scores = script_scores(sample)
+    scores = _scores(sample, profiles)
     best = max(scores.values(), default=0)
     if best == 0:
         raise UnsupportedLanguageError(
             _describe_unknown(sample, profiles), [p.code for p in profiles], where=where
         )
+    return _pick(sample, profiles, scores, best)
+
+
+def _pick(sample: str, profiles: list[_Profile], scores: dict[str, int], best: int) -> str:
+    """The language with the ``best`` score; a tie is broken by frequent words."""
     tied = [p for p in profiles if scores[p.code] == best]
     if len(tied) == 1:
         return tied[0].code
@@ -178,7 +186,7 @@ def _foreign_letters(scripts: tuple[str, ...]) -> regex.Pattern[str]:
 def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     """Paragraphs of ``text`` written in a supported language other than ``language``.
 
-    A paragraph is a line. One counts when :func:`detect_language` reads it as another
+    A paragraph is a line (ended by ``\n`` or ``\r``). One counts when :func:`detect_language` reads it as another
     supported language, at least :data:`MIN_PARAGRAPH_LETTERS` of its letters are in that
     language's scripts, and those are more than half its letters. Adjacent paragraphs of
     one language are merged; offsets are into ``text``. A text with no letter outside its
@@ -198,35 +206,34 @@ def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     >>> language_spans(hi + " (Yonhap)", "hi")
     []
     """
-    profiles = {p.code: p for p in _profiles()}
-    own = profiles.get(language)
+    profiles = _profiles()
+    own = next((p for p in profiles if p.code == language), None)
     if own is None:
         return []
     foreign = _foreign_letters(own.scripts)
-    if foreign.search(text) is None:
-        return []
-    # One pass counts the foreign letters per line; only lines with enough of them are read.
-    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
-    counts: dict[int, int] = {}
+    # One pass counts the foreign letters per line (a match never holds a line break: not a
+    # letter); only lines with enough of them are read further.
+    lines: dict[int, list[int]] = {}  # line start -> [line end, foreign letters]
+    start = end = -1
     for m in foreign.finditer(text):
-        line = bisect.bisect_right(breaks, m.start())
-        counts[line] = counts.get(line, 0) + m.end() - m.start()
+        at = m.start()
+        if at >= end:
+            start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
+            end = min((i for i in (text.find("\n", at), text.find("\r", at)) if i >= 0), default=len(text))
+            lines[start] = [end, 0]
+        lines[start][1] += m.end() - at
     spans: list[tuple[int, int, str]] = []
-    for line in sorted(n for n, c in counts.items() if c >= MIN_PARAGRAPH_LETTERS):
-        start = breaks[line - 1] if line else 0
-        stop = breaks[line] if line < len(breaks) else len(text)
-        code = _paragraph_language(text[start:stop], language, profiles)
+    for start, (end, count) in lines.items():
+        if count < MIN_PARAGRAPH_LETTERS:
+            continue
+        code = _paragraph_language(text[start:end], language, profiles)
         if code is None:
             continue
-        end = start + len(_LINE_BREAK.sub("", text[start:stop]))
         if spans and spans[-1][2] == code and not text[spans[-1][1]:start].strip():
             spans[-1] = (spans[-1][0], end, code)
         else:
             spans.append((start, end, code))
     return spans
-
-
-_LINE_BREAK = regex.compile(r"\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def language_parts(text: str, language: str) -> list[tuple[str, str]]:
@@ -273,19 +280,17 @@ def _complement(spans: list[tuple[int, int]], length: int) -> list[tuple[int, in
     return out
 
 
-def _paragraph_language(line: str, language: str, profiles: dict[str, _Profile]) -> str | None:
-    scores = script_scores(line)
-    if max(scores.values(), default=0) < MIN_PARAGRAPH_LETTERS:
+def _paragraph_language(line: str, language: str, profiles: list[_Profile]) -> str | None:
+    """The other supported language ``line`` is written in, or None (see :func:`language_spans`)."""
+    scores = _scores(line, profiles)
+    best = max(scores.values(), default=0)
+    if best < MIN_PARAGRAPH_LETTERS:
         return None
-    try:
-        code = detect_language(line)
-    except UnsupportedLanguageError:
-        return None
+    code = _pick(line, profiles, scores, best)
     if code == language:
         return None
-    letters = len(regex.findall(r"[\p{L}\p{M}]", line))
-    mine = scores.get(code, 0)
-    if mine < MIN_PARAGRAPH_LETTERS or 2 * mine <= letters:
+    letters = sum(1 for ch in line if ch.isalpha() or unicodedata.category(ch).startswith("M"))
+    if 2 * scores[code] <= letters:
         return None
     return code
 
