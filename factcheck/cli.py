@@ -146,8 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="factcheck",
         description="Claim-consistency fact-checking of multilingual news: "
         "extract numeric claims, attribute them, reconcile them across articles.",
-        epilog="Exit status: 0 all input processed, 1 some input skipped, "
-        "2 usage error / nothing readable / --strict stopped. See docs/cli.md.",
+        epilog="Exit status: 0 all input processed (or the reader of stdout went away), "
+        "1 some input skipped, 2 usage error / nothing readable / --strict stopped / --output "
+        "refused (an input, inside an input folder, or unwritable), 130 interrupted. See docs/cli.md.",
     )
     p.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")

@@ -41,7 +41,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import itertools
 import json
 import os
 import sys
@@ -303,20 +302,25 @@ class _Loader:
 
     def _stdin(self, stream: Any) -> Iterator[tuple[str, Article] | _Skip]:
         """stdin: JSONL (streamed) when the first non-blank line starts with ``{``, else one text."""
+        limit = 4 * self.max_chars + 4096 if self.max_chars else -1
         head: list[bytes] = []
-        for raw in stream:
+        while raw := stream.readline(limit):
             head.append(raw)
-            if raw.strip():
+            if raw.strip() or sum(map(len, head)) > limit > 0:
                 break
         first = head[-1].lstrip() if head else b""
         if first.startswith(b"\xef\xbb\xbf"):
             first = first[3:].lstrip()
         if first.startswith(b"{"):
-            yield from self._rows(_jsonl_rows(itertools.chain(head, stream), "<stdin>", "<stdin>"))
+            yield from self._rows(_jsonl_rows(_Prepended(head, stream), "<stdin>", "<stdin>", self.max_chars))
             return
-        data = b"".join(head) + stream.read()
+        data = b"".join(head)
+        data += stream.read(limit - len(data) + 1) if limit > 0 else stream.read()
         if not data:
             yield _Skip("<stdin>", "empty input on stdin")
+            return
+        if limit > 0 and len(data) > limit:
+            yield _Skip("<stdin>", self._too_large(f"over {limit:,} bytes"))
             return
         yield from self._text(data, "<stdin>", "<stdin>", "text")
 
@@ -497,6 +501,20 @@ def _jsonl_rows(
         yield (line_where, f"{name}:{n}", obj)
     if not any_line:
         yield _Skip(where, "empty file (no JSON lines)")
+
+
+class _Prepended:
+    """A byte stream with lines already read put back in front (``readline`` and iteration)."""
+
+    def __init__(self, head: list[bytes], stream: Any) -> None:
+        self.head, self.stream = list(head), stream
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self.head.pop(0) if self.head else self.stream.readline(limit)
+
+    def __iter__(self) -> Iterator[bytes]:
+        while line := self.readline():
+            yield line
 
 
 def _bounded_lines(stream: Any, limit: int | None) -> Iterator[tuple[bytes, int]]:

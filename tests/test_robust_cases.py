@@ -409,3 +409,21 @@ def test_case7_progress_total_grows_past_an_estimate():
     for _ in range(5):
         p.advance()
     assert (p.count, p.total) == (5, 5)
+
+
+@pytest.mark.parametrize("jsonl", [False, True])
+def test_case9_stdin_is_read_within_bounds(jsonl):
+    """A huge stdin (text, or one huge JSONL line) is refused after reading about the limit, not all of it."""
+    import io as _io
+
+    from factcheck.io import iter_inputs
+
+    limit = 1000
+    body = (b'{"id": "a", "text": "' + b"x" * 10_000_000 + b'"}\n') if jsonl else b"x" * 10_000_000
+    stream = _io.BufferedReader(_io.BytesIO(body + (b'{"id": "b", "text": "About 3,000 troops."}\n' if jsonl else b"")))
+    items = list(iter_inputs(["-"], stdin=stream, max_chars=limit, language="en"))
+    assert "too large" in items[0].reason or "line too long" in items[0].reason
+    if jsonl:
+        assert [getattr(i, "id", None) for i in items[1:]] == ["b"]  # the next line is still read
+    else:
+        assert len(items) == 1 and stream.tell() < 5 * limit + 8192
