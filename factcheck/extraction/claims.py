@@ -409,6 +409,17 @@ def _presence(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing
     return None
 
 
+def _own_event(text: str, noun: Noun, thing: str, lex: Lexicon,
+               registry: MeasureRegistry) -> _Cue | None:
+    """No cue in the clause, but the counted noun is also an event noun of its thing: "обмен
+    1200 **военнопленных**" (prisoners of war: captured)."""
+    for event, pat in lex.event_nouns.items():
+        m = pat.match(text, noun.start, noun.end)
+        if m and m.end() == noun.end and registry.decide(thing, event):
+            return _Cue(event, noun.start, noun.end)
+    return None
+
+
 def _total_cue(text: str, lo: int, pos: int, lex: Lexicon) -> tuple[int, int] | None:
     """A ``total_before`` cue ending right before ``pos`` (past at most one word)."""
     if not lex.role_prefilter["total_before"].search(text, max(lo, pos - 80), pos):
@@ -505,6 +516,8 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
             if total is not None:
                 cue = _Cue(previous.event, *total)
                 total_of_previous = True
+        if cue is None:
+            cue = _own_event(text, noun, thing, lex, registry)
         if cue is None:
             cue = _presence(text, clause, phrase, thing, lex, registry, subjects)
         if cue is None:
