@@ -366,9 +366,22 @@ def _status(item: Article | SkippedInput, result: list[Claim] | str | None) -> A
 
 
 def _skip_line(where: str, status: ArticleStatus) -> str:
-    """``factcheck: skipped <file>[:line]: <reason>`` (with the id when it differs)."""
+    """``factcheck: skipped <file>[:line]: <reason>`` (with the id when it differs), on one line:
+    control characters in a file name or reason (a newline in a name) are written escaped."""
     label = where if status.id in (where, "") else f"{where} (article {status.id!r})"
-    return f"factcheck: skipped {label}: {status.reason}"
+    return f"factcheck: skipped {_printable(label)}: {_printable(_one_line(status.reason or ''))}"
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]}
+
+
+def _printable(s: str) -> str:
+    r"""``s`` with control characters escaped, so one message stays one line.
+
+    >>> _printable("a" + chr(10) + "b.txt")
+    'a\\x0ab.txt'
+    """
+    return s.translate(_CONTROL)
 
 
 def _exit_status(statuses: list[ArticleStatus], progress: Progress, *, quiet: bool = False) -> int:
@@ -404,7 +417,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
             if isinstance(item, SkippedInput):
                 progress.advance()
                 skipped_where.add(item.where)
-                progress.note(f"factcheck: skipped {item.where}: {item.reason}")
+                progress.note(f"factcheck: skipped {_printable(item.where)}: {_printable(item.reason)}")
                 if args.strict:
                     raise _Strict
         # Skipped inputs go in too: the report lists every input with its status.

@@ -427,3 +427,14 @@ def test_case9_stdin_is_read_within_bounds(jsonl):
         assert [getattr(i, "id", None) for i in items[1:]] == ["b"]  # the next line is still read
     else:
         assert len(items) == 1 and stream.tell() < 5 * limit + 8192
+
+
+def test_skip_line_of_a_file_named_with_a_newline_is_one_line(tmp_path, capsys):
+    from factcheck.cli import main
+
+    (tmp_path / "c\nd.txt").write_bytes(b"")
+    (tmp_path / "ok.txt").write_text(GOOD_EN, encoding="utf-8")
+    assert main(["extract", "-o", str(tmp_path.parent / f"{tmp_path.name}.out"), str(tmp_path)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"factcheck: skipped {tmp_path}/c\\x0ad.txt: empty file"
+    assert len(err) == 2
