@@ -275,8 +275,39 @@ def generate_articles(
     return out
 
 
-if __name__ == "__main__":  # print a sample article: python benchmarks/corpus.py hi
+def mixed_articles(count: int, *, seed: int = DEFAULT_SEED, start: int = 0) -> Iterator[Article]:
+    """``count`` articles, the languages taking turns (article ``start + k`` of the mix is
+    article ``(start + k) // len(languages)`` of one language): any size, 20,000 and beyond.
+
+    >>> [a.id for a in mixed_articles(3)][:2] == [f"{lang}-000000" for lang in languages()[:2]]
+    True
+    """
+    langs = languages()
+    for k in range(start, start + count):
+        yield make_article(langs[k % len(langs)], k // len(langs), seed)
+
+
+def write_feed(path: Path, count: int, *, seed: int = DEFAULT_SEED, start: int = 0) -> dict[str, int]:
+    """Write ``count`` mixed articles as a JSONL feed (``id, text, published, publisher,
+    language``), as a newsroom's daily export would arrive; returns its size."""
+    import json
+
+    chars = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for a in mixed_articles(count, seed=seed, start=start):
+            chars += len(a.text)
+            fh.write(json.dumps({"id": a.id, "text": a.text, "published": a.published.isoformat() if a.published else None,
+                                 "publisher": a.publisher, "language": a.language}, ensure_ascii=False) + "\n")
+    return {"articles": count, "chars": chars, "bytes": Path(path).stat().st_size}
+
+
+if __name__ == "__main__":
+    # print a sample article: python benchmarks/corpus.py hi [INDEX]
+    # write a feed:           python benchmarks/corpus.py --feed day.jsonl COUNT
     import sys
 
+    if sys.argv[1:2] == ["--feed"]:
+        print(write_feed(Path(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 20_000))
+        sys.exit(0)
     lang = sys.argv[1] if len(sys.argv) > 1 else "en"
     print(make_article(lang, int(sys.argv[2]) if len(sys.argv) > 2 else 0).text)

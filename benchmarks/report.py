@@ -157,6 +157,12 @@ def render(res: dict) -> str:
                 "time, source, modality): no pure-Python reconciler over Claim objects can beat it. "
                 "'RSS with claims built' is the peak before reconcile starts; the 2 GB target is read on the peak.", ""]
 
+    import store_bench  # the store and Dask sections render themselves
+
+    lines, rows = store_bench.render(res)
+    out += lines
+    summary += rows
+
     out += ["### Targets", "", "| target | measured | status |", "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in summary]
     return "\n".join(out)

@@ -10,7 +10,9 @@ Optional tools measured when installed (not factcheck dependencies):
 ``pip install number-parser pyduckling-native``. Missing ones are skipped with a note.
 Sections: extraction throughput per language beside the spaCy blank-tokeniser floor;
 parallel extraction speed-up; peak RSS extracting 10,000 articles; reconciliation time and
-peak RSS for 10^3…10^6 synthetic claims (each size in a fresh process). See README.md.
+peak RSS for 10^3…10^6 synthetic claims (each size in a fresh process); the claim store (add
+and re-add a feed of 20,000 articles, reconcile from a store of 10^6 claims) and Dask
+LocalClusters of 1 and 2 workers vs one process (store_bench.py). See README.md.
 """
 
 from __future__ import annotations
@@ -32,14 +34,17 @@ import corpus  # noqa: E402
 import extract_bench  # noqa: E402
 import recon_bench  # noqa: E402
 import report  # noqa: E402
+import store_bench  # noqa: E402
 import tools  # noqa: E402
 
 FULL = {"bytes": 1_000_000, "rounds": 3, "max_pass_s": 12.0, "parallel_bytes": 400_000,
         "memory_articles": 10_000, "recon_sizes": (10**3, 10**4, 10**5, 10**6), "recon_budget_s": 360.0,
-        "memory_timeout_s": 420.0}
+        "memory_timeout_s": 420.0, "store_articles": 20_000, "store_claims": 10**6, "dask_articles": 20_000,
+        "dask_workers": (1, 2), "store_timeout_s": 3600.0}
 QUICK = {"bytes": 40_000, "rounds": 2, "max_pass_s": 3.0, "parallel_bytes": 80_000,
          "memory_articles": 40, "recon_sizes": (10**3, 10**4), "recon_budget_s": 30.0,
-         "memory_timeout_s": 60.0}
+         "memory_timeout_s": 60.0, "store_articles": 24, "store_claims": 10**3, "dask_articles": 24,
+         "dask_workers": (1, 2), "store_timeout_s": 300.0}
 
 
 def log(msg: str) -> None:
@@ -108,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write every raw figure (JSON) here")
     ap.add_argument("--seed", type=int, default=corpus.DEFAULT_SEED, help="corpus and claim seed")
     ap.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="processes for the parallel run")
-    ap.add_argument("--skip", action="append", default=[], choices=("throughput", "parallel", "memory", "recon"),
+    ap.add_argument("--skip", action="append", default=[], choices=("throughput", "parallel", "memory", "recon", "store", "dask"),
                     help="leave a section out (repeatable)")
     ap.add_argument("--sequential", action="store_true",
                     help="run the memory child alone instead of beside the one-core sections (slower)")
@@ -116,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--recon-budget", type=float, help="seconds for the reconciliation section (default 360)")
     ap.add_argument("--memory-articles", type=int, help="articles for the memory run (default 10,000)")
     ap.add_argument("--memory-timeout", type=float, help="seconds the memory run may take (default 420)")
+    ap.add_argument("--store-articles", type=int, help="articles in the store add/re-add feed (default 20,000)")
+    ap.add_argument("--store-claims", type=int, help="claims in the store reconciled from (default 10^6)")
+    ap.add_argument("--dask-articles", type=int, help="articles for Dask vs one process (default 20,000)")
     ap.add_argument("--child", choices=("memory", "recon"), help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -136,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         cfg["memory_articles"] = args.memory_articles
     if args.memory_timeout:
         cfg["memory_timeout_s"] = args.memory_timeout
+    for key in ("store_articles", "store_claims", "dask_articles"):
+        if getattr(args, key):
+            cfg[key] = getattr(args, key)
     t_all = time.perf_counter()
     results: dict = {"machine": machine(), "mode": "quick" if args.quick else "full", "config": {
         k: list(v) if isinstance(v, tuple) else v for k, v in cfg.items()}}
@@ -190,6 +201,21 @@ def main(argv: list[str] | None = None) -> int:
             results["parallel"] = extract_bench.parallel(mixed, args.jobs, log=log)
         else:
             results["parallel"] = {"error": f"skipped: full extraction {full_ok}"}
+
+    if "store" not in args.skip:
+        log(f"store: add and re-add {cfg['store_articles']:,} articles ...")
+        results["store_add"] = store_bench.run_child(["add", str(cfg["store_articles"]), str(args.seed)],
+                                                     cfg["store_timeout_s"])
+        log(f"store: {results['store_add']}")
+        log(f"store: reconcile from a store of {cfg['store_claims']:,} claims ...")
+        results["store_recon"] = store_bench.run_child(["recon", str(cfg["store_claims"]), str(args.seed)],
+                                                       cfg["store_timeout_s"])
+        log(f"store: {results['store_recon']}")
+    if "dask" not in args.skip:
+        log(f"dask: {cfg['dask_articles']:,} articles, one process vs LocalCluster {cfg['dask_workers']} ...")
+        results["dask"] = store_bench.run_child(
+            ["dask", str(cfg["dask_articles"]), str(args.seed), *map(str, cfg["dask_workers"])], cfg["store_timeout_s"])
+        log(f"dask: {results['dask']}")
 
     results["total_s"] = time.perf_counter() - t_all
     results["machine"]["load_end"] = list(os.getloadavg())

@@ -21,15 +21,14 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 
 from factcheck.models import Attribution, Claim, Evidence, Modality, Role, TimeScope
-from factcheck.values import Value
+from factcheck.values import Value, shared_fields_set
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -139,52 +138,147 @@ def claims_from_table(table: pyarrow.Table | pandas.DataFrame) -> list[Claim]:
 
 class ClaimBuilder:
     """Builds claims from tables of rows, sharing equal values, time scopes, credits and
-    dates across every table it builds (the claims are frozen)."""
+    strings across every table it builds (the claims are frozen).
 
-    def __init__(self) -> None:
-        self.values: dict[str, Any] = {}
-        self.times: dict[tuple[Any, ...], TimeScope] = {}
-        self.credits: dict[tuple[Any, ...], Attribution] = {}
-        self.dates: dict[dt.date, dt.date] = {}
+    The parts claims share are found with Arrow (one dictionary encoding per part) and
+    built once per distinct part; the Python loop then only assembles each claim.
+
+    Args:
+        trusted: the rows were written from validated claims (the store's own tables):
+            evidence and claims are then assembled without validating each field again,
+            as ``model_construct`` does — equal objects, several times faster. Rows from
+            anywhere else (a user's DataFrame) are validated.
+    """
+
+    def __init__(self, *, trusted: bool = False) -> None:
+        self.trusted = trusted
+        self._parts: dict[str, dict[Any, Any]] = {"value": {}, "time": {}, "credit": {}}
 
     def build(self, table: pyarrow.Table) -> list[Claim]:
         """The claims of ``table`` (an Arrow table with the :data:`CLAIM_COLUMNS`), in row order."""
-        cols = {name: table.column(name).to_pylist() for name in COLUMN_NAMES}
-        return _build(cols, table.num_rows, self)
+        from factcheck.reconcile.gcpause import gc_paused
+
+        if not table.num_rows:
+            return []
+        with gc_paused():  # millions of acyclic objects: collections would rescan them for nothing
+            values = self._shared(table, ("value_json",), "value", lambda vj: _VALUE.validate_json(vj))
+            times = self._shared(table, _TIME, "time", lambda a, p, s, e, ph, r: TimeScope(
+                as_of=a, precision=p, start=s, end=e, phrase=ph, reason=r))
+            credits = self._shared(table, _CREDIT, "credit", lambda s, ch, c, cs, ce: Attribution(
+                source=s, chain=tuple(ch or ()), cue=c, start=cs, end=ce))
+            cols = {name: _column(table, name) for name in _PER_CLAIM}
+            cols["modality"] = _column(table, "modality", Modality)
+            cols["role"] = _column(table, "role", Role)
+            return (_assemble if self.trusted else _validate)(cols, values, times, credits)
+
+    def _shared(self, table: pyarrow.Table, names: tuple[str, ...], kind: str, make: Any) -> list[Any]:
+        """One object per row, made by ``make(*fields)`` once per distinct combination of ``names``."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if len(names) == 1:
+            key = table.column(names[0])
+        else:  # one text key per row: the fields joined (NULL and each list kept apart by the marks)
+            parts = []
+            for n in names:
+                col = table.column(n)
+                if pa.types.is_list(col.type):
+                    col = pc.binary_join(col, "\x1f")
+                parts.append(pc.cast(col, pa.string()))
+            key = pc.binary_join_element_wise(*parts, "\x1e", null_handling="replace", null_replacement="\x00")
+        enc = pc.dictionary_encode(key).combine_chunks()
+        idx = enc.indices.fill_null(-1).to_numpy(zero_copy_only=False)
+        keys = enc.dictionary.to_pylist() + [None]
+        _, first = np.unique(idx, return_index=True)
+        order = np.sort(idx[first])  # distinct codes (-1 first, when present)
+        first_rows = np.empty(len(keys), dtype=np.int64)
+        first_rows[idx[first]] = first
+        cache = self._parts[kind]
+        objs: list[Any] = [None] * len(keys)
+        fields = {n: table.column(n).take(pa.array(first_rows[order])).to_pylist() for n in names}
+        for j, code in enumerate(order.tolist()):
+            k = keys[code]
+            obj = cache.get(k)
+            if obj is None:
+                obj = cache[k] = make(*(fields[n][j] for n in names))
+            objs[code] = obj
+        return list(map(objs.__getitem__, idx.tolist()))
 
 
-def _build(cols: dict[str, Sequence[Any]], n: int, shared: ClaimBuilder) -> list[Claim]:
-    values, times, credits, dates = shared.values, shared.times, shared.credits, shared.dates
-    modalities = {m.value: m for m in Modality}
-    roles = {r.value: r for r in Role}
+_TIME = ("as_of", "precision", "period_start", "period_end", "time_phrase", "time_note")
+_CREDIT = ("source", "chain", "cue", "cue_start", "cue_end")
+_PER_CLAIM = ("article_id", "measure", "subject", "unit", "subset", "text", "start", "end", "sentence",
+              "sentence_start", "sentence_end", "zone", "language", "published", "publisher")
+
+#: Columns whose values repeat across claims: read through a dictionary, so equal values are
+#: one Python object (a million claims would otherwise hold a million copies of "soldier").
+_REPEATING = frozenset({"article_id", "measure", "subject", "unit", "modality", "role", "subset", "sentence",
+                        "zone", "language", "published", "publisher"})
+
+
+def _column(table: pyarrow.Table, name: str, convert: Any = None) -> list[Any]:
+    """One column as Python objects; repeating ones as shared objects (``convert``-ed once each)."""
+    col = table.column(name)
+    if name not in _REPEATING or not len(col):
+        return col.to_pylist()
+    import pyarrow.compute as pc
+
+    enc = pc.dictionary_encode(col).combine_chunks()
+    values = enc.dictionary.to_pylist()
+    if convert is not None:
+        values = [convert(v) for v in values]
+    values.append(None)  # index -1: NULL
+    return list(map(values.__getitem__, enc.indices.fill_null(-1).to_numpy(zero_copy_only=False).tolist()))
+
+
+_new = object.__new__
+_set = object.__setattr__
+_CLAIM_FIELDS = shared_fields_set(Claim.model_fields)
+_EVIDENCE_FIELDS = shared_fields_set(Evidence.model_fields)
+
+
+def _assemble(cols: dict[str, list[Any]], values: list[Any], times: list[Any], credits: list[Any]) -> list[Claim]:
+    """Claims from valid fields, as ``model_construct`` makes them (every field given), inline:
+    a million claims cannot afford two calls each."""
     out: list[Claim] = []
+    append = out.append
     g = cols.__getitem__
-    for i in range(n):
-        vj = g("value_json")[i]
-        value = values.get(vj)
-        if value is None:
-            value = values[vj] = _VALUE.validate_json(vj)
-        tk = (g("as_of")[i], g("precision")[i], g("period_start")[i], g("period_end")[i], g("time_phrase")[i],
-              g("time_note")[i])
-        time = times.get(tk)
-        if time is None:
-            time = times[tk] = TimeScope(as_of=tk[0], precision=tk[1], start=tk[2], end=tk[3], phrase=tk[4],
-                                         reason=tk[5])
-        ak = (g("source")[i], tuple(g("chain")[i] or ()), g("cue")[i], g("cue_start")[i], g("cue_end")[i])
-        credit = credits.get(ak)
-        if credit is None:
-            credit = credits[ak] = Attribution(source=ak[0], chain=ak[1], cue=ak[2], start=ak[3], end=ak[4])
-        published = g("published")[i]
-        if published is not None:
-            published = dates.setdefault(published, published)
-        aid = g("article_id")[i]
-        out.append(Claim(
-            article_id=aid, measure=g("measure")[i], subject=g("subject")[i], value=value, unit=g("unit")[i],
-            modality=modalities[g("modality")[i]], role=roles[g("role")[i]], subset=g("subset")[i],
-            attribution=credit, time=time,
-            evidence=Evidence(article_id=aid, start=g("start")[i], end=g("end")[i], text=g("text")[i],
-                              sentence_start=g("sentence_start")[i], sentence_end=g("sentence_end")[i],
-                              sentence=g("sentence")[i], zone=g("zone")[i]),
-            language=g("language")[i], published=published, publisher=g("publisher")[i],
-        ))
+    for (aid, measure, subject, value, unit, modality, role, subset, credit, time, text, start, end, sentence,
+         s_start, s_end, zone, language, published, publisher) in zip(
+            g("article_id"), g("measure"), g("subject"), values, g("unit"), g("modality"), g("role"), g("subset"),
+            credits, times, g("text"), g("start"), g("end"), g("sentence"), g("sentence_start"),
+            g("sentence_end"), g("zone"), g("language"), g("published"), g("publisher")):
+        ev = _new(Evidence)
+        _set(ev, "__dict__", {"article_id": aid, "start": start, "end": end, "text": text, "sentence_start": s_start,
+                              "sentence_end": s_end, "sentence": sentence, "zone": zone})
+        _set(ev, "__pydantic_fields_set__", _EVIDENCE_FIELDS)
+        _set(ev, "__pydantic_extra__", None)
+        _set(ev, "__pydantic_private__", None)
+        claim = _new(Claim)
+        _set(claim, "__dict__", {
+            "article_id": aid, "measure": measure, "subject": subject, "value": value, "unit": unit,
+            "modality": modality, "role": role, "subset": subset, "attribution": credit, "time": time,
+            "evidence": ev, "language": language, "published": published, "publisher": publisher})
+        _set(claim, "__pydantic_fields_set__", _CLAIM_FIELDS)
+        _set(claim, "__pydantic_extra__", None)
+        _set(claim, "__pydantic_private__", None)
+        append(claim)
     return out
+
+
+def _validate(cols: dict[str, list[Any]], values: list[Any], times: list[Any], credits: list[Any]) -> list[Claim]:
+    """Claims from fields of unknown origin, each validated."""
+    g = cols.__getitem__
+    return [
+        Claim(article_id=aid, measure=measure, subject=subject, value=value, unit=unit, modality=modality,
+              role=role, subset=subset, attribution=credit, time=time,
+              evidence=Evidence(article_id=aid, start=start, end=end, text=text, sentence_start=s_start,
+                                sentence_end=s_end, sentence=sentence, zone=zone),
+              language=language, published=published, publisher=publisher)
+        for (aid, measure, subject, value, unit, modality, role, subset, credit, time, text, start, end, sentence,
+             s_start, s_end, zone, language, published, publisher) in zip(
+            g("article_id"), g("measure"), g("subject"), values, g("unit"), g("modality"), g("role"),
+            g("subset"), credits, times, g("text"), g("start"), g("end"), g("sentence"), g("sentence_start"),
+            g("sentence_end"), g("zone"), g("language"), g("published"), g("publisher"))
+    ]

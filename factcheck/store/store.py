@@ -27,11 +27,25 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from factcheck.errors import FactcheckError, InputError
+from factcheck.errors import InputError
 from factcheck.models import Article, ArticleStatus, Claim, SkippedInput
 from factcheck.settings import Settings
 from factcheck.store import schema
-from factcheck.store.rows import COLUMN_NAMES, ClaimBuilder, claims_table
+from factcheck.store._sql import (
+    Extracted,
+    _article_of,
+    _articles_table,
+    _batches,
+    _detected,
+    _filters,
+    _inputs,
+    _insert,
+    _open,
+    _Stored,
+    _stream_claims,
+    extract_one,
+)
+from factcheck.store.rows import claims_table
 from factcheck.store.schema import StoreError, StoreLockedError
 from factcheck.store.versions import data_version, factcheck_version
 
@@ -40,16 +54,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from factcheck.reconcile import Report
 
-Extracted = list[Claim] | str
-"""An article's claims, or why it was skipped."""
-
 BatchExtract = Callable[[Sequence[Article]], list[Extracted]]
 """Reads a batch of articles: for each, its claims or why it was skipped (never raises)."""
 
 #: Articles read and written per step of an add (bounds memory; one transaction still).
 BATCH = 256
-#: Claims rebuilt per step when loading (bounds the transient Python objects).
-LOAD_BATCH = 65_536
 
 
 class AddResult(BaseModel):
@@ -305,8 +314,10 @@ class Store:
     def load_claims(self, *, since: dt.date | str | None = None, measure: str | None = None,
                     subject: str | None = None) -> list[Claim]:
         """The stored claims as :class:`~factcheck.models.Claim` objects, by article and place."""
-        with self.connect() as con:
-            return list(_stream_claims(con, since, measure, subject))
+        from factcheck.reconcile.gcpause import gc_paused
+
+        with self.connect() as con, gc_paused():
+            return [c for part in _stream_claims(con, since, measure, subject) for c in part]
 
     def reconcile(self, *, since: dt.date | str | None = None, measure: str | None = None,
                   subject: str | None = None, reconciler: Any = None) -> Report:
@@ -330,20 +341,28 @@ class Store:
                       subject: str | None = None) -> tuple[list[Article | SkippedInput], dict[str, list[Claim]]]:
         """What a reconciliation of the store reads: an item per listed article (processed
         articles without their text, skipped ones as records) and the claims by article."""
+        from factcheck.reconcile.gcpause import gc_paused
+
         by_article: dict[str, list[Claim]] = {}
-        with self.connect() as con:
-            for c in _stream_claims(con, since, measure, subject):
-                by_article.setdefault(c.article_id, []).append(c)
+        # gc paused: a million claims are built while nothing can be freed (see gcpause)
+        with self.connect() as con, gc_paused():
+            for part in _stream_claims(con, since, measure, subject, ordered=False):
+                for c in part:
+                    found = by_article.get(c.article_id)
+                    if found is None:
+                        by_article[c.article_id] = [c]
+                    else:
+                        found.append(c)
             where, params = _filters(since, None, None, article=True)
             rows = con.execute(f"SELECT id, status, reason FROM articles{where} ORDER BY id", params).fetchall()
-        narrowed = measure is not None or subject is not None
-        items: list[Article | SkippedInput] = []
-        for i, status, reason in rows:
-            if status == "skipped":
-                if not narrowed:
-                    items.append(SkippedInput(where=i, reason=reason or ""))
-            elif not narrowed or i in by_article:
-                items.append(Article(id=i, text=""))
+            narrowed = measure is not None or subject is not None
+            items: list[Article | SkippedInput] = []
+            for i, status, reason in rows:
+                if status == "skipped":
+                    if not narrowed:
+                        items.append(SkippedInput(where=i, reason=reason or ""))
+                elif not narrowed or i in by_article:
+                    items.append(Article(id=i, text=""))
         return items, by_article
 
     def export(self, directory: str | os.PathLike[str], *, format: str = "parquet") -> list[Path]:
@@ -360,143 +379,3 @@ class Store:
                 con.execute(f"COPY (SELECT * FROM {table} ORDER BY ALL) TO '{escaped}' (FORMAT {format.upper()})")
                 written.append(path)
         return written
-
-
-def extract_one(extractor: Any, article: Article) -> Extracted:
-    """The article's claims, or why it is skipped (as :class:`~factcheck.reconcile.Reconciler` says)."""
-    try:
-        return list(extractor.extract(article))
-    except FactcheckError as e:
-        return str(e)
-    except Exception as e:  # noqa: BLE001 - a bug in one article's extraction must not end the add
-        return (f"extraction failed on article {article.id!r} ({type(e).__name__}: {e}); "
-                "this is a bug in factcheck, please report it (strict=True re-raises it with its traceback)")
-
-
-class _Stored:
-    """An extractor answering with the stored claims (or the stored reason for a skip)."""
-
-    def __init__(self, by_article: dict[str, list[Claim]]) -> None:
-        self.by_article = by_article
-
-    def extract(self, article: Article) -> list[Claim]:
-        return self.by_article.get(article.id, [])
-
-
-def _stream_claims(con: Any, since: Any, measure: str | None, subject: str | None) -> Iterator[Claim]:
-    import pyarrow as pa
-
-    where, params = _filters(since, measure, subject)
-    cols = ", ".join(f'c."{c}"' for c in COLUMN_NAMES)
-    reader = con.sql(f"SELECT {cols} FROM claims c JOIN articles a ON a.id = c.article_id{where} "
-                     "ORDER BY c.article_id, c.seq", params=params or None).to_arrow_reader(LOAD_BATCH)
-    builder = ClaimBuilder()
-    for batch in reader:
-        yield from builder.build(pa.Table.from_batches([batch]))
-
-
-def _filters(since: Any, measure: str | None, subject: str | None, *, article: bool = False) -> tuple[str, list[Any]]:
-    conds, params = [], []
-    a = "" if article else "a."
-    if since is not None:
-        day = since if isinstance(since, dt.date) else _date(since)
-        conds.append(f"({a}published >= ? OR ({a}published IS NULL AND {a}added_at >= ?))")
-        params += [day, dt.datetime.combine(day, dt.time())]
-    if measure is not None:
-        conds.append("c.measure = ?")
-        params.append(measure)
-    if subject is not None:
-        conds.append("c.subject = ?")
-        params.append(subject)
-    return (" WHERE " + " AND ".join(conds) if conds else ""), params
-
-
-def _date(s: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(s)
-    except ValueError:
-        raise InputError(f"since: {s!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def _inputs(items: Iterable[Article | SkippedInput | str | os.PathLike[str]]) -> Iterator[Article | SkippedInput]:
-    from factcheck.io import iter_inputs
-
-    paths: list[str | os.PathLike[str]] = []
-    for item in items:
-        if isinstance(item, (Article, SkippedInput)):
-            if paths:
-                yield from iter_inputs(paths)
-                paths = []
-            yield item
-        elif isinstance(item, (str, os.PathLike)):
-            paths.append(item)
-        else:
-            raise InputError(f"Store.add cannot use an item of type {type(item).__name__}: "
-                             "pass Article, SkippedInput, or a path")
-    if paths:
-        yield from iter_inputs(paths)
-
-
-def _batches(it: Iterator[Any], n: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for x in it:
-        batch.append(x)
-        if len(batch) >= n:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _article_of(row: tuple[Any, ...]) -> Article:
-    i, text, published, publisher, url, language = row
-    return Article(id=i, text=text, published=published, publisher=publisher, url=url, language=language)
-
-
-def _detected(text: str) -> str | None:
-    from factcheck.detect import detect_language
-
-    try:
-        return detect_language(text)
-    except FactcheckError:
-        return None
-
-
-def _articles_table(rows: list[tuple[Any, ...]]) -> Any:
-    import pyarrow as pa
-
-    kinds = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us")}
-    fields = [(name, kinds[t]) for name, t, _ in schema.ARTICLE_COLUMNS]
-    cols = list(zip(*rows))
-    return pa.table([pa.array(list(c), type=t) for c, (_, t) in zip(cols, fields)], schema=pa.schema(fields))
-
-
-def _insert(con: Any, table: str, data: Any) -> None:
-    con.register("_factcheck_new_rows", data)
-    try:
-        con.execute(f"INSERT INTO {table} SELECT * FROM _factcheck_new_rows")
-    finally:
-        con.unregister("_factcheck_new_rows")
-
-
-def _holder(message: str) -> str:
-    """``PID n`` from DuckDB's lock message, when it names one."""
-    import re
-
-    m = re.search(r"PID (\d+)", message)
-    return f"PID {m.group(1)}" if m else "see 'lsof' for the process"
-
-
-def _open(path: Path, *, read_only: bool) -> Any:
-    """A DuckDB connection to ``path``; a lock held by another process is a StoreLockedError."""
-    import duckdb
-
-    try:
-        return duckdb.connect(str(path), read_only=read_only)
-    except duckdb.IOException as e:
-        if "lock" in str(e).lower():
-            raise StoreLockedError(
-                f"{path}: store is locked: another process is using it ({_holder(str(e))}); "
-                "wait for it to finish and try again (DuckDB allows one writer at a time)"
-            ) from None
-        raise StoreError(f"{path}: cannot open the store: {e}") from None
