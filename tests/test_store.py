@@ -288,3 +288,14 @@ def test_store_rebuilds_the_claims_it_was_given(tmp_path, n):
     assert sorted(loaded, key=lambda c: c.model_dump_json()) == sorted(claims, key=lambda c: c.model_dump_json())
     assert all(c.model_fields_set == Claim.model_validate_json(c.model_dump_json()).model_fields_set for c in loaded[:5])
     assert store.reconcile().groups == Reconciler().run(claims).groups
+
+
+@pytest.mark.parametrize("doc", ["docs/newsroom.md"])
+def test_store_schema_is_documented(doc):
+    """Every column of both tables is in the documented schema, so the page cannot drift."""
+    text = (ROOT / doc).read_text(encoding="utf-8")
+    from factcheck.store.rows import CLAIM_COLUMNS
+
+    missing = [c for c, _, _ in (*schema.ARTICLE_COLUMNS, *CLAIM_COLUMNS) if f"| `{c}` |" not in text]
+    assert missing == []
+    assert f"## Schema (version {schema.SCHEMA_VERSION})" in text
