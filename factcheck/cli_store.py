@@ -150,6 +150,8 @@ def _add(args: argparse.Namespace, located: Iterator[tuple[str, Article | Skippe
                 raise cli._Strict  # the add is one transaction: nothing of it is kept
 
     store = Store(args.store, settings=settings)
+    if getattr(args, "jobs", 1) > 1 and not on_dask:
+        progress.note("factcheck: --jobs is not used with --store; for more processes use --scheduler local:N")
     if on_dask:
         from factcheck import dask as fdask
 
@@ -223,18 +225,28 @@ def _report(args: argparse.Namespace, on_dask: bool) -> Any:
         else:
             statuses.append(ArticleStatus(id=a.id, status="processed", claims=len(result)))
             pairs.extend((c, seq) for seq, c in enumerate(result))
-    return fdask.reconcile(_frame(pairs), settings=settings, articles=statuses, progress=None)
+    return fdask.reconcile(_frame(pairs), settings=settings, articles=statuses,
+                           meta=[fdask.article_meta(a) for a in arts], progress=None)
 
 
 def _dask_store_report(store: Any, args: argparse.Namespace, settings: Settings) -> Any:
     from factcheck import dask as fdask
 
     items, by_article = store.report_inputs(since=args.since, measure=args.measure, subject=args.subject)
-    statuses = [ArticleStatus(id=i.where, status="skipped", reason=i.reason) if isinstance(i, SkippedInput)
-                else ArticleStatus(id=i.id, status="processed", claims=len(by_article.get(i.id, [])))
-                for i in items]
-    pairs = [(c, seq) for claims in by_article.values() for seq, c in enumerate(claims)]
-    return fdask.reconcile(_frame(pairs), settings=settings, articles=statuses, progress=None)
+    statuses, meta = [], []
+    for i in items:
+        if isinstance(i, SkippedInput):
+            statuses.append(ArticleStatus(id=i.where, status="skipped", reason=i.reason))
+            continue
+        meta.append(fdask.article_meta(i))
+        found = by_article.get(i.id, [])
+        if isinstance(found, str):  # its extraction failed when it was added
+            statuses.append(ArticleStatus(id=i.id, status="skipped", reason=str(found)))
+        else:
+            statuses.append(ArticleStatus(id=i.id, status="processed", claims=len(found)))
+    pairs = [(c, seq) for claims in by_article.values() if not isinstance(claims, str)
+             for seq, c in enumerate(claims)]
+    return fdask.reconcile(_frame(pairs), settings=settings, articles=statuses, meta=meta, progress=None)
 
 
 def _frame(pairs: list[Any]) -> Any:

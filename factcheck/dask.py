@@ -126,6 +126,14 @@ def _to_pandas(table: Any) -> pandas.DataFrame:
     return table.to_pandas(types_mapper=kinds.get)
 
 
+def article_meta(article: Article) -> Any:
+    """What a report shows of ``article`` beside its quotes (as one process records it)."""
+    from factcheck.reconcile.report import ArticleMeta
+
+    return ArticleMeta(id=article.id, url=article.url, publisher=article.publisher, language=article.language,
+                       published=article.published.isoformat() if article.published else None)
+
+
 def read_articles(paths: Iterable[str], *, language: str | None = None,
                   max_chars: int | None = MAX_ARTICLE_CHARS) -> tuple[list[Article], list[SkippedInput]]:
     """The articles in ``paths`` and the inputs that could not be read (read here, on the client)."""
@@ -180,7 +188,8 @@ def _reconcile_part(df: pandas.DataFrame, settings: Settings, options: dict[str,
 
 
 def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None = None,
-              articles: Iterable[ArticleStatus] | None = None, npartitions: int | None = None,
+              articles: Iterable[ArticleStatus] | None = None, meta: Iterable[Any] = (),
+              npartitions: int | None = None,
               progress: bool | None = False, **options: Any) -> Report:
     """Reconcile a Dask DataFrame of claims group by group; the same Report as one process.
 
@@ -189,6 +198,7 @@ def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None
         settings: windows and tolerances (defaults if None).
         articles: every input's status, for the report's article list (default: one row per
             article holding claims, as reconciling the claims in one process lists them).
+        meta: the articles' outlet, date, URL and language (``ArticleMeta``), for the outputs.
         npartitions: partitions after the shuffle by key (default: as many as the input).
         progress: show Dask's progress on stderr.
         options: passed to :class:`~factcheck.reconcile.Reconciler` (``cumulative``,
@@ -217,7 +227,8 @@ def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None
             counts.update(c)
         rows = sorted((aid, "processed", k, "claims given directly") for aid, k in counts.items())
     listed = [{"id": i, "status": st, "claims": k, "reason": r or None} for i, st, k, r in rows]
-    return Report(groups=tuple(groups), articles=listed)  # type: ignore[arg-type]
+    shown = tuple(sorted({m.id: m for m in meta}.values(), key=lambda m: m.id))
+    return Report(groups=tuple(groups), articles=listed, meta=shown)  # type: ignore[arg-type]
 
 
 def outcomes(located: Iterable[tuple[str, Article | SkippedInput]], settings: Settings, *,

@@ -41,6 +41,7 @@ from factcheck.store._sql import (
     _inputs,
     _insert,
     _open,
+    _Skip,
     _Stored,
     _stream_claims,
     extract_one,
@@ -338,12 +339,13 @@ class Store:
         return rec.run(items)
 
     def report_inputs(self, *, since: dt.date | str | None = None, measure: str | None = None,
-                      subject: str | None = None) -> tuple[list[Article | SkippedInput], dict[str, list[Claim]]]:
-        """What a reconciliation of the store reads: an item per listed article (processed
-        articles without their text, skipped ones as records) and the claims by article."""
+                      subject: str | None = None) -> tuple[list[Article | SkippedInput], dict[str, Any]]:
+        """What a reconciliation of the store reads: an item per listed article (articles with
+        their metadata but not their text, unreadable inputs as records) and, by article id,
+        its claims (or, for an article whose extraction failed, why)."""
         from factcheck.reconcile.gcpause import gc_paused
 
-        by_article: dict[str, list[Claim]] = {}
+        by_article: dict[str, Any] = {}
         # gc paused: a million claims are built while nothing can be freed (see gcpause)
         with self.connect() as con, gc_paused():
             for part in _stream_claims(con, since, measure, subject, ordered=False):
@@ -354,15 +356,24 @@ class Store:
                     else:
                         found.append(c)
             where, params = _filters(since, None, None, article=True)
-            rows = con.execute(f"SELECT id, status, reason FROM articles{where} ORDER BY id", params).fetchall()
+            rows = con.execute("SELECT id, status, reason, text IS NULL, published, publisher, url, language "
+                               f"FROM articles{where} ORDER BY id", params).fetchall()
             narrowed = measure is not None or subject is not None
             items: list[Article | SkippedInput] = []
-            for i, status, reason in rows:
-                if status == "skipped":
+            for i, status, reason, unread, published, publisher, url, language in rows:
+                if status == "skipped" and unread:  # an input that could not be read as an article
                     if not narrowed:
                         items.append(SkippedInput(where=i, reason=reason or ""))
-                elif not narrowed or i in by_article:
-                    items.append(Article(id=i, text=""))
+                    continue
+                if status == "skipped":
+                    if narrowed:
+                        continue
+                    by_article[i] = _Skip(reason or "")  # read, and its extraction failed: skipped again
+                elif narrowed and i not in by_article:
+                    continue
+                # the metadata a report shows beside the quotes; the text is not needed again
+                items.append(Article(id=i, text="", published=published, publisher=publisher, url=url,
+                                     language=language))
         return items, by_article
 
     def export(self, directory: str | os.PathLike[str], *, format: str = "parquet") -> list[Path]:
