@@ -20,6 +20,7 @@ processes) or a scheduler address (``"tcp://10.0.0.5:8786"``).
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from collections import Counter
@@ -74,8 +75,9 @@ def client(spec: str) -> Iterator[Any]:
     kind, arg = parse_scheduler(spec)
     if kind == "local":
         # one thread per process: extraction holds the GIL, so threads would not add speed
-        with LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-                Client(cluster) as c:
+        # silence_logs: the workers' shutdown chatter is not for a command line's stderr
+        with LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=None,
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
             yield c
     else:
         with Client(arg) as c:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,20 @@ def test_dask_local_cluster_report_equals_one_process(cluster_client):
     # each worker built its extractor (and loaded the language data) once
     built = cluster_client.run(lambda: __import__("factcheck.dask").dask.BUILT)
     assert set(built.values()) <= {0, 1} and sum(built.values()) >= 1
+
+
+@pytest.mark.parametrize("command", [["reconcile", "--format", "json"]])
+def test_dask_cli_scheduler_gives_the_one_process_output(tmp_path, command):
+    """The command line on a LocalCluster of 2 prints exactly what one process prints."""
+    pytest.importorskip("distributed", reason="needs dask[distributed]")
+    from factcheck.cli import main
+
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert main([*command, str(EXAMPLES), "-o", str(one)]) == 0
+    try:
+        status = main([*command, "--scheduler", "local:2", str(EXAMPLES), "-o", str(two)])
+    except Exception as e:  # noqa: BLE001 - the cluster itself could not start on this machine
+        pytest.skip(f"cannot start a LocalCluster of 2 workers here: {type(e).__name__}: {e}")
+    assert status == 0
+    assert json.loads(one.read_text())["groups"], "nothing reconciled: the comparison would prove nothing"
+    assert two.read_text() == one.read_text()
