@@ -76,7 +76,7 @@ def client(spec: str) -> Iterator[Any]:
     if kind == "local":
         # one thread per process: extraction holds the GIL, so threads would not add speed
         # silence_logs: the workers' shutdown chatter is not for a command line's stderr
-        with LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=None,
+        with LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
             yield c
     else:
