@@ -120,6 +120,11 @@ class TimeData(_Frozen):
     day_markers: Words = Field(
         default=(), description='Words written right after a day number, part of the date: "4일".'
     )
+    day_alone: bool = Field(
+        default=False,
+        description='A day number with its day marker and no month is a date: the latest such '
+        'day on or before the article date (Korean "국정원은 23일 밝혔다", "9일 회의에서").',
+    )
     date_orders: tuple[Literal["ymd", "dmy", "mdy"], ...] = Field(
         default=(),
         description='Orders of all-numeric dates ("2025.09.04" is ymd, "04.09.2025" dmy); "ymd" also '

@@ -145,6 +145,9 @@ class TimeMatcher:
             parts.append(f"{wd}(?P<month>{months})\\.?\\s+{day}(?:,?\\s+{year})?")
             parts.append(f"(?P<month>{months})\\.?(?:,?\\s+{year})?")
         parts.extend(rel_unit)
+        if t.day_alone and day_marks:  # "23일": the day of the month alone, its marker required
+            parts.append(f"(?<!\\d|\\d[.,])(?P<day>\\d{{1,2}})\\s*(?:{day_marks})")
+            digit_led.add(parts[-1])
         if weekdays:
             parts.append(f"(?P<weekday>{weekdays})")
         # ISO 8601 (2025-09-04) reads the same in every language
@@ -405,6 +408,8 @@ class TimeMatcher:
             return None
         weekday = self.weekday_number(g["weekday"]) if g.get("weekday") else None
         day = int(ascii_digits(g["day"])) if g.get("day") else None
+        if day is not None and month is None and year is None and relation == "during":
+            return None  # a day alone with "for" counts days ("3일 동안"), names no date
         return core, relation, year, month, day, weekday, rel, unit
 
 
@@ -541,6 +546,20 @@ def resolve(expr: TimeExpr, ref: dt.date | None) -> Period | None:
             return None
         d = ref - dt.timedelta(days=(ref.weekday() - expr.weekday) % 7)
         return Period(d, d, "day")
+    if expr.day is not None and year is None:
+        # a day alone ("23일"): the latest such day on or before the reference date
+        if ref is None:
+            return None
+        first = ref.replace(day=1)
+        for _ in range(3):
+            try:
+                d = first.replace(day=expr.day)
+            except ValueError:
+                d = None
+            if d is not None and d <= ref:
+                return Period(d, d, "day")
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+        return None
     if expr.unit == "year" and year is not None:
         return Period(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
     if expr.unit in ("month", "week"):
