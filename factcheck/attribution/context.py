@@ -587,9 +587,6 @@ class ArticleContext:
         sentences of the figure's paragraph or as the first sentence of the next paragraph.
         A sentence that names a source of its own or speaks in the writer's voice is not
         pointed at."""
-        if (self._cues.has_break(self.text, sent.start, sent.end)
-                or not all(self._kind(m.source) == "country" for m in self._mentions(sent))):
-            return None
         j = i
         quoted: bool | None = None  # whether the figure stands in an open quotation (read when needed)
         while j + 1 < len(self._spans) and j - i < _MAX_AHEAD:
@@ -609,6 +606,9 @@ class ArticleContext:
                 after = [s for s in nxt.statements if s.end > pointer]
                 if not after:
                     return None
+                if (self._cues.has_break(self.text, sent.start, sent.end)
+                        or not all(self._kind(m.source) == "country" for m in self._mentions(sent))):
+                    return None  # checked last: most sentences are pointed at by none
                 st = min(after, key=lambda s: s.start)
                 richer = [s for s in nxt.statements if len(s.attribution.chain) > len(st.attribution.chain)
                           and st.attribution.source in s.attribution.chain]

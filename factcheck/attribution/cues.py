@@ -391,22 +391,24 @@ _ASIDE = regex.compile(r"^\s*[(（][^()（）]{0,30}[)）]")
 QUOTES = {"“": "”", "«": "»", "„": "“”", '"': '"', "「": "」", "『": "』"}
 
 
+_OPENING = regex.compile("[" + regex.escape("".join(QUOTES)) + "]")
+
+
 def quote_spans(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
     """The quoted stretches of ``text[pos:endpos]``, marks included (unclosed quotes run to
-    ``endpos``; quotes are not nested)."""
+    ``endpos``; quotes are not nested).
+
+    >>> quote_spans('a “b” c «d', 0, 10)
+    [(2, 5), (8, 10)]
+    """
     out: list[tuple[int, int]] = []
-    i = pos
-    while i < endpos:
-        ch = text[i]
-        closers = QUOTES.get(ch)
-        if closers is None:
-            i += 1
-            continue
-        j = i + 1
-        while j < endpos and text[j] not in closers:
-            j += 1
-        out.append((i, min(j + 1, endpos)))
-        i = j + 1
+    m = _OPENING.search(text, pos, endpos)
+    while m is not None:
+        i = m.start()
+        closers = QUOTES[m.group()]
+        j = min((k for k in (text.find(c, i + 1, endpos) for c in closers) if k >= 0), default=endpos - 1)
+        out.append((i, j + 1))
+        m = _OPENING.search(text, j + 1, endpos) if j + 1 < endpos else None
     return out
 
 
