@@ -544,8 +544,8 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
         subject = previous_subject
-    if (role is Role.TOTAL and measure.subject_is_agent and lex.data.role.subset_places
-            and _subset_place(text, clause, lex)
+    if (role is Role.TOTAL and measure.subject_is_agent and not measure.outcome
+            and lex.data.role.subset_places and _subset_place(text, clause, lex)
             and not subjects.acts_before(clause[0], mention.start, subject)):
         # "8 тысяч в Курской области", "переброшены вблизи границы": the part standing or
         # moved there. Not when the sender itself acts in the clause ("Пхеньян отправил в
