@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 #: Back-references reading earlier sentences nest at most this deep, then read in order.
 _MAX_DEPTH = 20
+#: Sentences back an unsaid speaker may be found ("…으로 추정된다").
+_ELIDED_REACH = 2
 #: Kinds of source that mostly pass on what others said (a continuation prefers other speakers).
 _PASSERS = frozenset({"news_agency", "state_media", "country"})
 #: Sentences either side of the lawmakers' own, in their paragraph, where the briefer may be named.
@@ -73,7 +75,7 @@ _QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
 _WORDS = regex.compile(r"\w+")
 _UNKNOWN = object()
-_APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]?\s*$")
+_APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]\s*$")
 
 
 class _Pick(NamedTuple):
@@ -320,7 +322,9 @@ class ArticleContext:
                 and not any(m.start < b.end and b.start < m.end for m in mentions)]
         cues = [c for c in cues if c.end <= sent.end
                 and not any(m.start < c.end and c.start < m.end for m in mentions)
-                and not self._cues.after_indefinite(self.text, c.start)]
+                and not self._cues.after_indefinite(self.text, c.start)
+                # an agentless verb inside a quotation is the quoted words', not a statement
+                and not (self._cues.speaker_elided(c) and any(q0 < c.start < q1 for q0, q1 in self._quotes(sent)))]
         sent.has_cue = bool(cues)
         sent.cue_starts = [c.start for c in cues]
         for cue in cues:
@@ -330,7 +334,8 @@ class ArticleContext:
 
     def _resolve(self, i: int, sent: _Sentence, cue: Cue, refs: list[BackRef]) -> Statement | None:
         pick = None
-        for side in cue.sides:
+        elided = self._cues.speaker_elided(cue)
+        for side in () if elided else cue.sides:
             before = side in ("source_before", "originator_before")
             # the agent ("X ने") is the speaker of a plain cue but the relay of a citing one
             agent = {"source_before": True, "originator_before": False, "originator_after": False}.get(side)
@@ -347,6 +352,12 @@ class ArticleContext:
             if pick is not None or side.startswith("originator"):
                 break
         citing = bool(cue.kinds & {"originator_before", "originator_after"})
+        if elided:
+            # "… 늘어날 수 있다고 봤다": the speaker left unsaid is the last one
+            prior = self._back(BackRef(cue.start, cue.end, cue.text, ()), cue.start)
+            if prior is not None and prior.sentence >= i - _ELIDED_REACH:
+                a = prior.attribution
+                pick = _Pick(a.source, a.chain, a.start, a.end), prior.kind
         if pick is not None and pick[1] == "legislator":
             pick = self._briefed(i, sent, pick[0])
         if pick is None and not citing:
@@ -520,7 +531,10 @@ class ArticleContext:
         """Words between two offsets, not counting asides in parentheses ("(एनआईएस)") ,
         between commas ("KCNA, the state news agency, said") or whole quotations."""
         between = _QUOTED.sub(" ", _PARENS.sub(" ", self.text[a:b]))
-        between = _APPOSITIVE.sub(" ", between)
+        # an aside is closed by a comma, which may open the cue (", said"): "KCNA, the …, said";
+        # an unclosed one is a clause ("Ukraine, as Pyongyang … disclosed")
+        closed = self.text[b:b + 1] in ",،、"
+        between = _APPOSITIVE.sub(" ", between + ("," if closed else ""))
         return len(_WORDS.findall(between))
 
     # --- per figure ---------------------------------------------------------------------

@@ -204,6 +204,7 @@ class CueMatcher:
         declared: dict[str, list[str]] = {}
         for side, phrases in (
             ("source_before", data.cues.source_before),
+            ("source_before", data.elided_speaker),
             ("source_after", data.cues.source_after),
             ("originator_before", data.citing.originator_before),
             ("originator_after", data.citing.originator_after),
@@ -217,7 +218,7 @@ class CueMatcher:
             extra = [s for other, os_ in declared.items() if other != key and key.endswith(other)
                      and not key[-len(other) - 1:-len(other)].isalnum() for s in os_]
             self._sides.add(key, tuple(dict.fromkeys([*sides, *extra])))
-        cue_phrases = list(_all(data.cues.source_before, data.cues.source_after,
+        cue_phrases = list(_all(data.cues.source_before, data.elided_speaker, data.cues.source_after,
                                 data.citing.originator_before, data.citing.originator_after))
         self._cue_re = _compile(cue_phrases)
         self._cue_starts = FirstWords(cue_phrases)
@@ -241,6 +242,7 @@ class CueMatcher:
             regex.compile(alternation(data.quote_ends, left_boundary=False), FLAGS) if data.quote_ends else None
         )
         self._pointer_re = _compile(list(data.back_pointing))
+        self._elided = frozenset(fold(p) for p in data.elided_speaker)
         self._break_re = _compile(list(data.continuation_breaks))
         self._clause_re = _compile(list(data.clause_breaks))
         self._clause_starts = FirstWords(list(data.clause_breaks))
@@ -343,6 +345,11 @@ class CueMatcher:
         if not self._topic_re:
             return False
         return bool(self._topic_re.match(_ASIDE.sub("", text[end: end + 40], count=1)[:12]))
+
+    def speaker_elided(self, cue: Cue) -> bool:
+        """Whether the cue is one whose speaker is usually left unsaid ("추정된다")."""
+        return fold(cue.text) in self._elided or any(
+            p.endswith("*") and fold(cue.text).startswith(p[:-1]) for p in self._elided)
 
     def ends_quote(self, text: str, a: int, b: int) -> bool:
         """Whether a reported clause closes in ``text[a:b]`` ("…보냈다고 군이 밝혔다")."""

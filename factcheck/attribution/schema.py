@@ -155,6 +155,11 @@ class AttributionData(_Frozen):
     agent_markers: Words = Field(
         default=(), description='A source followed by one of these is the speaker ("ने").'
     )
+    elided_speaker: Words = Field(
+        default=(), description='Cues whose speaker is usually left unsaid, the last one (passives and '
+        'assessments: "…으로 추정된다", "…수 있다고 봤다"): with no speaker named, the statement continues the '
+        'last speaker of the sentence or the two before it. They are cues (source_before) too.',
+    )
     topic_markers: Words = Field(
         default=(), description='Agent markers that mark the sentence topic ("국정원은", "미국 당국은"): in a '
         'sentence with a reported clause the topic is its speaker, the subject ("북한이") the clause\'s.',
