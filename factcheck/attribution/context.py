@@ -20,9 +20,15 @@ Attribution rules, in order (docs/attribution.md has the long form):
 2. A headline credits a trailing or leading source ("…: NIS", "NIS: …").
 3. A sentence with a cue whose speaker is unknown is ``unattributed``.
 4. Continuation: a sentence with no cue that directly follows an attributed sentence in
-   the same paragraph inherits its source (and statement date), unless it names a
-   non-country source or speaks in the writer's voice ("बता दें कि").
-5. Otherwise ``unattributed``. A wire dateline ("(एपी)", "(Reuters) -") is the first relay
+   the same paragraph (or opens a quotation paragraph) inherits its source (and statement
+   date), unless it names a non-country source or speaks in the writer's voice ("बता दें कि").
+5. Pointing back: a later statement that points back ("Об этом сообщил X", "This was
+   stated by X") or closes the quotation the figure stands in ("«…», — заявил X").
+6. Otherwise ``unattributed``.
+
+Within a sentence, a name in someone's quoted words or (Korean) the subject of a reported
+clause is not the speaker; lawmakers relay the agency that briefed them; an agentless
+Korean verb ("추정된다") continues the last speaker. A wire dateline ("(एपी)", "(Reuters) -") is the first relay
    of every chain.
 """
 
