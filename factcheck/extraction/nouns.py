@@ -188,6 +188,8 @@ def noun_before(text: str, lo: int, pos: int, noun: Noun, lex: Lexicon) -> Noun 
         stop = lex.gap_stops.match(text, i, pos)
         if stop and stop.end() == w.end():
             break  # "폭풍군단 등 1만 명": the noun before "etc." is an example, not the count
+        if any(w.group().endswith(c) for c in lex.data.coordinators):
+            break  # "노동자와 1천 명의 …": "and" closes the noun phrase before the number
         if lex.other_nouns.match(text, i, pos):
             return None
         if noun.subset is None:
