@@ -11,7 +11,8 @@ prints one JSON line), so each peak RSS is its own:
   reconciling — with its peak RSS.
 - ``dask N W…``: the feed of N articles reconciled end to end (read, extract, reconcile) in
   one process, then by :mod:`factcheck.dask` on a LocalCluster of W worker processes for
-  each W (cluster start-up timed apart).
+  each W. Both sides are warmed up first (extractor built, each language's data loaded):
+  cluster start-up and warm-up are timed apart.
 
 >>> isinstance(TARGETS, dict)
 True
@@ -104,21 +105,26 @@ def fill(n: int, seed: int, path: str) -> dict:
 def dask_child(n: int, seed: int, workers: list[int]) -> dict:
     """One process vs LocalClusters of ``workers`` processes on a feed of ``n`` articles."""
     from factcheck import dask as fdask
+    from factcheck.extraction import Extractor
     from factcheck.reconcile import Reconciler
+    from factcheck.settings import Settings
 
     out: dict = {"articles": n, "runs": []}
     with tempfile.TemporaryDirectory() as d:
         feed = Path(d) / "feed.jsonl"
         out.update(corpus.write_feed(feed, n, seed=seed))
+        # both sides warm (extractor built, every language's data loaded) before the clock starts
+        ex = Extractor(Settings())
+        fdask.warm_up(Settings(), ex)
         t0 = time.perf_counter()
-        one = Reconciler().run([feed])
+        one = Reconciler(Settings(), extractor=ex).run([feed])
         out["one_process_s"] = time.perf_counter() - t0
         out["claims"] = sum(len(g.claims) for g in one.groups)
         for w in workers:
             run: dict = {"workers": w}
             try:
                 t0 = time.perf_counter()
-                with fdask.client(f"local:{w}"):
+                with fdask.client(f"local:{w}", warm=Settings()):
                     run["startup_s"] = time.perf_counter() - t0
                     t0 = time.perf_counter()
                     report = fdask.reconcile(fdask.extract([str(feed)]), progress=False)

@@ -88,13 +88,15 @@ def _cli() -> Any:
     return cli
 
 
-def _scheduler(args: argparse.Namespace) -> Any:
+def _scheduler(args: argparse.Namespace, *, extracts: bool = True) -> Any:
+    """The Dask client ``--scheduler`` asks for (workers warmed up when they will extract)."""
     if not getattr(args, "scheduler", None):
         return nullcontext(None)
     from factcheck import dask as fdask
 
     fdask.parse_scheduler(args.scheduler)  # a bad spec fails before a cluster starts
-    return fdask.client(args.scheduler)
+    settings = Settings(include_boilerplate=getattr(args, "include_boilerplate", False))
+    return fdask.client(args.scheduler, warm=settings if extracts else None)
 
 
 # --- extract ---------------------------------------------------------------------------
@@ -190,7 +192,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int | None:
     cli = _cli()
     from factcheck.progress import Progress
 
-    with _scheduler(args) as client, Progress() as progress:
+    with _scheduler(args, extracts=not args.store) as client, Progress() as progress:
         report = _report(args, client is not None)
         statuses = list(report.articles)
         skipped = [s for s in statuses if s.status == "skipped"]

@@ -68,8 +68,14 @@ def parse_scheduler(spec: str) -> tuple[str, Any]:
 
 
 @contextmanager
-def client(spec: str) -> Iterator[Any]:
-    """A :class:`distributed.Client` for ``spec`` (``local:N`` or an address), closed afterwards."""
+def client(spec: str, *, warm: Settings | None = None) -> Iterator[Any]:
+    """A :class:`distributed.Client` for ``spec`` (``local:N`` or an address), closed afterwards.
+
+    Args:
+        spec: ``local:N`` (N one-thread worker processes here) or a scheduler address.
+        warm: build every worker's extractor for these settings, and load each supported
+            language's data, before returning (otherwise the first task on each worker does).
+    """
     from distributed import Client, LocalCluster
 
     kind, arg = parse_scheduler(spec)
@@ -78,10 +84,36 @@ def client(spec: str) -> Iterator[Any]:
         # silence_logs: the workers' shutdown chatter is not for a command line's stderr
         with LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=":0",
                           silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
+            if warm is not None:
+                warm_workers(c, warm)
             yield c
     else:
         with Client(arg) as c:
+            if warm is not None:
+                warm_workers(c, warm)
             yield c
+
+
+def warm_workers(c: Any, settings: Settings) -> None:
+    """Run :func:`warm_up` once on every worker of client ``c`` (in its task thread)."""
+    workers = list(c.scheduler_info()["workers"])
+    futures = [c.submit(warm_up, settings, pure=False, workers=[w], allow_other_workers=False) for w in workers]
+    c.gather(futures)
+
+
+def warm_up(settings: Settings, extractor: Any = None) -> int:
+    """Build this thread's extractor (or warm ``extractor``) and read one tiny text in every
+    supported language, so its pipelines and language data are loaded; returns the count."""
+    from factcheck.langdata import supported_languages
+
+    ex = extractor if extractor is not None else worker_extractor(settings)
+    langs = supported_languages()
+    for code in langs:
+        try:
+            ex.extract(Article(id="warm-up", text="1", language=code))
+        except Exception:  # noqa: BLE001 - a language that cannot load fails again, named, on its articles
+            pass
+    return len(langs)
 
 
 def worker_extractor(settings: Settings) -> Any:
