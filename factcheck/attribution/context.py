@@ -435,9 +435,12 @@ class ArticleContext:
         best: tuple[tuple, Mention | tuple[BackRef, Statement], str | None] | None = None
         items: list[Mention | BackRef] = [*self._mentions(sent), *refs]
         pointing: bool | None = None  # whether the cue points back; read when first needed
+        unnamed = self._cues.unnamed_speaker(self.text, cue.start) if before else None
         for item in items:
             if before and item.end > cue.start or not before and item.start < cue.end:
                 continue
+            if unnamed is not None and item.end <= unnamed:
+                continue  # "…to South Korea, an activist said": the unnamed activist speaks
             a, b = (item.end, cue.start) if before else (cue.end, item.start)
             words = self._words(a, b)
             # the agent marker binds a speaker to its verb across a longer stretch, also when

@@ -231,6 +231,11 @@ class CueMatcher:
         self._indef_re = (
             regex.compile(f"(?:{alternation(data.indefinite)})\\s*$", FLAGS) if data.indefinite else None
         )
+        # "…, an activist said": an unnamed speaker right before the verb
+        self._unnamed_re = (
+            regex.compile(f"(?<!\\w)(?:{alternation(data.indefinite)})\\s+\\w+\\s*(?:{alternation(data.agent_markers)})?\\s*$",
+                          FLAGS) if data.indefinite else None
+        )
         self._agent_re = (
             regex.compile(f"^\\W*(?:{alternation(data.agent_markers)})", FLAGS) if data.agent_markers else None
         )
@@ -325,6 +330,15 @@ class CueMatcher:
         """Whether an indefinite word stands right before ``start`` ("an estimated 4,700":
         an adjective, not a cue)."""
         return bool(self._indef_re and self._indef_re.search(text[max(0, start - 20): start]))
+
+    def unnamed_speaker(self, text: str, cue_start: int) -> int | None:
+        """Where an unnamed speaker right before a cue starts ("…, **an activist** said",
+        "**किसी अधिकारी** ने कहा"), or None: names before it are not the speaker."""
+        if self._unnamed_re is None:
+            return None
+        lo = max(0, cue_start - 40)
+        m = self._unnamed_re.search(text, lo, cue_start)
+        return m.start() if m else None
 
     def is_agent(self, text: str, end: int) -> bool:
         """Whether the word after ``end`` marks the agent (the speaker): "एनआईएस ने", also
