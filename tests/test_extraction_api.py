@@ -98,3 +98,17 @@ def test_extraction_user_measure_with_user_language_data(tmp_path, text, measure
 def test_extraction_counts_a_repeated_figure_once(text, language, want):
     claims = extract(text, language=language)
     assert [(c.evidence.text, c.evidence.zone) for c in claims] == want
+
+
+@pytest.mark.parametrize(("text", "as_of"), [
+    # a plan's deadline named without a year, still ahead: the plan holds as of the article date
+    ("Some 6,000 more troops are expected to be sent to Russia by December.", "2025-09-04"),
+    # the same month for a count already made is last December
+    ("By December North Korea had sent 6,000 troops to Russia.", "2024-12"),
+])
+def test_extraction_plan_deadline_ahead_holds_as_of_article_date(text, as_of):
+    import datetime as dt
+
+    claims = Extractor().extract(Article(id="a", text=text, language="en",
+                                         published=dt.date(2025, 9, 4)))
+    assert [c.time.as_of_text() for c in claims] == [as_of]

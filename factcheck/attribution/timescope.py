@@ -139,9 +139,18 @@ def _statement_date(ranked: Sequence[TimeExpr], article: ArticleDate) -> Stateme
     for e in ranked:
         if e.relation == "point":
             per = resolve(e, article.date)
-            if per is not None:
+            # a month named alone and still ahead ("in July or August", said in July) dates a
+            # plan, not the statement
+            if per is not None and not (e.text == e.core and _ahead(e, article.date)) and not (
+                    article.date is not None and per.low > article.date):
                 return StatementDate(per.low, per.precision, f"statement date {e.text!r}")
     return None
+
+
+def _ahead(e: TimeExpr, ref: dt.date | None) -> bool:
+    """A month (or day) named without a year that is still ahead of ``ref`` this year."""
+    return (ref is not None and e.year is None and e.month is not None
+            and (e.month, e.day or 1) > (ref.month, ref.day))
 
 
 def _first(ranked: Sequence[TimeExpr], relations: tuple[str, ...]) -> TimeExpr | None:

@@ -39,6 +39,7 @@ from factcheck.extraction.nouns import (
     attach_noun,
     elided_more,
     elided_noun,
+    partitive_noun,
     noun_before,
     thing_before,
 )
@@ -339,6 +340,7 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
     starts = [s for s, _ in sentences]
     subjects = SubjectFinder(text, lex, zones)
     counts = [m.start for m in mentions if m.kind == "count"]  # sorted, as find_numbers gives
+    count_end = {m.start: m.end for m in mentions if m.kind == "count"}
     out: list[ClaimDraft] = []
     for mention in mentions:
         if mention.kind != "count":
@@ -364,6 +366,8 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         previous = None
         if out and out[-1].sentence_start == sentence[0]:
             previous = _Cue(out[-1].event, out[-1].start, out[-1].end)
+        if noun is None:
+            noun = partitive_noun(text, mention.end, sentence[1], lex, count_end)
         if noun is None:
             # the noun before the number first: in "मौत का आंकड़ा 600 तक पहुंच गया" the verb
             # after the bare number is "reached", not an elided arrival
@@ -494,6 +498,8 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     else:
         thing = noun.thing
         events = registry.events_for(thing)
+        if noun.partitive:  # the whole's own figure stands between the part and its verb
+            others = [o for o in others if not mention.end <= o < noun.start]
         whole = _whole(text, clause, mention.start, noun.end, lex)
         if whole:  # "4,000 of the 11,000 soldiers have been killed": the killing is the part's
             events = events - registry.outcome_events(thing)
@@ -509,6 +515,9 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
                 better = adjective
             if better is not None:
                 cue = better
+        if (cue is not None and cue.start >= phrase[1] and lex.data.agent_forms
+                and lex.agent_form.search(text, max(phrase[1], cue.start - 20), cue.end)):
+            return None  # "three North Koreans have killed an officer": the figure is the doer
         if cue is None:
             cue = adjective
         if cue is None and previous is not None and previous.event in registry.events_for(thing):
@@ -541,6 +550,10 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         # the cue ties it to a figure of another measure: "sent 13,000, of whom 2,000 were
         # killed", "600 killed and another 2,000 wounded" — its own measure's total
         role, subset = Role.TOTAL, None
+    if noun.partitive:
+        # "8,000 of those troops are in Kursk": a part of the sent; "4,000 of the 11,000
+        # soldiers were killed": the whole count of the killed
+        role, subset = (Role.TOTAL if measure.outcome else Role.SUBSET), None
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
         subject = previous_subject

@@ -11,6 +11,8 @@ pipeline (``Extractor.pipeline``) runs the same functions as components.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable
 
 from spacy.language import Language
@@ -23,7 +25,7 @@ from factcheck.extraction.analysis import analyse_text
 from factcheck.extraction.pipeline import build_pipeline
 from factcheck.langdata import load_language, supported_languages
 from factcheck.extraction.zones import HEADLINE
-from factcheck.models import UNATTRIBUTED, Article, Claim, Evidence, Modality
+from factcheck.models import UNATTRIBUTED, Article, Claim, Evidence, Modality, TimeScope
 from factcheck.settings import Settings
 
 
@@ -148,7 +150,7 @@ class Extractor:
             role=d.role,
             subset=d.subset,
             attribution=ctx.attribute(d.start, d.end),
-            time=ctx.time_scope(d.start, d.end),
+            time=_plan_time(ctx.time_scope(d.start, d.end), d.modality, ctx.published),
             evidence=evidence,
             language=code,
             published=ctx.published,
@@ -156,12 +158,30 @@ class Extractor:
         )
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
+def _plan_time(time: TimeScope, modality: Modality, published: dt.date | None) -> TimeScope:
+    """A plan's deadline named without a year ("expected to be deployed by December", said in
+    October) is still ahead: the time words read it as last December; the plan holds as of the
+    article's date, when it was made."""
+    if (modality not in (Modality.PLANNED, Modality.POSSIBLE) or published is None
+            or time.as_of is None or not time.phrase or _YEAR.search(time.phrase)
+            or time.as_of.year != published.year - 1):
+        return time
+    ahead = (time.as_of.month, time.as_of.day if time.precision == "day" else 1)
+    if ahead <= (published.month, published.day):
+        return time
+    return TimeScope(as_of=published, precision="day", phrase=time.phrase,
+                     reason=f"{time.phrase!r}: a plan's deadline still ahead; as of the article date")
+
+
 def _figure_key(claim: Claim) -> tuple:
     """What makes two mentions one figure: what is counted, whose, the value as written
     (with its qualifier), its role, whether it is a plan or a count, and the date it holds
     for (the two captured in January, still held in October, are two statements)."""
     planned = claim.modality in (Modality.PLANNED, Modality.POSSIBLE)
-    return (claim.measure, claim.subject, claim.value, claim.role, planned, claim.time.as_of)
+    return (claim.measure, claim.subject, claim.value, claim.role, planned)
 
 
 def _title_like(claim: Claim, sentence_ends: tuple[str, ...]) -> bool:

@@ -33,6 +33,8 @@ class Noun(NamedTuple):
     #: troops", "दो **घायल** सैनिकों"): it describes the things and yields to the verb of
     #: what happened to them ("two wounded soldiers were captured")
     adjective: bool = False
+    #: the number counts a part of a whole named after it ("4,000 **of the** 11,000 soldiers")
+    partitive: bool = False
 
 
 def _event_at(text: str, i: int, limit: int, lex: Lexicon) -> tuple[str, int] | None:
@@ -106,6 +108,24 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
             adjective = ev[0]  # "101 fallen troops"
         i = m.end()
     return None
+
+
+def partitive_noun(text: str, pos: int, limit: int, lex: Lexicon,
+                   whole_end: dict[int, int]) -> Noun | None:
+    """"4,000 **of the** 11,000 soldiers …", "8,000 of those forces …": a part whose noun is
+    the whole's, named after a ``partitive_before`` link (past the whole's own number, whose
+    end ``whole_end`` gives by start)."""
+    if not lex.data.partitive_before:
+        return None
+    m = lex.partitive_link.match(text, SPACES.match(text, pos, limit).end(), limit)
+    if m is None:
+        return None
+    i = SPACES.match(text, m.end(), limit).end()
+    i = whole_end.get(i, i)
+    noun = attach_noun(text, i, limit, lex)
+    if noun is None or noun.thing is None:
+        return None
+    return noun._replace(partitive=True)
 
 
 def elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> Noun | None:

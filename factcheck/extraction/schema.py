@@ -208,6 +208,12 @@ class ExtractionData(_Frozen):
         'from: the verb after it is the part\'s ("배치된 1만 명 **가운데** 1천 명이 숨졌다": '
         "the 10,000 were deployed, not killed); only a cue before the figure is its own.",
     )
+    agent_forms: Words = Field(
+        default=(),
+        description='Active forms of an event verb after a figure: the figure did it, it is not '
+        'what happened to it ("three soldiers **have killed** an officer"; "have been killed" '
+        'is not one).',
+    )
     coordinators: Words = Field(
         default=(),
         description='Join two figures that share one event: "1.2 crore shells and 100 missiles were given".',
