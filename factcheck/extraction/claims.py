@@ -474,12 +474,22 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
     refined = noun_before(text, clause[0], mention.start, noun, lex)
     if refined is None:
         return None
+    event_before = noun.event is None and refined.event is not None
     noun = refined
     if context_lo is None:
         context_lo = sentence[0]
     if noun.thing is not None and noun.event is not None and not noun.adjective:
         measure = registry.decide(noun.thing, noun.event)  # "사상자 4천700명": the noun names the event
         cue = _Cue(noun.event, noun.start, noun.end)
+        if event_before:
+            # "손실은 2,870명이 사망하고": the figure's own verb right after it wins over the
+            # event noun before it (the topic the figures break down)
+            verb = _nearest_event(text, clause, phrase, registry.events_for(noun.thing), lex, others)
+            if (verb is not None and verb.start >= phrase[1] and verb.event != noun.event
+                    and len(WORDS.findall(text, phrase[1], verb.start)) <= 1):
+                own = registry.decide(noun.thing, verb.event)
+                if own is not None:
+                    measure, cue = own, verb
     elif noun.thing is None:
         assert noun.event is not None
         # "포탄 수십만발을 제공했다": the noun right before the number, else the sentence's
