@@ -483,12 +483,15 @@ class _Output:
         self.inputs = list(inputs)
         self.f: TextIO | None = None
         self.tmp: str | None = None
+        self.target: Path | None = None
 
     def __enter__(self) -> TextIO:
         if self.path is None:
             return sys.stdout
-        target = Path(self.path)
         _refuse_input_as_output(self.path, self.inputs)
+        target = Path(self.path)
+        if target.is_symlink():  # replace the file it points to, not the link
+            target = Path(os.path.realpath(target))
         if target.is_dir():
             raise FactcheckError(f"--output {self.path}: cannot write the output: Is a directory; name a file")
         if target.exists() and not target.is_file():  # /dev/null, a fifo: no rename over it
@@ -496,6 +499,7 @@ class _Output:
             return self.f
         if target.exists() and not os.access(target, os.W_OK):
             raise FactcheckError(f"--output {self.path}: cannot write the output: the file is read-only")
+        self.target = target
         folder = target.parent
         try:
             fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
@@ -529,7 +533,7 @@ class _Output:
                 os.fsync(f.fileno())
             f.close()
             if exc_type is None:
-                os.replace(self.tmp, self.path)  # type: ignore[arg-type]
+                os.replace(self.tmp, self.target)
                 self.tmp = None
         except OSError as e:
             raise FactcheckError(f"--output {self.path}: cannot write the output: {e.strerror}") from None
