@@ -173,3 +173,22 @@ def test_report_html_notebook_display_is_capped(n):
     table = page.split(f"all {n} figures")[1]
     assert ">figure-2</q>" in table and ">figure-3</q>" not in table
     assert f"… {n - 3} more figures not shown" in page
+
+
+@pytest.mark.parametrize("columns", [100, 120])
+def test_report_cli_table_honours_columns_when_piped(repo_root, columns):
+    """`factcheck reconcile --format table` piped: plain text, COLUMNS wide, summary first."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": str(columns)}
+    done = subprocess.run([sys.executable, "-m", "factcheck", "reconcile", "--format", "table", "examples/articles"],
+                          capture_output=True, text=True, cwd=repo_root, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("factcheck reconciliation — 9 inputs")
+    assert "\x1b[" not in done.stdout
+    assert max(len(line) for line in lines) <= columns
+    assert any(line.startswith("troops_killed · North Korea · total — growing; 1 suspected misreport") for line in lines)
+    assert any("suspect: ≈600" in line for line in lines)

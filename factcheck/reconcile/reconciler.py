@@ -172,7 +172,7 @@ class Reconciler:
     def _extract(self, article: Article, claims: list[Claim]) -> ArticleStatus:
         """Extract ``article`` into ``claims``; an error skips the article, naming why (unless strict)."""
         self._meta.append(ArticleMeta(
-            id=article.id, url=article.url, publisher=article.publisher, language=article.language,
+            id=article.id, url=article.url, publisher=article.publisher,
             published=article.published.isoformat() if article.published else None,
         ))
         try:

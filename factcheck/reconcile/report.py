@@ -171,13 +171,12 @@ class Series(_Frozen):
 
 
 class ArticleMeta(_Frozen):
-    """What a report shows of an article beside its quotes: outlet, date, URL, language."""
+    """What a report shows of an article beside its quotes: outlet, date, URL (as the inputs gave them)."""
 
     id: str
     url: str | None = None
     publisher: str | None = None
     published: str | None = None
-    language: str | None = None
 
 
 class Group(_Frozen):
@@ -380,5 +379,5 @@ class Report(_Frozen):
 def _article_row(a: ArticleStatus, m: ArticleMeta | None) -> dict[str, Any]:
     row: dict[str, Any] = {"id": a.id, "status": a.status, "claims": a.claims, "reason": a.reason}
     if m is not None:
-        row.update(url=m.url, publisher=m.publisher, published=m.published, language=m.language)
+        row.update(url=m.url, publisher=m.publisher, published=m.published)
     return row

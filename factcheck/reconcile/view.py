@@ -134,6 +134,23 @@ def side(g: Group, idx: Sequence[int], meta: dict[str, ArticleMeta], limit: int 
     return out
 
 
+def beside(report: Report, g: Group, meta: dict[str, ArticleMeta], limit: int = 4) -> list[str]:
+    """The increments, subsets and plans of a total's quantity, one line each (never compared with it)."""
+    if g.role != "total":
+        return []
+    out = []
+    parts = [(o.role, o, i) for o in report.groups if o.key[:2] == g.key[:2] and o.role != "total"
+             for i in range(len(o.claims))]
+    plans = [("plan" if not c.modality.is_factual else "", g, i) for i, c in enumerate(g.claims) if not c.modality.is_factual]
+    for role, grp, i in (parts + plans)[:limit]:
+        c = grp.claims[i]
+        kind = c.modality.value if role == "plan" else role + ("" if c.modality.is_factual else f" ({c.modality.value})")
+        out.append(f"{kind}: {figure(c)} “{c.evidence.text}” — {credit(c, meta)}, {when(c)}")
+    if len(parts) + len(plans) > limit:
+        out.append(f"… and {len(parts) + len(plans) - limit} more")
+    return out
+
+
 def series_text(s: Series, limit: int = 6) -> str:
     """``NIS: ≥100 (2024-12) → ≈300 (2025-01) → 600 (2025-04)``."""
     pts = list(s.points)
@@ -190,6 +207,8 @@ def terminal_lines(report: Report, width: int = 100) -> Iterator[tuple[str, str]
             yield from wrap(f"… {len(why) - 3} more set aside (see the estimate note)", 4, 2, "dim")
         if g.role != "total":
             yield from wrap(f"listed beside the totals, never compared with them ({g.role})", 2, 2, "dim")
+        for line in beside(report, g, meta):
+            yield from wrap("beside, not compared: " + line, 2, 4, "dim")
         for x in g.findings:
             head = f"! {_KIND_WORDS[x.kind]}: {' vs '.join(x.originators)}"
             if x.period_start:
@@ -350,7 +369,7 @@ def _date_ticks(d0: int, d1: int) -> list[tuple[int, str]]:
 def _quote_html(c: Claim, meta: dict[str, ArticleMeta]) -> str:
     e = html.escape
     m = meta.get(c.article_id)
-    lang = c.language or (m.language if m else None) or "und"
+    lang = c.language or "und"
     url = m.url if m else None
     shop = e(outlet(c, meta))
     where = f'<a href="{e(url)}">{shop}</a>' if url else shop
@@ -376,7 +395,8 @@ def _finding_html(g: Group, x: Finding, meta: dict[str, ArticleMeta]) -> str:
     return "".join(parts)
 
 
-def group_html(g: Group, meta: dict[str, ArticleMeta], *, max_rows: int | None = None) -> str:
+def group_html(g: Group, meta: dict[str, ArticleMeta], *, max_rows: int | None = None,
+               report: Report | None = None) -> str:
     """One quantity: heading, current figure, timeline beside the findings, series, claims."""
     e = html.escape
     parts = [f'<section class="fc-quantity" data-measure="{e(g.measure)}" data-role="{e(g.role)}">',
@@ -388,6 +408,10 @@ def group_html(g: Group, meta: dict[str, ArticleMeta], *, max_rows: int | None =
         parts.append(f'<details><summary>set aside ({len(g.estimate.set_aside_why)})</summary><ul>{items}</ul></details>')
     if g.role != "total":
         parts.append(f'<p class="fc-dim">{e(g.role)} figures: listed beside the totals, never compared with them.</p>')
+    side_lines = beside(report, g, meta) if report is not None else []
+    if side_lines:
+        items = "".join(f"<li>{e(x)}</li>" for x in side_lines)
+        parts.append(f'<p class="fc-dim">Beside the total, never compared with it:</p><ul class="fc-beside">{items}</ul>')
     parts.append('<div class="fc-row"><div class="fc-chart">' + svg_timeline(g) + "</div><div class=\"fc-findings\">")
     if g.findings:
         parts.extend(_finding_html(g, x, meta) for x in g.findings)
@@ -422,7 +446,7 @@ def report_html(report: Report, *, max_rows: int | None = None, max_groups: int 
     groups = ordered_groups(report)
     parts = [f'<div class="fc-report"><style>{CSS}</style>', f'<p class="fc-summary">{e(summary_line(report))}</p>']
     for g in groups if max_groups is None else groups[:max_groups]:
-        parts.append(group_html(g, meta, max_rows=max_rows))
+        parts.append(group_html(g, meta, max_rows=max_rows, report=report))
     if max_groups is not None and len(groups) > max_groups:
         parts.append(f"<p>… {len(groups) - max_groups} more quantities not shown.</p>")
     if report.articles:
