@@ -24,6 +24,7 @@ offsets into the original text. Language tags are normalised by
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import unicodedata
 from collections.abc import Iterable
@@ -50,6 +51,7 @@ class _Profile:
     scripts: tuple[str, ...]
     script_pattern: regex.Pattern[str] | None
     word_pattern: regex.Pattern[str] | None
+    rank: int = 0
 
 
 @functools.lru_cache(maxsize=256)
@@ -87,7 +89,8 @@ def _profiles() -> list[_Profile]:
     out = []
     for code in supported_languages():
         data = load_language(code)
-        out.append(_profile(data.code, tuple(data.scripts), tuple(data.detect)))
+        p = _profile(data.code, tuple(data.scripts), tuple(data.detect))
+        out.append(dataclasses.replace(p, rank=data.detect_rank) if data.detect_rank else p)
     return out
 
 
@@ -151,9 +154,11 @@ def _pick(sample: str, profiles: list[_Profile], scores: dict[str, int], best: i
     if len(tied) == 1:
         return tied[0].code
 
-    # One script, several languages: the frequent words decide; ties keep the sorted order.
-    def words(p: _Profile) -> int:
-        return len(p.word_pattern.findall(sample)) if p.word_pattern is not None else 0
+    # One script, several languages: the frequent words decide, then each language's
+    # detect_rank (data); ties keep the sorted order.
+    def words(p: _Profile) -> tuple[int, int]:
+        n = len(p.word_pattern.findall(sample)) if p.word_pattern is not None else 0
+        return n, p.rank
 
     return max(tied, key=words).code
 

@@ -49,6 +49,11 @@ class LanguageData(BaseModel):
     spacy: str = "xx"
     scripts: tuple[str, ...] = ()
     detect: tuple[str, ...] = ()
+    detect_rank: int = Field(
+        default=0,
+        description="Among languages of one script whose `detect` words tie (a text with none of "
+        "them: 'hello world'), the higher rank wins; then the sorted code order.",
+    )
     numbers: NumbersData = NumbersData()
     extraction: ExtractionData = ExtractionData()
     attribution: AttributionData = AttributionData()

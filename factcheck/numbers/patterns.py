@@ -179,6 +179,8 @@ class Patterns:
     decimal_seps: frozenset[str]
     glued: bool
     qual_overrides: frozenset[str] = frozenset()  # after-qualifier keys that beat one before
+    compound: bool = False  # compound_words: number words join inside one word
+    compound_joiner: regex.Pattern | None = None  # a word joiner glued inside one ("und")
     lone_scale_next: regex.Pattern | None = None  # lone_scale_before (None: not listed)
     words: dict[str, Word] = field(default_factory=dict)
     qualifiers: dict[str, str] = field(default_factory=dict)  # key -> meaning (both positions)
@@ -335,12 +337,15 @@ def compile_numbers(data: NumbersData) -> Patterns:
     word_scales = [f for sc in data.scales if not sc.after_digits_only for f in sc.forms]
     ordsuf = _ci(data.ordinal_suffixes) if data.ordinal_suffixes else "(?!)"
 
-    word_atom = rf"(?P<w>{_ci(word_forms)})(?P<wo>{ordsuf})?{b}" if word_forms else "(?!)"
+    # compound_words: a word atom may go on inside its word ("zwei|tausend"); a run that
+    # ends inside a word is refused where every figure's end is checked (finder._clean_end)
+    bw = "" if data.compound_words else b
+    word_atom = rf"(?P<w>{_ci(word_forms)})(?P<wo>{ordsuf})?{bw}" if word_forms else "(?!)"
     art_atom = (
         rf"(?P<a>{_ci(data.articles)})(?=\s+{_ci(word_scales)}{b})" if data.articles and word_scales else "(?!)"
     )
     # A digit atom may be followed by any scale (5k, 5 bn); a word atom only by word scales.
-    cont = rf"(?P<d>{digit_atom})|{word_atom}|{art_atom}|(?P<s>{_ci(all_scales)}){b}"
+    cont = rf"(?P<d>{digit_atom})|{word_atom}|{art_atom}|(?P<s>{_ci(all_scales)}){bw}"
 
     vague_forms = [f for v in data.vague for f in v.forms]
     vq_forms = [f for v in data.vague_quantifiers for f in v.forms]
@@ -377,7 +382,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
             rf"{digit_lb}(?P<d>{digit_atom})",
         ]
     )
-    word_body = rf"(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{b}" if lex_alts else "(?!)"
+    word_body = rf"(?:{'|'.join(lex_alts)})(?P<wo>{ordsuf})?{bw}" if lex_alts else "(?!)"
 
     # longest first: " and " must win over the bare space it starts with
     joiners = [_spaced(j) for j in data.word_joiners] + [r"\s+"]
@@ -438,7 +443,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
         "qual_after": rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)",
         "unit_after": rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}",
         "year_after": rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)",
-        "month_after": rf"\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)",
+        # "24 February", "24. Februar" (German writes the day with a dot)
+        "month_after": rf"\.?\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)",
         "time_suffix": rf"\s*(?:{_ci(data.time_suffixes)})(?!\w)" if data.time_suffixes else "(?!)",
         "digit_more": rf"{joiner}(?:{_unnamed(cont)})|{_unnamed(scale_glued)}",
     }
@@ -496,6 +502,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
         glued=data.glued,
         qual_overrides=frozenset(norm_key(f) for q in data.qualifiers
                                  if q.position == "after" and q.overrides_before for f in q.forms),
+        compound=data.compound_words,
+        compound_joiner=_compound_joiner(data) if data.compound_words else None,
         lone_scale_next=_lone_scale_next(data.lone_scale_before),
         words=words,
         qualifiers=qualifiers,
@@ -513,6 +521,12 @@ def compile_numbers(data: NumbersData) -> Patterns:
         cont_has_w="w" in cont_rx.groupindex,
         cont_has_a="a" in cont_rx.groupindex,
     )
+
+
+def _compound_joiner(data: NumbersData) -> regex.Pattern:
+    """An optional word joiner written inside a compound number word ("ein**und**zwanzig")."""
+    inner = [j for j in data.word_joiners if j.strip() and not any(c.isspace() for c in j)]
+    return regex.compile(f"(?:{_ci(inner)})?" if inner else "")
 
 
 _CACHE: dict[int, tuple[NumbersData, Patterns]] = {}

@@ -68,6 +68,9 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
             nxt = p.cont.match(text, j.end()) if j else None
             if nxt is None and not last.is_word:
                 nxt = p.scale_glued.match(text, pos)  # 5k, 1.5लाख
+            if nxt is None and p.compound and last.is_word:
+                nxt = _compound_next(text, pos, p)  # "zwei|tausend|fünf|hundert"
+                j = None
             if nxt is None or (j is not None and j.end() == pos and not p.glued and nxt.group("s") is None):
                 return
             m = nxt
@@ -81,6 +84,18 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
         yield atom
         last = atom
         pos = m.end()
+
+
+def _compound_next(text: str, pos: int, p: Patterns):
+    """The word atom that goes on inside the word at ``pos`` (past a glued joiner: "ein|und|
+    zwanzig"), or None; digits never join a word ("zwei2")."""
+    if pos >= len(text) or not text[pos].isalpha():
+        return None
+    cj = p.compound_joiner.match(text, pos) if p.compound_joiner is not None else None
+    nxt = p.cont.match(text, cj.end() if cj else pos)
+    if nxt is None or nxt.group("d") is not None:
+        return None
+    return nxt
 
 
 def digit_then_scale(text: str, end: int, v: float, p: Patterns) -> tuple[float, float, int] | None:
@@ -135,6 +150,8 @@ def lone_word(text: str, start: int, p: Patterns) -> Atom | None:
     j = p.joiner.match(text, m.end())
     if j is not None and p.cont.match(text, j.end()) is not None:
         return None  # a second atom may join the run
+    if p.compound and m.end() < len(text) and text[m.end()].isalpha():
+        return None  # the word goes on: a compound ("zweitausend") or no number ("Achtung")
     return atom
 
 
