@@ -10,6 +10,7 @@ behind reconcile, which turns an exception into a skipped article), reconcile ru
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
@@ -23,6 +24,28 @@ from factcheck.models import Article, Claim
 from tests.strategies import messy_texts
 
 LANGUAGES = supported_languages()
+
+
+_CALLS = [0]
+
+
+def _counted(fn):
+    """Count the examples a nested ``@given`` function runs (Hypothesis reports statistics only
+    for top-level tests); :func:`_run` prints the count (``pytest -s``: the nightly log)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        _CALLS[0] += 1
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def _run(check) -> None:
+    _CALLS[0] = 0
+    check()
+    test = os.environ.get("PYTEST_CURRENT_TEST", "?").split(" ")[0]
+    print(f"\nhypothesis: {test}: {_CALLS[0]} examples run, all passed")
 
 
 def _require_extraction() -> None:
@@ -60,10 +83,11 @@ def test_fuzz_extract_never_raises_and_spans_slice_back(language):
     _require_extraction()
 
     @given(messy_texts())
+    @_counted
     def check(text: str) -> None:
         _check_claims(text, factcheck.extract(text, language=language))
 
-    check()
+    _run(check)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -73,10 +97,11 @@ def test_fuzz_extract_any_unicode(language):
 
     # exclude_categories=(): lone surrogates too, which Python strings can hold.
     @given(st.text(st.characters(exclude_categories=()), max_size=300))
+    @_counted
     def check(text: str) -> None:
         _check_claims(text, factcheck.extract(text, language=language))
 
-    check()
+    _run(check)
 
 
 def test_fuzz_extract_without_language():
@@ -84,6 +109,7 @@ def test_fuzz_extract_without_language():
     _require_extraction()
 
     @given(messy_texts())
+    @_counted
     def check(text: str) -> None:
         try:
             claims = factcheck.extract(text)
@@ -91,7 +117,7 @@ def test_fuzz_extract_without_language():
             return
         _check_claims(text, claims)
 
-    check()
+    _run(check)
 
 
 @pytest.mark.parametrize("language", ["xx"])
@@ -125,12 +151,13 @@ def test_fuzz_reconcile_is_independent_of_article_order():
 
     @given(st.lists(st.tuples(messy_texts(max_parts=15), st.sampled_from(LANGUAGES)), min_size=1, max_size=4),
            st.randoms(use_true_random=False))
+    @_counted
     def check(rows: list[tuple[str, str]], rnd) -> None:
         articles = [Article(id=f"a{i}", text=t, language=lang) for i, (t, lang) in enumerate(rows)]
         _check_order_independent(reconciler, articles, rnd)
         extractor.memo.clear()
 
-    check()
+    _run(check)
 
 
 def test_fuzz_reconcile_accepts_any_article_text():
@@ -140,12 +167,13 @@ def test_fuzz_reconcile_accepts_any_article_text():
     reconciler = factcheck.Reconciler(strict=True)  # one pipeline for all examples
 
     @given(st.lists(messy_texts(max_parts=15), min_size=1, max_size=3))
+    @_counted
     def check(texts: list[str]) -> None:
         # Articles, not bare strings: a bare string naming an existing path is read as one.
         articles = [Article(id=f"a{i}", text=t, language="en") for i, t in enumerate(texts)]
         _check_every_article_processed(reconciler, articles)
 
-    check()
+    _run(check)
 
 
 class _Broken:
@@ -174,6 +202,7 @@ def test_fuzz_mixed_language_articles(language):
     others = [code for code in LANGUAGES if code != language]
 
     @given(st.lists(st.tuples(st.sampled_from([language, *others]), messy_texts(max_parts=8)), min_size=1, max_size=5))
+    @_counted
     def check(paragraphs: list[tuple[str, str]]) -> None:
         text = "\n".join(SAMPLE[code] + " " + messy for code, messy in paragraphs)
         claims = factcheck.extract(Article(id="m", text=text, language=language))
@@ -181,7 +210,7 @@ def test_fuzz_mixed_language_articles(language):
         for c in claims:
             assert c.language in LANGUAGES
 
-    check()
+    _run(check)
 
 
 #: One claim sentence per language, in our own words (for the mixed-language fuzz test).
