@@ -573,7 +573,8 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as e:
-        raise _JsonError(f"malformed JSON ({e.msg} at column {e.colno})", e.lineno) from None
+        msg = e.msg[:-3] if e.msg.endswith(" at") else e.msg  # "Invalid control character at"
+        raise _JsonError(f"malformed JSON ({msg} at column {e.colno})", e.lineno) from None
     except RecursionError:
         raise _JsonError(f"JSON nested deeper than {MAX_JSON_DEPTH:,} levels; not an article") from None
 
