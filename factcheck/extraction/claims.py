@@ -564,6 +564,9 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         # "8,000 of those troops are in Kursk": a part of the sent; "4,000 of the 11,000
         # soldiers were killed": the whole count of the killed
         role, subset = (Role.TOTAL if measure.outcome else Role.SUBSET), None
+    if (role is Role.TOTAL and lex.data.role.subset_clause
+            and lex.subset_clause.search(text, clause[0], clause[1])):
+        role = Role.SUBSET  # "2,000 wounded were repatriated": those sent home, a part
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
     if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
         subject = previous_subject

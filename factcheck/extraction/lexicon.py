@@ -326,6 +326,7 @@ class Lexicon:
         self.subset_before = rx(r.subset_before)
         self.subset_after = rx(r.subset_after, anchored=True)
         self.subset_places = rx(r.subset_places)
+        self.subset_clause = rx(r.subset_clause)
         self.subset_places_not_after = rx(r.subset_places_not_after)
         self.owner_links_after_noun = rx(data.owner_links_after_noun, anchored=True)
         # where each role cue may start (unguarded, ``re``): a range without a prefilter

@@ -72,6 +72,11 @@ class RoleData(_Frozen):
         'previous figure\'s event ("bringing the total to", "कुल संख्या").',
     )
     subset_before: Words = Field(default=(), description='Just before the number: "of whom 300".')
+    subset_clause: Words = Field(
+        default=(),
+        description='Anywhere in the clause: the figure is a part set apart from the whole '
+        '("2,000 wounded **repatriated**", "раненых **вернули** на родину").',
+    )
     subset_places: Words = Field(
         default=(),
         description='Anywhere in the clause of a figure the subject sends or supplies: a place '
