@@ -45,6 +45,12 @@ D = dt.date
             {"best": 2200, "low": 2000, "high": 2200, "set_aside": [2]},
             id="outlier",
         ),
+        pytest.param(  # equal figures: the date is the one whose window lies latest (a day beats its month)
+            [make_claim(Exact(value=2), source="South Korea", as_of=D(2025, 1, 1), precision="month"),
+             make_claim(Exact(value=2), source="NIS", as_of=D(2025, 1, 24), article="k2")],
+            {"best": 2, "as_of": "2025-01-24"},
+            id="tie-latest-mid-window",
+        ),
         pytest.param(  # a vague word alone: its interval
             [make_claim(Vague(low=1000, word="thousands"), as_of=D(2024, 11, 30))],
             {"low": 1000, "best": 1000, "high": None, "as_of": "2024-11-30"},

@@ -59,6 +59,12 @@ def _only_group(report):
                        article="k2"),
             True, "evolving", id="other-originator-larger-weeks-later",
         ),
+        pytest.param(  # a running total "last year" is the count at the year's end: October's 3,000 grew to it
+            make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2024, 10, 23), article="k1"),
+            make_claim(Between(low=10000, high=12000), text="10,000 to 12,000 last year", source="US",
+                       as_of=D(2024, 12, 31), precision="year", article="k2"),
+            True, "evolving", id="year-window-is-its-end",
+        ),
         pytest.param(  # figures ten times apart: a part, another count or a misread, not a disagreement
             make_claim(Approx(value=10000), text="about 10,000", source="NIS", as_of=D(2024, 11, 8), article="k1"),
             make_claim(Exact(value=10), text="ten", source="Pentagon", as_of=D(2024, 11, 8), article="k2"),

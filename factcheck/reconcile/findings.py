@@ -288,7 +288,7 @@ def current_estimate(
     kept = sorted((r for r in kept if r not in aside), key=lambda r: (end_of[r], r))
     points = [cen[r] for r in kept]
     if cumulative:
-        best_at = max(kept, key=lambda r: (cen[r], end_of[r], -r))
+        best_at = max(kept, key=lambda r: (cen[r], start_of[r] + end_of[r], -r))  # ties: the latest mid-window
         best = cen[best_at]
     else:
         best = float(np.median(points))

@@ -26,7 +26,7 @@ from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
 from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain
 from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.reconcile.timing import window
-from factcheck.reconcile.vector import RULE_SEVERITY, classify_pairs, distinct, outcome, parts_only
+from factcheck.reconcile.vector import RULE_SEVERITY, as_running_totals, classify_pairs, distinct, outcome, parts_only
 from factcheck.settings import Settings
 
 #: Relations stored per group (the verdict still uses every pair compared): worst first.
@@ -85,11 +85,13 @@ def build_group(
     subject, measure, role = claims[0].subject, claims[0].measure, claims[0].role.value
     if cols is None:
         cols = read_columns(claims)
+    parts = role != "total"  # increments and subsets: listed beside the totals, never compared as totals
+    cumulative = cumulative and not parts
+    if cumulative:  # a running total given for a year (or a long period) is the count at its end
+        cols = cols._replace(facts=as_running_totals(cols.facts))
     f = cols.facts
     first, second = pair_arrays(f, settings, cumulative, full_limit=full_limit)
     compared = len(first)
-    parts = role != "total"  # increments and subsets: listed beside the totals, never compared as totals
-    cumulative = cumulative and not parts
     codes, earlier, assumed = classify_pairs(f, first, second, settings, cumulative)
     if parts:
         codes = parts_only(codes)

@@ -61,6 +61,10 @@ MAGNITUDE_RATIO = 5.0
 #: disagreement only when dated at most this many days later; after that it is growth.
 DISAGREE_DAYS = 10
 
+#: A running total given for a window longer than this ("in 2024", "last year", "since
+#: October") is the count reached by the window's end, and is compared as of that day.
+LONG_WINDOW_DAYS = 92
+
 #: Severity, worst first: a group's verdict is its worst relation.
 SEVERITY: dict[str, int] = {"conflict": 3, "evolving": 2, "agree": 1, "not_comparable": 0}
 
@@ -187,6 +191,15 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     return Outcome("agree", "steady", first_earlier, False)
 
 
+def as_running_total(f: Facts) -> Facts:
+    """``f`` compared as a running total: a window longer than :data:`LONG_WINDOW_DAYS` is its last day.
+
+    >>> as_running_total(Facts(1.0, 1.0, 1.0, None, True, "u", 10, 400)).start
+    400
+    """
+    return f._replace(start=f.end) if f.end - f.start > LONG_WINDOW_DAYS else f
+
+
 def far_apart(fa: Facts, fb: Facts) -> bool:
     """Whether two disjoint figures are :data:`MAGNITUDE_RATIO` times apart or more."""
     small, big = (fa, fb) if fa.high < fb.low else (fb, fa)
@@ -209,6 +222,8 @@ def relate(
     settings = settings or Settings()
     fa, fb = facts(a), facts(b)
     parts = a.role.value != "total"
+    if cumulative and not parts:
+        fa, fb = as_running_total(fa), as_running_total(fb)
     out = classify(fa, fb, settings, cumulative and not parts)
     if parts and out.kind == "conflict":
         out = Outcome("not_comparable", "part", True, out.assumed)

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from factcheck.reconcile.relations import DISAGREE_DAYS, MAGNITUDE_RATIO, SEVERITY, Facts, Outcome
+from factcheck.reconcile.relations import DISAGREE_DAYS, LONG_WINDOW_DAYS, MAGNITUDE_RATIO, SEVERITY, Facts, Outcome
 from factcheck.settings import Settings
 
 #: Rule codes, in the order the rules are tried: (relation, rule). Codes 6… record which claim is earlier.
@@ -119,6 +119,12 @@ class FactArrays(NamedTuple):
             flags[:, 0].astype(bool), flags[:, 1].astype(bool), flags[:, 2].astype(bool), flags[:, 3],
             flags[:, 4], flags[:, 5],
         )
+
+
+def as_running_totals(c: FactArrays) -> FactArrays:
+    """:func:`~factcheck.reconcile.relations.as_running_total` on columns: long windows become their last day."""
+    long = (c.end - c.start) > LONG_WINDOW_DAYS
+    return c._replace(start=np.where(long, c.end, c.start)) if long.any() else c
 
 
 def classify_pairs(
