@@ -308,9 +308,11 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
     """The figure's role, its subset name, and whether a cue right next to the number ties it
     to the figure before it ("300 из них", "another 3,000"; a tied figure of another measure
     is that measure's total, see ``_decide``)."""
+    pre = lex.role_prefilter
+    if lex.data.role.batch_before and _just_before(text, lex.batch_before, clause[0], phrase_start):
+        return Role.INCREMENT, None, True  # "the first batch of 1,500 special forces"
     if noun.subset is not None:
         return Role.SUBSET, noun.subset, False
-    pre = lex.role_prefilter
     if _just_before(text, lex.subset_before, clause[0], phrase_start, slack_words=1,
                     prefilter=pre["subset_before"]):
         # the noun as written names the part ("of whom 300 soldiers"); an elided one names none
@@ -560,6 +562,9 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         # the cue ties it to a figure of another measure: "sent 13,000, of whom 2,000 were
         # killed", "600 killed and another 2,000 wounded" — its own measure's total
         role, subset = Role.TOTAL, None
+    if (role is Role.TOTAL and measure.outcome and lex.data.role.subset_clause
+            and lex.subset_clause.search(text, *clause)):
+        role = Role.SUBSET  # "500 soldiers were killed in a missile strike": one strike's toll
     if noun.partitive:
         # "8,000 of those troops are in Kursk": a part of the sent; "4,000 of the 11,000
         # soldiers were killed": the whole count of the killed

@@ -328,6 +328,8 @@ class Lexicon:
         self.subset_places = rx(r.subset_places)
         self.subset_clause = rx(r.subset_clause)
         self.subset_places_not_after = rx(r.subset_places_not_after)
+        self.subset_clause = rx(r.subset_clause)
+        self.batch_before = rx(r.batch_before)
         self.owner_links_after_noun = rx(data.owner_links_after_noun, anchored=True)
         # where each role cue may start (unguarded, ``re``): a range without a prefilter
         # match holds no cue, so most figures skip the guarded scans

@@ -58,6 +58,11 @@ class RoleData(_Frozen):
     """Cue words that make a figure an increment or a subset rather than a total."""
 
     increment_before: Words = Field(default=(), description='Just before the number: "another 3,000".')
+    batch_before: Words = Field(
+        default=(),
+        description='Just before the number, a batch that adds to those sent even when its noun '
+        'names a part: "the **first batch of** 1,500 special forces".',
+    )
     increment_between: Words = Field(
         default=(), description='Between the number and its noun: "3,000 more troops".'
     )
@@ -82,6 +87,12 @@ class RoleData(_Frozen):
         description='Anywhere in the clause of a figure the subject sends or supplies: a place '
         'narrower than a country ("в Курской **области**", "near the **border**") — the troops '
         'there are a part of those sent.',
+    )
+    subset_clause: Words = Field(
+        default=(),
+        description='Anywhere in the clause of a toll (an outcome measure): the figure counts a '
+        'part — one strike or battle, those sent home ("killed in a missile **strike**", '
+        '"**repatriated**", "मिसाइल **हमले** में").',
     )
     subset_places_not_after: Words = Field(
         default=(),
