@@ -198,7 +198,8 @@ class FirstWords:
             else:
                 self.exact.add(word)
         self.leads = frozenset(leads)
-        self._lead_re = regex.compile(f"[{regex.escape(''.join(sorted(leads)))}]", regex.IGNORECASE) if leads else None
+        chars = "".join(sorted(leads)) + (_APOSTROPHES if "'" in leads else "")  # "’s report" too
+        self._lead_re = regex.compile(f"[{regex.escape(chars)}]", regex.IGNORECASE) if leads else None
 
     def admits(self, word: str) -> bool:
         """Whether a phrase may start at a word that reads ``word`` (as written)."""
@@ -242,7 +243,8 @@ class WordIndex:
     def __init__(self, firsts: Sequence[FirstWords]) -> None:
         self.firsts = tuple(firsts)
         leads = sorted({c for fw in self.firsts if not fw.anywhere for c in fw.leads})
-        lead = f"|[{regex.escape(''.join(leads))}]" if leads else ""
+        chars = "".join(leads) + (_APOSTROPHES if "'" in leads else "")  # "’s report" as "'s report"
+        lead = f"|[{regex.escape(chars)}]" if leads else ""
         self._token_re = regex.compile(rf"(?<!\w)\w+{lead}", regex.IGNORECASE)
         self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}  # piece between spaces -> its hits
         self._masks: dict[str, int] = {}

@@ -326,8 +326,11 @@ class ArticleContext:
         mentions = self._mentions(sent)
         refs = [b for b in refs if b.end <= sent.end
                 and not any(m.start < b.end and b.start < m.end for m in mentions)]
+        # a cue inside a name is part of it, but a possessive cue may start in the name's
+        # own "'s" ("Ukraine's data", "Seoul's estimate": the alias "Ukraine's" holds it)
         cues = [c for c in cues if c.end <= sent.end
-                and not any(m.start < c.end and c.start < m.end for m in mentions)
+                and not any(m.start < c.end and c.start < m.end and not m.start < c.start < m.end <= c.end
+                            for m in mentions)
                 and not self._cues.after_indefinite(self.text, c.start)
                 # an agentless verb inside a quotation is the quoted words', not a statement
                 and not (self._cues.speaker_elided(c) and any(q0 < c.start < q1 for q0, q1 in self._quotes(sent)))]
@@ -437,11 +440,12 @@ class ArticleContext:
         pointing: bool | None = None  # whether the cue points back; read when first needed
         unnamed = self._cues.unnamed_speaker(self.text, cue.start) if before else None
         for item in items:
-            if before and item.end > cue.start or not before and item.start < cue.end:
+            if (before and item.end > cue.start and not item.start < cue.start < item.end
+                    or not before and item.start < cue.end):
                 continue
             if unnamed is not None and item.end <= unnamed:
                 continue  # "…to South Korea, an activist said": the unnamed activist speaks
-            a, b = (item.end, cue.start) if before else (cue.end, item.start)
+            a, b = (min(item.end, cue.start), cue.start) if before else (cue.end, item.start)
             words = self._words(a, b)
             # the agent marker binds a speaker to its verb across a longer stretch, also when
             # the agent is the source's officer ("एनआईएस के निदेशक X ने सांसदों को बताया")
