@@ -184,6 +184,10 @@ class SubjectFinder:
             owned = self._owner_end(s, e, phrase_start)
             if owned is not None and self._only_modifiers(owned, phrase_start):
                 return name  # "North Korea's 11,000 troops", "उत्तर कोरिया के 600 सैनिक"
+        if before and owned is None and lex.data.noun_before_words and not text[before[-1][1]:phrase_start].strip():
+            s, e, name = before[-1]
+            if not any(text.endswith(a, s, e) for a in lex.data.agent_after) and not self._is_place(s, e, lo, hi):
+                return name  # "파병된 북한군 1만 명": the bare name right before the number owns it
         if before:
             s, e, name = before[-1]
             if (owned is None and self._only_modifiers(e, phrase_start)
