@@ -234,21 +234,18 @@ def _report(args: argparse.Namespace, on_dask: bool) -> Any:
 def _dask_store_report(store: Any, args: argparse.Namespace, settings: Settings) -> Any:
     from factcheck import dask as fdask
 
-    items, by_article = store.report_inputs(since=args.since, measure=args.measure, subject=args.subject)
-    statuses, meta = [], []
-    for i in items:
-        if isinstance(i, SkippedInput):
-            statuses.append(ArticleStatus(id=i.where, status="skipped", reason=i.reason))
-            continue
-        meta.append(fdask.article_meta(i))
-        found = by_article.get(i.id, [])
-        if isinstance(found, str):  # its extraction failed when it was added
-            statuses.append(ArticleStatus(id=i.id, status="skipped", reason=str(found)))
-        else:
-            statuses.append(ArticleStatus(id=i.id, status="processed", claims=len(found)))
-    pairs = [(c, seq) for claims in by_article.values() if not isinstance(claims, str)
-             for seq, c in enumerate(claims)]
-    return fdask.reconcile(_frame(pairs), settings=settings, articles=statuses, meta=meta, progress=None)
+    from factcheck.reconcile.report import ArticleMeta
+
+    claims, articles, meta = store.report_parts(since=args.since, measure=args.measure, subject=args.subject)
+    statuses = [ArticleStatus(**row) for row in articles]
+    seq: dict[str, int] = {}
+    pairs = []
+    for c in claims:  # each claim's place in its article (the frame's seq column)
+        k = seq.get(c.article_id, 0)
+        seq[c.article_id] = k + 1
+        pairs.append((c, k))
+    return fdask.reconcile(_frame(pairs), settings=settings, articles=statuses,
+                           meta=[ArticleMeta(**m) for m in meta], progress=None)
 
 
 def _frame(pairs: list[Any]) -> Any:

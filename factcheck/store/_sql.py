@@ -37,23 +37,6 @@ def extract_one(extractor: Any, article: Article) -> Extracted:
                 "this is a bug in factcheck, please report it (strict=True re-raises it with its traceback)")
 
 
-class _Skip(str):
-    """Why an article's extraction failed, as stored."""
-
-
-class _Stored:
-    """An extractor answering with the stored claims (or the stored reason for a skip)."""
-
-    def __init__(self, by_article: dict[str, Any]) -> None:
-        self.by_article = by_article
-
-    def extract(self, article: Article) -> list[Claim]:
-        found = self.by_article.get(article.id, [])
-        if isinstance(found, _Skip):
-            raise FactcheckError(str(found))
-        return found
-
-
 def _stream_claims(con: Any, since: Any, measure: str | None, subject: str | None, *,
                    ordered: bool = True) -> Iterator[list[Claim]]:
     """The selected claims, a list per step of :data:`LOAD_BATCH` rows (by article and place

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,8 +42,6 @@ from factcheck.store._sql import (
     _inputs,
     _insert,
     _open,
-    _Skip,
-    _Stored,
     _stream_claims,
     extract_one,
 )
@@ -60,6 +59,9 @@ BatchExtract = Callable[[Sequence[Article]], list[Extracted]]
 
 #: Articles read and written per step of an add (bounds memory; one transaction still).
 BATCH = 256
+
+
+_ARTICLE_ID = operator.attrgetter("article_id")
 
 
 class AddResult(BaseModel):
@@ -330,51 +332,53 @@ class Store:
                 only the articles that hold such claims.
             reconciler: a configured :class:`~factcheck.reconcile.Reconciler` (default one otherwise).
         """
-        from factcheck.reconcile import Reconciler
-
-        items, by_article = self.report_inputs(since=since, measure=measure, subject=subject)
-        rec = reconciler or Reconciler(self.settings)
-        rec = Reconciler(rec.settings, cumulative=rec._cumulative, extractor=_Stored(by_article),
-                         max_relations=rec.max_relations, full_limit=rec.full_limit)
-        return rec.run(items)
-
-    def report_inputs(self, *, since: dt.date | str | None = None, measure: str | None = None,
-                      subject: str | None = None) -> tuple[list[Article | SkippedInput], dict[str, Any]]:
-        """What a reconciliation of the store reads: an item per listed article (articles with
-        their metadata but not their text, unreadable inputs as records) and, by article id,
-        its claims (or, for an article whose extraction failed, why)."""
+        from factcheck.reconcile import Reconciler, Report
         from factcheck.reconcile.gcpause import gc_paused
 
-        by_article: dict[str, Any] = {}
+        claims, articles, meta = self.report_parts(since=since, measure=measure, subject=subject)
+        rec = reconciler or Reconciler(self.settings)
+        with gc_paused():  # a million claims alive: collections would rescan them for nothing
+            groups = rec.run(claims).groups  # claims only: no per-article step
+            # the article list and metadata as a reconciliation of the files gives them
+            return Report(groups=groups, articles=articles, meta=meta)  # type: ignore[arg-type]
+
+    def report_parts(self, *, since: dt.date | str | None = None, measure: str | None = None,
+                     subject: str | None = None) -> tuple[list[Claim], list[dict[str, Any]], list[dict[str, Any]]]:
+        """What a report of the store is made of: the selected claims, every listed input's
+        status row (``id, status, claims, reason``, sorted) and each article's metadata
+        (``id, url, publisher, published, language``, by id), as reconciling the files lists them."""
+        from collections import Counter
+
+        from factcheck.reconcile.gcpause import gc_paused
+
         # gc paused: a million claims are built while nothing can be freed (see gcpause)
         with self.connect() as con, gc_paused():
-            for part in _stream_claims(con, since, measure, subject, ordered=False):
-                for c in part:
-                    found = by_article.get(c.article_id)
-                    if found is None:
-                        by_article[c.article_id] = [c]
-                    else:
-                        found.append(c)
+            claims = [c for part in _stream_claims(con, since, measure, subject, ordered=False) for c in part]
+            counts = Counter(map(_ARTICLE_ID, claims))
             where, params = _filters(since, None, None, article=True)
             rows = con.execute("SELECT id, status, reason, text IS NULL, published, publisher, url, language "
                                f"FROM articles{where} ORDER BY id", params).fetchall()
             narrowed = measure is not None or subject is not None
-            items: list[Article | SkippedInput] = []
+            listed: list[tuple[str, str, int, str]] = []
+            meta: list[dict[str, Any]] = []
             for i, status, reason, unread, published, publisher, url, language in rows:
                 if status == "skipped" and unread:  # an input that could not be read as an article
                     if not narrowed:
-                        items.append(SkippedInput(where=i, reason=reason or ""))
+                        listed.append((i, "skipped", 0, reason or ""))
                     continue
-                if status == "skipped":
+                if status == "skipped":  # read, and its extraction failed: skipped again, same reason
                     if narrowed:
                         continue
-                    by_article[i] = _Skip(reason or "")  # read, and its extraction failed: skipped again
-                elif narrowed and i not in by_article:
+                    listed.append((i, "skipped", 0, reason or ""))
+                elif narrowed and i not in counts:
                     continue
-                # the metadata a report shows beside the quotes; the text is not needed again
-                items.append(Article(id=i, text="", published=published, publisher=publisher, url=url,
-                                     language=language))
-        return items, by_article
+                else:
+                    listed.append((i, "processed", counts.get(i, 0), ""))
+                meta.append({"id": i, "url": url, "publisher": publisher, "language": language,
+                             "published": published.isoformat() if published else None})
+            listed.sort()
+            articles = [{"id": i, "status": st, "claims": n, "reason": r or None} for i, st, n, r in listed]
+        return claims, articles, meta
 
     def export(self, directory: str | os.PathLike[str], *, format: str = "parquet") -> list[Path]:
         """Write ``articles`` and ``claims`` as Parquet (or CSV) files into ``directory``."""
