@@ -164,8 +164,9 @@ def article_meta(article: Article) -> Any:
     """What a report shows of ``article`` beside its quotes (as one process records it)."""
     from factcheck.reconcile.report import ArticleMeta
 
-    return ArticleMeta(id=article.id, url=article.url, publisher=article.publisher, language=article.language,
-                       published=article.published.isoformat() if article.published else None)
+    row = {"id": article.id, "url": article.url, "publisher": article.publisher, "language": article.language,
+           "published": article.published.isoformat() if article.published else None}
+    return ArticleMeta(**{k: v for k, v in row.items() if k in ArticleMeta.model_fields})
 
 
 def read_articles(paths: Iterable[str], *, language: str | None = None,

@@ -64,6 +64,13 @@ BATCH = 256
 _ARTICLE_ID = operator.attrgetter("article_id")
 
 
+def _meta_row(row: dict[str, Any]) -> dict[str, Any]:
+    """The fields of ``row`` a report's article metadata (``ArticleMeta``) has."""
+    from factcheck.reconcile.report import ArticleMeta
+
+    return {k: v for k, v in row.items() if k in ArticleMeta.model_fields}
+
+
 class AddResult(BaseModel):
     """What one :meth:`Store.add` (or refresh) did: inputs added, replaced, unchanged, skipped."""
 
@@ -374,8 +381,8 @@ class Store:
                     continue
                 else:
                     listed.append((i, "processed", counts.get(i, 0), ""))
-                meta.append({"id": i, "url": url, "publisher": publisher, "language": language,
-                             "published": published.isoformat() if published else None})
+                meta.append(_meta_row({"id": i, "url": url, "publisher": publisher, "language": language,
+                                       "published": published.isoformat() if published else None}))
             listed.sort()
             articles = [{"id": i, "status": st, "claims": n, "reason": r or None} for i, st, n, r in listed]
         return claims, articles, meta
