@@ -81,6 +81,7 @@ _QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*
 # "KCNA, the North's official news agency, said": an aside between commas right after a name
 _WORDS = regex.compile(r"\w+")
 _UNKNOWN = object()
+_ASIDE_CLOSE = regex.compile(r"\s*[,،、]\s*$")
 _APPOSITIVE = regex.compile(r"^\s*[,،、]\s*[^,،、()]{1,80}[,،、]\s*$")
 
 
@@ -422,6 +423,15 @@ class ArticleContext:
             return _Pick(src, (lawmakers.source, src), lawmakers.start, lawmakers.end), prior.kind
         return None
 
+    def _in_aside(self, sent: _Sentence, item: Mention, cue: Cue) -> bool:
+        """Whether a name ends an aside between commas that closes right before the cue and
+        describes someone else ("X, head of a group in **South Korea**, disclosed")."""
+        if not _ASIDE_CLOSE.match(self.text, item.end, cue.start):
+            return False
+        opening = self.text.rfind(",", max(sent.start, item.start - 80), item.start)
+        return opening >= 0 and _WORDS.search(self.text, opening, item.start) is not None \
+            and _WORDS.search(self.text, max(sent.start, opening - 40), opening) is not None
+
     def _continues(self, sent: _Sentence, att: _Pick) -> bool:
         """True when at least ``max_gap_words`` words follow the source mention in its clause."""
         if att.end is None:
@@ -463,6 +473,8 @@ class ArticleContext:
                 continue  # a name in someone's quoted words does not speak them
             if isinstance(item, Mention):
                 kind = self._kind(item.source)
+                if before and kind == "country" and self._in_aside(sent, item, cue):
+                    continue  # "Jang, head of a group in South Korea, disclosed": a place in a description
                 is_agent = self._cues.is_agent(self.text, item.end)
                 # inside a reported clause the speaker is the sentence's first name, not the nearest
                 dist = (-words, a - b) if embedded else (words, b - a)
