@@ -135,8 +135,12 @@ class SubjectFinder:
     def _is_place(self, start: int, end: int, lo: int, hi: int) -> bool:
         if self._followed_by(self.lex.destination_after, end, hi):
             return True
-        prev = list(WORDS.finditer(self.text, max(lo, start - 30), start))
-        return bool(prev and self.lex.destination_before.fullmatch(prev[-1].group()))
+        prev = list(WORDS.finditer(self.text, max(lo, start - 50), start))
+        if prev and self.lex.destination_before.fullmatch(prev[-1].group()):
+            return True
+        # the second of two coordinated places: "to Poland and Germany"
+        return bool(len(prev) >= 3 and self.lex.coordinators.fullmatch(prev[-1].group())
+                    and self.lex.destination_before.fullmatch(prev[-3].group()))
 
     def find(self, sentence: tuple[int, int], phrase_start: int, noun_end: int,
              measure: Measure, cue_start: int | None = None) -> str:
