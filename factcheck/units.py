@@ -21,11 +21,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pint
 import yaml
 
 from factcheck.errors import DataError, DimensionalityError
+
+if TYPE_CHECKING:  # pint (and its registry, ~0.5 s) loads on first use: see _registry
+    import pint
 
 UNITS_FILE = Path(__file__).parent / "data" / "units.yaml"
 
@@ -39,7 +42,11 @@ __all__ = [
 ]
 
 
-def _load() -> tuple[pint.UnitRegistry, frozenset[str], frozenset[str], dict[str, str]]:
+@functools.cache
+def _registry() -> tuple[pint.UnitRegistry, frozenset[str], frozenset[str], dict[str, str]]:
+    """The registry and the unit sets, built on first use so ``import factcheck`` stays fast."""
+    import pint
+
     try:
         raw = yaml.safe_load(UNITS_FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
@@ -65,8 +72,11 @@ def _load() -> tuple[pint.UnitRegistry, frozenset[str], frozenset[str], dict[str
     return reg, frozenset(counts), frozenset(money), kinds
 
 
-ureg, _COUNTS, _MONEY, _KINDS = _load()
-"""The one registry factcheck uses; pass it to pint code that must mix with ours."""
+def __getattr__(name: str) -> Any:
+    """``ureg``: the one registry factcheck uses; pass it to pint code that must mix with ours."""
+    if name == "ureg":
+        return _registry()[0]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def count_units() -> frozenset[str]:
@@ -75,11 +85,14 @@ def count_units() -> frozenset[str]:
     >>> "missile" in count_units()
     True
     """
-    return _COUNTS
+    return _registry()[1]
 
 
 @functools.lru_cache(maxsize=1024)
 def _unit(name: str) -> pint.Unit:
+    import pint
+
+    ureg = _registry()[0]
     if not isinstance(name, str) or not name.strip():
         raise DataError(f"unknown unit {name!r}: give a unit name such as 'soldier' or 'km'")
     try:
@@ -105,7 +118,7 @@ def quantity(value: float, unit: str) -> pint.Quantity:
     >>> quantity(3, "km").to("m").magnitude
     3000.0
     """
-    return ureg.Quantity(value, _unit(unit))
+    return _registry()[0].Quantity(value, _unit(unit))
 
 
 def check_comparable(unit_a: str, unit_b: str) -> None:
@@ -114,9 +127,11 @@ def check_comparable(unit_a: str, unit_b: str) -> None:
     Raises:
         DimensionalityError: e.g. soldiers vs missiles (wraps pint's error).
     """
+    import pint
+
     a, b = _unit(unit_a), _unit(unit_b)
     try:
-        ureg.Quantity(1, a).to(b)
+        _registry()[0].Quantity(1, a).to(b)
     except pint.errors.DimensionalityError as e:
         raise DimensionalityError(
             f"cannot compare {str(a)!r} with {str(b)!r}: they count different things "
@@ -133,9 +148,10 @@ def kind_of(unit: str) -> str | None:
     """
     u = _unit(unit)
     name = str(u)
-    if name in _COUNTS:
+    _, counts, money, kinds = _registry()
+    if name in counts:
         return "count"
-    if name in _MONEY:
+    if name in money:
         return "money"
     dim = str(u.dimensionality) if u.dimensionality else "dimensionless"
-    return _KINDS.get(dim)
+    return kinds.get(dim)

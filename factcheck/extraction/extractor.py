@@ -14,19 +14,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from factcheck.attribution import analyse_article
 from factcheck.errors import UnsupportedLanguageError
 from factcheck.extraction.claims import ClaimDraft
 from factcheck.extraction.measures import Measure, MeasureRegistry, default_registry
 from factcheck.extraction.analysis import analyse_text
-from factcheck.extraction.pipeline import build_pipeline
 from factcheck.langdata import load_language, supported_languages
 from factcheck.extraction.zones import HEADLINE
 from factcheck.models import UNATTRIBUTED, Article, Claim, Evidence, Modality, TimeScope
 from factcheck.settings import Settings
+
+if TYPE_CHECKING:  # spaCy is imported only when a pipeline is built (Extractor.pipeline)
+    from spacy.language import Language
 
 
 class Extractor:
@@ -66,6 +67,8 @@ class Extractor:
         """The (cached) spaCy pipeline for language ``code``."""
         nlp = self._pipelines.get(code)
         if nlp is None:
+            from factcheck.extraction.pipeline import build_pipeline  # imports spaCy
+
             nlp = build_pipeline(code, self.settings, self.registry)
             self._pipelines[code] = nlp
         return nlp
