@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -51,6 +52,9 @@ MAX_FINDINGS = 10
 #: An originator's latest figure counts in the current figure when it is at most this many
 #: days older than the latest figure kept (two reporting months).
 CURRENT_DAYS = 62
+
+#: Set-aside figures listed in an estimate (the latest ones; the note counts all).
+MAX_SET_ASIDE = 50
 
 #: Figures named in one side of a finding's reason.
 _NAMED = 3
@@ -249,22 +253,26 @@ def current_estimate(
     start_of = dict(zip(R, f.start[reps].tolist()))
     end_of = dict(zip(R, f.end[reps].tolist()))
     org = dict(zip(R, f.origin[reps].tolist()))
-    aside: dict[int, str] = {}
-    med = float(np.median(f.central[reps]))
+    aside: dict[int, Any] = {}  # claim -> its reason: a string, or the parts of a stale one (formatted when shown)
+    vals = np.sort(f.central[reps])
+    m = len(vals)
+    med = float(vals[m // 2] if m % 2 else (vals[m // 2 - 1] + vals[m // 2]) / 2)
     if med > 0:
-        why = (f"outlier: {MAGNITUDE_RATIO:g} times or more from the median ({_fmt(med)}) of the originators' "
-               "latest figures")
-        for r in R:
-            if low_of[r] >= MAGNITUDE_RATIO * med or high_of[r] * MAGNITUDE_RATIO <= med:
-                aside[r] = why
-    kept = [r for r in R if r not in aside]
+        far = (f.low[reps] >= MAGNITUDE_RATIO * med) | (f.high[reps] * MAGNITUDE_RATIO <= med)
+        if far.any():
+            why = (f"outlier: {MAGNITUDE_RATIO:g} times or more from the median ({_fmt(med)}) of the originators' "
+                   "latest figures")
+            aside = dict.fromkeys(reps[far].tolist(), why)
+    kept = [r for r in R if r not in aside] if aside else R
     if cumulative and len(kept) > 2:
         # a level two other originators had reported before a figure: a running total never falls below it
         by_end = sorted(kept, key=lambda r: (end_of[r], r))
+        ends = [end_of[r] for r in by_end]
         top = second = (-math.inf, -1)  # the two highest lows seen so far, with their claims
-        pos = 0
+        pos, n_kept = 0, len(by_end)
         for r in sorted(kept, key=lambda r: (start_of[r], r)):
-            while pos < len(by_end) and end_of[by_end[pos]] < start_of[r]:
+            st = start_of[r]
+            while pos < n_kept and ends[pos] < st:
                 q = by_end[pos]
                 cand = (low_of[q], q)
                 if cand > top:
@@ -273,19 +281,17 @@ def current_estimate(
                     second = cand
                 pos += 1
             if second[1] >= 0 and cen[r] < second[0]:
-                aside[r] = (
-                    f"stale: below the {_fmt(second[0])} that {names[org[second[1]]]} and "
-                    f"{names[org[top[1]]]} had already reported (a running total never shrinks)"
-                )
+                aside[r] = (second[0], org[second[1]], org[top[1]])
         kept = [r for r in kept if r not in aside]
     if not kept:
         return fallback
     latest = max(end_of[r] for r in kept)
     why = f"superseded: more than {CURRENT_DAYS} days older than the latest figure ({_day(latest)})"
+    cut = latest - CURRENT_DAYS
     for r in kept:
-        if end_of[r] < latest - CURRENT_DAYS:
+        if end_of[r] < cut:
             aside[r] = why
-    kept = sorted((r for r in kept if r not in aside), key=lambda r: (end_of[r], r))
+    kept = sorted((r for r in kept if end_of[r] >= cut), key=lambda r: (end_of[r], r))
     points = [cen[r] for r in kept]
     if cumulative:
         best_at = max(kept, key=lambda r: (cen[r], start_of[r] + end_of[r], -r))  # ties: the latest mid-window
@@ -302,12 +308,23 @@ def current_estimate(
     as_of = c.time.as_of_text() or _day(end_of[best_at])
     who = ", ".join(f"{names[org[r]]} {_fmt(cen[r])} ({_day(end_of[r])})" for r in kept[-8:])
     note = f"current figure from the latest figures of: {who}" + (f" and {len(kept) - 8} more" if len(kept) > 8 else "")
+
+    def why_of(r: int) -> str:
+        w = aside[r]
+        if isinstance(w, str):
+            return w
+        floor, o1, o2 = w
+        return (f"stale: below the {_fmt(floor)} that {names[o1]} and {names[o2]} had already reported "
+                "(a running total never shrinks)")
+
+    # the latest MAX_SET_ASIDE figures set aside are listed (with reasons); the note counts all
+    listed_aside = sorted(sorted(aside, key=lambda r: (-end_of[r], r))[:MAX_SET_ASIDE])
     if aside:
-        told = sorted(aside.items(), key=lambda kv: (-end_of[kv[0]], kv[0]))
+        told = [(r, None) for r in sorted(aside, key=lambda r: (-end_of[r], r))[:8]]
         listed = "; ".join(
-            f"{names[org[r]]} “{claims[r].evidence.text}” ({_day(end_of[r])}) — {why}" for r, why in told[:8]
+            f"{names[org[r]]} “{claims[r].evidence.text}” ({_day(end_of[r])}) — {why_of(r)}" for r, _ in told[:8]
         )
-        more = f"; and {len(told) - 8} more" if len(told) > 8 else ""
+        more = f"; and {len(aside) - 8} more" if len(aside) > 8 else ""
         note += f". Set aside: {listed}{more}"
     if suspects.any():
         note += f". {int(suspects.sum())} suspected misreport(s) left out"
@@ -323,8 +340,8 @@ def current_estimate(
         consistent=max(low_of[r] for r in kept) <= min(high_of[r] for r in kept),
         note=note,
         originators=tuple(names[org[r]] for r in kept),
-        set_aside=tuple(sorted(aside)),
+        set_aside=tuple(listed_aside),
         set_aside_why=tuple(
-            f"{names[org[r]]} “{claims[r].evidence.text}” ({_day(end_of[r])}) — {aside[r]}" for r in sorted(aside)
+            f"{names[org[r]]} “{claims[r].evidence.text}” ({_day(end_of[r])}) — {why_of(r)}" for r in listed_aside
         ),
     )
