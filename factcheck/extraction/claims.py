@@ -405,6 +405,9 @@ def _presence(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing
     measure = registry.decide(thing, event) if event else None
     if measure is None:
         return None
+    if lex.data.presence_not_after and lex.presence_not_after.search(
+            text, max(clause[0], phrase[0] - 20), phrase[0]):
+        return None  # "working alongside ten soldiers in Russia": beside someone, not a force
     places = subjects.places(*clause)
     if not places:
         return None

@@ -300,6 +300,7 @@ class Lexicon:
         self.coordinators = rx(data.coordinators, anchored=True)
         self.partitive_after = rx(data.partitive_after, anchored=True)
         self.partitive_before = self._tail_regex(data.partitive_before, cls)
+        self.presence_not_after = self._tail_regex(data.presence_not_after, cls)
         self.partitive_link = rx(data.partitive_before, anchored=True)  # "8,000 **of those** troops"
         self.agent_form = self._tail_regex(data.agent_forms, cls)  # "… **have killed**" ending at the cue
         m = data.modality

@@ -18,6 +18,7 @@ from factcheck.extraction.lexicon import Lexicon
 from factcheck.extraction.subjects import GAP_WORD, SPACES
 
 _HYPHENS = "-‐‑–"
+_CLOSING_QUOTES = "\"”’'»"
 
 
 class Noun(NamedTuple):
@@ -55,6 +56,8 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
         if m is None:
             return None  # "155-mm": the number modifies something else
         pos = m.end()  # "a 10,000-strong contingent": the noun follows; "million-strong army" has none
+    if vague and pos < limit and text[pos] in _CLOSING_QUOTES:
+        pos += 1  # a quoted amount: '"hundreds" of soldiers'
     if vague:
         m = lex.vague_links.match(text, SPACES.match(text, pos, limit).end(), limit)
         if m:

@@ -212,6 +212,11 @@ class ExtractionData(_Frozen):
         description="Event read when troops stand in another subject's land without a cue "
         '("15,000 North Korean troops in Russia"): e.g. `deploy`.',
     )
+    presence_not_after: Words = Field(
+        default=(),
+        description='Right before a figure: its troops are beside someone, not a force present in '
+        'the land ("working **alongside** around ten soldiers in Russia").',
+    )
     partitive_before: Words = Field(
         default=(),
         description='Right before a figure, makes it the whole a part is taken from ("4,000 '
