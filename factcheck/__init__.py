@@ -12,6 +12,9 @@ articles::
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from factcheck import _interrupt  # Ctrl-C while the program starts: one line, status 130
 
 from factcheck.errors import (
@@ -23,29 +26,88 @@ from factcheck.errors import (
     RegistryError,
     UnsupportedLanguageError,
 )
-from factcheck.attribution import Source, SourceRegistry
-from factcheck.attribution import default_registry as source_registry
-from factcheck.extraction import Extractor, Measure, MeasureRegistry, extract, get_measure, register_measure
-from factcheck.detect import detect_language
-from factcheck.io import iter_articles, iter_inputs, load_articles
-from factcheck.langdata import load_language, supported_languages
-from factcheck.models import (
-    Article,
-    ArticleStatus,
-    Attribution,
-    Claim,
-    Evidence,
-    Modality,
-    Role,
-    SkippedInput,
-    TimeScope,
-)
-from factcheck.numbers import NumberMention, find_numbers, parse_number
-from factcheck.reconcile import Estimate, Group, Reconciler, Relation, Report, reconcile
-from factcheck.settings import Settings
-from factcheck.store import Store
-from factcheck.units import check_comparable, quantity
-from factcheck.values import Approx, AtLeast, AtMost, Between, Exact, Interval, Vague, Value
+from factcheck._lazy import exports as _exports
+
+# Every name below loads on first use (factcheck/_lazy.py): `import factcheck` stays fast and
+# imports no engine (spaCy, pint, NumPy, DuckDB) a caller does not use.
+__getattr__, __dir__ = _exports(__name__, {
+    "Source": "factcheck.attribution",
+    "SourceRegistry": "factcheck.attribution",
+    "source_registry": "factcheck.attribution:default_registry",
+    "Extractor": "factcheck.extraction",
+    "Measure": "factcheck.extraction",
+    "MeasureRegistry": "factcheck.extraction",
+    "extract": "factcheck.extraction",
+    "get_measure": "factcheck.extraction",
+    "register_measure": "factcheck.extraction",
+    "detect_language": "factcheck.detect",
+    "iter_articles": "factcheck.io",
+    "iter_inputs": "factcheck.io",
+    "load_articles": "factcheck.io",
+    "load_language": "factcheck.langdata",
+    "supported_languages": "factcheck.langdata",
+    "Article": "factcheck.models",
+    "ArticleStatus": "factcheck.models",
+    "Attribution": "factcheck.models",
+    "Claim": "factcheck.models",
+    "Evidence": "factcheck.models",
+    "Modality": "factcheck.models",
+    "Role": "factcheck.models",
+    "SkippedInput": "factcheck.models",
+    "TimeScope": "factcheck.models",
+    "NumberMention": "factcheck.numbers",
+    "find_numbers": "factcheck.numbers",
+    "parse_number": "factcheck.numbers",
+    "Estimate": "factcheck.reconcile",
+    "Group": "factcheck.reconcile",
+    "Reconciler": "factcheck.reconcile",
+    "Relation": "factcheck.reconcile",
+    "Report": "factcheck.reconcile",
+    "reconcile": "factcheck.reconcile",
+    "Settings": "factcheck.settings",
+    "Store": "factcheck.store",
+    "check_comparable": "factcheck.units",
+    "quantity": "factcheck.units",
+    "Approx": "factcheck.values",
+    "AtLeast": "factcheck.values",
+    "AtMost": "factcheck.values",
+    "Between": "factcheck.values",
+    "Exact": "factcheck.values",
+    "Interval": "factcheck.values",
+    "Vague": "factcheck.values",
+    "Value": "factcheck.values",
+}, globals())
+
+if TYPE_CHECKING:
+    from factcheck.attribution import Source, SourceRegistry
+    from factcheck.attribution import default_registry as source_registry
+    from factcheck.extraction import Extractor, Measure, MeasureRegistry, extract, get_measure, register_measure
+    from factcheck.detect import detect_language
+    from factcheck.io import iter_articles, iter_inputs, load_articles
+    from factcheck.langdata import load_language, supported_languages
+    from factcheck.models import (
+        Article,
+        ArticleStatus,
+        Attribution,
+        Claim,
+        Evidence,
+        Modality,
+        Role,
+        SkippedInput,
+        TimeScope,
+    )
+    from factcheck.numbers import NumberMention, find_numbers, parse_number
+    from factcheck.reconcile import Estimate, Group, Reconciler, Relation, Report, reconcile
+    from factcheck.settings import Settings
+    from factcheck.store import Store
+    from factcheck.units import check_comparable, quantity
+    from factcheck.values import Approx, AtLeast, AtMost, Between, Exact, Interval, Vague, Value
+
+# ``factcheck.reconcile`` is both a subpackage and the function reconcile(): importing the
+# subpackage (cheap, its names are lazy too) binds the module here, so drop that binding and
+# let the name load the function, as the eager import did.
+importlib.import_module("factcheck.reconcile")
+del globals()["reconcile"]
 
 __version__ = "0.1.0"
 
