@@ -1,11 +1,12 @@
 """Ctrl-C while the command line is still starting (importing spaCy and friends, ~1-3 s).
 
 Imported first by ``factcheck/__init__.py``. Only when the process is the ``factcheck``
-program (``factcheck …`` or ``python -m factcheck …``) does it install, for the duration of
-the package import, a SIGINT handler that prints the command line's one line and ends the
-process with status 130 — not a traceback from whichever module was being imported.
-:func:`done` (the last line of the package import) restores the previous handler; a library
-user's process is never touched.
+program (``factcheck …`` or ``python -m factcheck …``) does it install a SIGINT handler that
+prints the command line's one line and ends the process with status 130 — not a traceback
+from whichever module was being imported (the package loads its names lazily, so the heavy
+imports happen when ``factcheck.cli`` is imported). :func:`release`, the first thing
+:func:`factcheck.cli.main` does, restores the previous handler: from there main handles
+Ctrl-C itself. A library user's process is never touched.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ _previous: Any = None
 
 def _is_program() -> bool:
     argv0 = sys.argv[0] if sys.argv else ""
-    # ``python -m factcheck``: argv[0] is "-m" while the package is located and imported
-    return argv0 == "-m" or os.path.basename(argv0) in ("factcheck", "factcheck.exe")
+    if argv0 == "-m":  # ``python -m X`` while X is located: the program only when X is factcheck
+        orig = list(getattr(sys, "orig_argv", []))
+        return "-m" in orig and orig[orig.index("-m") + 1:orig.index("-m") + 2] == ["factcheck"]
+    return os.path.basename(argv0) in ("factcheck", "factcheck.exe")
 
 
 def _stop(signum: int, frame: Any) -> None:
@@ -37,8 +40,12 @@ def start() -> None:
 
 
 def done() -> None:
+    """End of the package import: the handler stays until :func:`release` (the CLI's main)."""
+
+
+def release() -> None:
     global _previous
-    if _previous is not None:
+    if _previous is not None and threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, _previous)
         _previous = None
 

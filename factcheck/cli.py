@@ -71,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     >>> ["en", "English", "Latin"] in [line.split(chr(9)) for line in out.getvalue().splitlines()], status
     (True, 0)
     """
+    from factcheck import _interrupt
+
+    _interrupt.release()  # from here Ctrl-C is handled below (the start-up handler ends it before)
     args = build_parser().parse_args(argv)
     _utf8_stdout()
     try:
