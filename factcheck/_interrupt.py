@@ -4,9 +4,9 @@ Imported first by ``factcheck/__init__.py``. Only when the process is the ``fact
 program (``factcheck …`` or ``python -m factcheck …``) does it install a SIGINT handler that
 prints the command line's one line and ends the process with status 130 — not a traceback
 from whichever module was being imported (the package loads its names lazily, so the heavy
-imports happen when ``factcheck.cli`` is imported). :func:`release`, the first thing
-:func:`factcheck.cli.main` does, restores the previous handler: from there main handles
-Ctrl-C itself. A library user's process is never touched.
+imports happen when ``factcheck.cli`` is imported and when its command loads its engines).
+:func:`release`, called by :func:`factcheck.cli.main` once the command's modules are loaded,
+restores the previous handler: from there main handles Ctrl-C itself. A library user's process is never touched.
 """
 
 from __future__ import annotations

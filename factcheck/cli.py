@@ -20,6 +20,7 @@ When the reader of stdout goes away (``| head``) the run stops quietly with stat
 from __future__ import annotations
 
 import argparse
+import importlib
 import itertools
 import multiprocessing
 import os
@@ -29,18 +30,40 @@ import tempfile
 import threading
 from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from factcheck import _interrupt
 from factcheck.cli_store import register as register_store_options
 from factcheck.cli_output import WRITERS, format_value, write_report  # noqa: F401 - format_value re-exported
 from factcheck.errors import FactcheckError
-from factcheck.extraction import Extractor
 from factcheck.io import MAX_ARTICLE_CHARS, estimate_count, iter_located
 from factcheck.langdata import load_language, supported_languages
 from factcheck.models import Article, ArticleStatus, Claim, SkippedInput
-from factcheck.progress import Progress
-from factcheck.reconcile import Reconciler
 from factcheck.settings import Settings
+
+if TYPE_CHECKING:  # the engines load when a command runs (_load_engines): --help needs none
+    from factcheck.extraction import Extractor
+    from factcheck.progress import Progress
+    from factcheck.reconcile import Reconciler
+
+_ENGINES = {"Extractor": "factcheck.extraction", "Progress": "factcheck.progress",
+            "Reconciler": "factcheck.reconcile"}
+
+
+def __getattr__(name: str) -> Any:
+    """``cli.Extractor``, ``cli.Progress``, ``cli.Reconciler`` before a command has run."""
+    if name not in _ENGINES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_ENGINES[name]), name)
+    globals()[name] = value
+    return value
+
+
+def _load_engines() -> None:
+    """Import what the commands use, unless already there (a test may have replaced one)."""
+    for name in _ENGINES:
+        if name not in globals():
+            __getattr__(name)
 
 EXIT_OK = 0
 EXIT_SKIPPED = 1
@@ -71,12 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     >>> ["en", "English", "Latin"] in [line.split(chr(9)) for line in out.getvalue().splitlines()], status
     (True, 0)
     """
-    from factcheck import _interrupt
-
-    _interrupt.release()  # from here Ctrl-C is handled below (the start-up handler ends it before)
     args = build_parser().parse_args(argv)
     _utf8_stdout()
     try:
+        _load_engines()  # the command's modules (the start-up handler covers Ctrl-C until here)
+        _interrupt.release()  # from here Ctrl-C is handled below (workers, --output)
         return int(args.func(args))
     except _Strict:
         sys.stderr.write("factcheck: stopped at the first bad input (--strict)\n")

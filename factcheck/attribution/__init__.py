@@ -17,7 +17,22 @@ Sources live in a registry (``factcheck/data/sources.yaml``); add your own with
 
 from __future__ import annotations
 
-from factcheck.attribution.context import ArticleContext, analyse_article
-from factcheck.attribution.sources import Source, SourceRegistry, default_registry
+from typing import TYPE_CHECKING
+
+from factcheck._lazy import exports as _exports
+
+# Loaded on first use (factcheck/_lazy.py): langdata imports attribution.schema, which
+# should not bring in the attribution engine.
+__getattr__, __dir__ = _exports(__name__, {
+    "ArticleContext": "factcheck.attribution.context",
+    "analyse_article": "factcheck.attribution.context",
+    "Source": "factcheck.attribution.sources",
+    "SourceRegistry": "factcheck.attribution.sources",
+    "default_registry": "factcheck.attribution.sources",
+}, globals())
+
+if TYPE_CHECKING:
+    from factcheck.attribution.context import ArticleContext, analyse_article
+    from factcheck.attribution.sources import Source, SourceRegistry, default_registry
 
 __all__ = ["ArticleContext", "Source", "SourceRegistry", "analyse_article", "default_registry"]
