@@ -2,7 +2,7 @@
 
 ``factcheck/data/subjects.yaml`` lists, per subject (a canonical English name), its kind and
 its aliases per language code: the country or group name, the adjectives of its people and
-forces, the names of its armed forces ("ВСУ", "Bundeswehr", "IDF"). When a language loads
+forces, the names of its armed forces ("ВСУ", "IDF"). When a language loads
 (:func:`factcheck.langdata.load_language`), the gazetteer's aliases for that language are
 added to the language file's ``extraction.subjects``; a language file may still list its
 own, and both are read the same way. An alias that names two subjects is refused: the error

@@ -138,7 +138,7 @@ class SubjectFinder:
         prev = list(WORDS.finditer(self.text, max(lo, start - 50), start))
         if prev and self.lex.destination_before.fullmatch(prev[-1].group()):
             return True
-        # the second of two coordinated places: "to Poland and Germany"
+        # the second of two coordinated places: "to Poland and Lithuania"
         return bool(len(prev) >= 3 and self.lex.coordinators.fullmatch(prev[-1].group())
                     and self.lex.destination_before.fullmatch(prev[-3].group()))
 

@@ -288,7 +288,7 @@ def _number(
     atoms, c = found
     ns, ne = atoms[c.first].start, atoms[c.last - 1].end
     if p.compound and atoms[c.last - 1].is_word and ne < len(text) and text[ne].isalpha():
-        return None, start + 1  # compound_words: the word goes on ("Elfmeter", "Achtung")
+        return None, start + 1  # compound_words: a longer word that begins like a number
     single = atoms[c.first] if c.last - c.first == 1 else None
     single_digits = single is not None and not single.is_word
     plain_int = single_digits and not single.grouped and not single.decimal

@@ -337,7 +337,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
     word_scales = [f for sc in data.scales if not sc.after_digits_only for f in sc.forms]
     ordsuf = _ci(data.ordinal_suffixes) if data.ordinal_suffixes else "(?!)"
 
-    # compound_words: a word atom may go on inside its word ("zwei|tausend"); a run that
+    # compound_words: a word atom may go on inside its word (two|thousand written as one word); a run that
     # ends inside a word is refused where every figure's end is checked (finder._clean_end)
     bw = "" if data.compound_words else b
     word_atom = rf"(?P<w>{_ci(word_forms)})(?P<wo>{ordsuf})?{bw}" if word_forms else "(?!)"
@@ -443,7 +443,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
         "qual_after": rf"\s*(?P<q>{_ci(qa)}){b}" if qa else "(?!)",
         "unit_after": rf"(?:\s*|-)(?P<u>{unit_rx(after_units)}){word_end}",
         "year_after": rf"\s*(?P<y>{_ci(data.year.after)}){b}" if data.year.after else "(?!)",
-        # "24 February", "24. Februar" (German writes the day with a dot)
+        # "24 February", "24. February" (some languages write the day with a dot)
         "month_after": rf"\.?\s*(?P<m>{months_rx})(?!\w)(?:,?\s+(?P<y>{d}{{4}})(?!\w))?" if month_forms else "(?!)",
         "time_suffix": rf"\s*(?:{_ci(data.time_suffixes)})(?!\w)" if data.time_suffixes else "(?!)",
         "digit_more": rf"{joiner}(?:{_unnamed(cont)})|{_unnamed(scale_glued)}",

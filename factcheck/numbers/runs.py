@@ -69,7 +69,7 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
             if nxt is None and not last.is_word:
                 nxt = p.scale_glued.match(text, pos)  # 5k, 1.5लाख
             if nxt is None and p.compound and last.is_word:
-                nxt = _compound_next(text, pos, p)  # "zwei|tausend|fünf|hundert"
+                nxt = _compound_next(text, pos, p)  # two|thousand|five|hundred in one word
                 j = None
             if nxt is None or (j is not None and j.end() == pos and not p.glued and nxt.group("s") is None):
                 return
@@ -87,8 +87,8 @@ def _atoms(text: str, start: int, p: Patterns) -> Iterator[Atom]:
 
 
 def _compound_next(text: str, pos: int, p: Patterns):
-    """The word atom that goes on inside the word at ``pos`` (past a glued joiner: "ein|und|
-    zwanzig"), or None; digits never join a word ("zwei2")."""
+    """The word atom that goes on inside the word at ``pos`` (past a glued joiner: one|and|
+    twenty written as one word), or None; digits never join a word (a word glued to a digit)."""
     if pos >= len(text) or not text[pos].isalpha():
         return None
     cj = p.compound_joiner.match(text, pos) if p.compound_joiner is not None else None
@@ -151,7 +151,7 @@ def lone_word(text: str, start: int, p: Patterns) -> Atom | None:
     if j is not None and p.cont.match(text, j.end()) is not None:
         return None  # a second atom may join the run
     if p.compound and m.end() < len(text) and text[m.end()].isalpha():
-        return None  # the word goes on: a compound ("zweitausend") or no number ("Achtung")
+        return None  # the word goes on: a compound number word, or a longer word that merely begins like one
     return atom
 
 

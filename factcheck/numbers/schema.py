@@ -20,7 +20,7 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
       decimal_separators: ["."]            # Russian: [","]
       grouping: [western, indian]          # 1,500,000 (3-3-3) / 15,00,000 (2-2-3)
       glued: false                         # Korean: particles follow numbers without space
-      compound_words: false                # German: "zweitausendfünfhundert" is one word
+      compound_words: false                # true: number words joined into one word
       words: {1: [one], 15: [fifteen], 1.5: [डेढ़, डेढ]}   # number words, value -> forms
       scales:                              # multiply what precedes them
         - {value: 1000, forms: [thousand]}
@@ -254,8 +254,8 @@ class NumbersData(_Frozen):
     compound_words: bool = Field(
         default=False,
         description="Number words, scales and word joiners may be written together as one word "
-        "('zweitausendfünfhundert', 'dreihundertundzwanzig'): inside a word they join without a "
-        "space. A run that ends inside a word is no number ('Achtung', 'Elfmeter').",
+        "(two-thousand-five-hundred as a single word): inside a word they join without a space. "
+        "A run that ends inside a word is no number (a longer word that begins like a number word).",
     )
     words: dict[float, Forms] = {}
     scales: tuple[Scale, ...] = ()
