@@ -235,12 +235,23 @@ class Vague(_Value):
 
     ``low``/``high`` are the interval the word implies (``high=None``: no upper bound);
     ``word`` is the word as written.
+
+    A proportion ("about a third", "more than half", "एक तिहाई") is a vague amount with a
+    ``fraction`` of a total the text does not count here: its interval is unknown
+    (``[0, inf)``, so it never contradicts a count) and its ``bound`` is the writer's
+    qualifier (``approx`` unless ``qualifier`` says otherwise).
+
+    >>> v = Vague(low=0, fraction=0.5, qualifier="more_than")
+    >>> v.bound, v.point, v.interval().high, v.is_proportion
+    ('more_than', None, inf, True)
     """
 
     kind: Literal["vague"] = "vague"
     low: float = Field(ge=0, allow_inf_nan=False)
     high: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     word: str = ""
+    fraction: float | None = Field(default=None, gt=0, le=1, allow_inf_nan=False)
+    qualifier: Literal["approx", "at_least", "more_than", "at_most", "less_than"] | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Vague:
@@ -248,11 +259,26 @@ class Vague(_Value):
             raise ValueError(f"vague low {self.low} is above high {self.high}")
         return self
 
+    @model_validator(mode="after")
+    def _proportion_unbounded(self) -> Vague:
+        if self.fraction is not None and (self.low != 0 or self.high is not None):
+            raise ValueError(f"a proportion ({self.fraction}) counts no figure: give low=0 and no high")
+        if self.qualifier is not None and self.fraction is None:
+            raise ValueError("a qualifier on a vague amount needs a fraction (make it a proportion)")
+        return self
+
     def interval(self) -> Interval:
         return Interval(self.low, math.inf if self.high is None else self.high)
 
     @property
+    def is_proportion(self) -> bool:
+        """A share of a total not counted here ("about a third"), not an amount."""
+        return self.fraction is not None
+
+    @property
     def bound(self) -> str:
+        if self.fraction is not None:
+            return self.qualifier or "approx"
         return "vague"
 
 

@@ -260,3 +260,25 @@ def test_reconcile_rules_batches_and_parts_never_conflict_with_each_other(role):
     ta, tb = (c.model_copy(update={"role": Role.TOTAL}) for c in (a, b))
     tb = tb.model_copy(update={"attribution": tb.attribution.model_copy(update={"source": "Pentagon"})})
     assert relate(ta, tb, cumulative=True)[0] == "conflict"
+
+
+def test_reconcile_rules_proportions_are_never_compared():
+    """"More than half" or "about a third" counts no troops: such a claim never meets a
+    figure, neither as a conflict nor as the group's latest estimate."""
+    counts = [
+        make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2025, 1, 10), article="k1"),
+        make_claim(Approx(value=4000), text="about 4,000", source="NIS", as_of=D(2025, 3, 10), article="k2"),
+    ]
+    shares = [
+        make_claim(Vague(low=0, fraction=0.5, qualifier="more_than", word="half"), text="more than half",
+                   source="Ukraine", as_of=D(2025, 3, 12), article="k3"),
+        make_claim(Vague(low=0, fraction=0.25, word="a quarter"), text="a quarter", source="NIS",
+                   as_of=D(2025, 4, 10), article="k4"),
+    ]
+    with_shares = _only_group(reconcile(counts + shares))
+    without = _only_group(reconcile(counts))
+    assert with_shares.verdict == without.verdict == "evolving"
+    assert with_shares.relations == without.relations
+    assert with_shares.estimate == without.estimate
+    assert len(with_shares.claims) == 2
+    assert reconcile(shares).groups == ()

@@ -168,6 +168,11 @@ def parse_number(
 
 def _at_figure(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberMention | None, int]:
     """The mention starting at ``digit_scanner`` match ``m`` and where to resume scanning."""
+    if p.prop_digits is not None:
+        pm = p.prop_digits.match(text, m.start())
+        if pm is not None:  # "3분의 1": a share written with digits, not two numbers
+            word = pm.group()
+            return _proportion(text, m.start(), pm.end(), word, p.proportions[norm_key(word)], p, floor), pm.end()
     figure = m.group("d")
     if figure is None:
         if m.group("time") is not None:
@@ -202,6 +207,8 @@ def _at_word(text: str, m, p: Patterns, tol: float, floor: int) -> tuple[NumberM
         return None, m.end()
     key = norm_key(word)
     if m.group("wo") is None:
+        if key in p.proportions:
+            return _proportion(text, m.start(), m.end(), word, p.proportions[key], p, floor), m.end()
         if key in p.vague:
             if scale_first(text, m.start(), p) and _qualifier_before(text, m.start(), p, floor):
                 # "более тысячи" (more than a thousand): after a qualifier a plural scale
@@ -241,6 +248,20 @@ def _lone_before(text: str, start: int, p: Patterns) -> bool:
         return False
     atoms, c = found
     return p.lone_scale_next.match(text, atoms[c.last - 1].end) is not None
+
+
+def _proportion(text: str, start: int, end: int, word: str, fraction: float, p: Patterns,
+                floor: int) -> NumberMention:
+    """"about a third", "more than half", "आधे से ज़्यादा": a share, its qualifier the bound."""
+    meaning = qual_text = None
+    qa = _qualifier_after(text, end, p)
+    if qa is not None:
+        meaning, qual_text, end = p.qualifiers_after[norm_key(qa.group("q"))], qa.group("q"), qa.end()
+    qb = _qualifier_before(text, start, p, floor)
+    if qb is not None and qa is None:
+        meaning, qual_text, start = p.qualifiers[norm_key(qb.group("q"))], qb.group("q"), qb.start()
+    value = Vague(low=0, word=word, fraction=fraction, qualifier=meaning)
+    return mention(start, end, start, end, value, qualifier=qual_text)
 
 
 def _vague_quantified(text: str, start: int, sc, bounds, p: Patterns) -> NumberMention | None:

@@ -187,6 +187,8 @@ class Patterns:
     qualifiers_after: dict[str, str] = field(default_factory=dict)
     vague: dict[str, tuple[float, float | None]] = field(default_factory=dict)
     vague_quant: dict[str, tuple[float, float | None]] = field(default_factory=dict)
+    proportions: dict[str, float] = field(default_factory=dict)
+    prop_digits: regex.Pattern | None = None  # proportion forms written with digits ("3분의 1")
     units_ci: dict[str, UnitInfo] = field(default_factory=dict)
     units_cs: dict[str, UnitInfo] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)
@@ -219,6 +221,13 @@ def _cls(chars: Iterable[str]) -> str:
 
 def _ci(forms: Iterable[str]) -> str:
     return "(?i:" + trie_regex(forms) + ")"
+
+
+def _prop_digits(data: NumbersData) -> regex.Pattern | None:
+    """Proportion forms that begin with a digit ("3분의 1"): read where a figure starts,
+    before the digits are read as a number of their own."""
+    forms = [f for v in data.proportions for f in v.forms if f[:1].isdigit()]
+    return regex.compile(rf"{_ci(forms)}(?!\d)") if forms else None
 
 
 def _lone_scale_next(forms: tuple[str, ...]) -> regex.Pattern | None:
@@ -347,7 +356,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
     # A digit atom may be followed by any scale (5k, 5 bn); a word atom only by word scales.
     cont = rf"(?P<d>{digit_atom})|{word_atom}|{art_atom}|(?P<s>{_ci(all_scales)}){bw}"
 
-    vague_forms = [f for v in data.vague for f in v.forms]
+    vague_forms = [f for v in (*data.vague, *data.proportions) for f in v.forms]
     vq_forms = [f for v in data.vague_quantifiers for f in v.forms]
     month_forms = [f for fs in data.months.values() for f in fs]
     months_rx = trie_regex(month_forms)
@@ -398,6 +407,7 @@ def compile_numbers(data: NumbersData) -> Patterns:
 
     vague = {norm_key(f): (v.low, v.high) for v in data.vague for f in v.forms}
     vague_quant = {norm_key(f): (v.low, v.high) for v in data.vague_quantifiers for f in v.forms}
+    proportions = {norm_key(f): v.fraction for v in data.proportions for f in v.forms}
 
     units_ci: dict[str, UnitInfo] = {}
     units_cs: dict[str, UnitInfo] = {}
@@ -510,6 +520,8 @@ def compile_numbers(data: NumbersData) -> Patterns:
         qualifiers_after=qualifiers_after,
         vague=vague,
         vague_quant=vague_quant,
+        proportions=proportions,
+        prop_digits=_prop_digits(data),
         units_ci=units_ci,
         units_cs=units_cs,
         months=months,

@@ -45,6 +45,8 @@ Keys (all optional; see ``factcheck/data/lang/hi.yaml`` and ``en.yaml`` for full
         - {forms: [thousands], low: 2000, high: null}
       vague_quantifiers:                   # word + scale: "several hundred" = [200, 900]
         - {forms: [several, a few], low: 2, high: 9}
+      proportions:                         # a share of a total: "about a third" (no figure)
+        - {forms: [a third, one third], fraction: 0.3333}
       ranges:
         connectors: ["-", "–", to]         # 10-12, 10 to 12 thousand
         open: [between]                    # between 10 and 12
@@ -84,6 +86,9 @@ How the engine reads the data (the same for every language):
   add only when the second fits in the first's zeros ("twenty five", "двести двадцать");
   two digit numerals never add. A run that breaks these rules is split.
 - A vague word (``vague``) or a quantifier + scale (``vague_quantifiers``) is a Vague.
+- A ``proportions`` word is a Vague with its ``fraction`` and no figure (interval [0, inf));
+  a qualifier right before it ("more than half") or right after it ("आधे से ज़्यादा") is
+  its bound, else ``approx``.
 - Right of a number, in this order: ordinal suffix -> ordinal; day + month [+ year] ->
   date; plain integer <= 24 + ``time_suffixes`` -> time; qualifier after; range
   (``connectors`` + a number; a first end without scale shares the second's scale: "10 से
@@ -189,6 +194,13 @@ class VagueWord(_Frozen):
     high: float | None = None
 
 
+class Proportion(_Frozen):
+    """A word for a share of a total ("a third", "half", "एक तिहाई"): a proportion claim."""
+
+    forms: Forms = Field(min_length=1)
+    fraction: float = Field(gt=0, le=1, description="The share it names (0.5 for 'half').")
+
+
 class VagueQuantifier(_Frozen):
     """A word that, before a scale, makes a vague amount: several hundred = [2, 9] x 100."""
 
@@ -268,6 +280,11 @@ class NumbersData(_Frozen):
     qualifiers: tuple[Qualifier, ...] = ()
     vague: tuple[VagueWord, ...] = ()
     vague_quantifiers: tuple[VagueQuantifier, ...] = ()
+    proportions: tuple[Proportion, ...] = Field(
+        default=(),
+        description='Words for a share of a total ("about a third", "more than half"): a vague '
+        "amount with that fraction and no figure, keeping a qualifier before or after it.",
+    )
     ranges: Ranges = Ranges()
     units: tuple[Unit, ...] = ()
     months: dict[int, Forms] = {}

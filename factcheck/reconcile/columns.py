@@ -57,6 +57,7 @@ class Columns(NamedTuple):
     units: list[str]  # unit code -> name
     articles: list[str]  # article code -> id (sorted)
     origins: list[str]  # originator code (``facts.origin``) -> name (sorted)
+    share: np.ndarray  # bool: the value is a proportion ("about a third"), no count to compare
 
     def take(self, idx: np.ndarray) -> Columns:
         """The columns of the claims at ``idx``, in that order, without the sort-only ones.
@@ -82,7 +83,7 @@ class Columns(NamedTuple):
 _DICT = attrgetter("__dict__")  # a pydantic model keeps its field values there
 _SPAN = itemgetter("start", "end")
 _PER_GROUP = ("given", "subject", "measure", "role", "source")
-_SORT_ONLY = ("article", "evidence", "sort_start", "sort_end")
+_SORT_ONLY = ("article", "evidence", "sort_start", "sort_end", "share")
 _PER_CLAIM = _PER_GROUP + _SORT_ONLY
 _NONE = np.zeros(0, dtype=np.int64)
 
@@ -202,6 +203,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     nums = nums.reshape(len(values), 3)
     low, high, point = nums[vcode, 0], nums[vcode, 1], nums[vcode, 2]
     given = ~np.isnan(point)
+    share = np.array([getattr(v, "fraction", None) is not None for v in values], dtype=bool)[vcode]
     central = np.where(given, point, low)
 
     scode, attributions = _by_identity(got.pop("attribution"))
@@ -238,6 +240,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
         units=units,
         articles=articles,
         origins=origins,
+        share=share,
     )
 
 

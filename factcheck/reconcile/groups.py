@@ -319,6 +319,12 @@ def build_groups(
     cols = read_columns(claims)
     if on_read is not None:
         on_read(cols)
+    if cols.share.any():  # a proportion ("more than half") counts nothing: never compared
+        claims = [c for c, share in zip(claims, cols.share.tolist()) if not share]
+        n = len(claims)
+        if not n:
+            return []
+        cols = read_columns(claims)  # only where proportions were given: rare
     perm = canonical_order(claims, cols)
     cols = cols.take(perm)
     ordered = np.fromiter(claims, dtype=object, count=n)[perm]
