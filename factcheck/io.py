@@ -101,7 +101,7 @@ def iter_inputs(
     """Every article in ``paths``, and a :class:`SkippedInput` for every bad input, in order.
 
     Args:
-        paths: files, folders, or ``"-"`` for JSONL on stdin.
+        paths: files, folders, or ``"-"`` for stdin (JSONL rows, or one plain-text article).
         strict: raise at the first bad input instead of yielding a SkippedInput.
         language: the language of articles that do not state one (detected when None).
         max_chars: articles longer than this are skipped (None or 0: no limit).
@@ -124,6 +124,18 @@ def iter_inputs(
         yield item
 
 
+def _loader(language: str | None, max_chars: int | None, stdin: io.BufferedIOBase | None) -> _Loader:
+    """A loader for the supported languages; ``language`` (a tag such as ``en-US``) is the
+    default for inputs that name none. An unsupported one raises, listing the supported."""
+    supported = supported_languages()
+    default = None
+    if language is not None:
+        default = normalise_language(language, supported)
+        if default is None:
+            raise UnsupportedLanguageError(language, supported)
+    return _Loader(supported, default, max_chars or None, stdin)
+
+
 def iter_located(
     paths: Iterable[PathLike],
     *,
@@ -139,13 +151,7 @@ def iter_located(
     >>> [w for w, _ in iter_located(["/nonexistent/x.txt"])]
     ['/nonexistent/x.txt']
     """
-    supported = supported_languages()
-    default = None
-    if language is not None:
-        default = normalise_language(language, supported)
-        if default is None:
-            raise UnsupportedLanguageError(language, supported)
-    loader = _Loader(supported, default, max_chars or None, stdin)
+    loader = _loader(language, max_chars, stdin)
     for item in loader.items(paths):
         if isinstance(item, _Skip):
             if strict:
@@ -195,13 +201,7 @@ def iter_rows(
     ...                                        ("rows[1]", "r1", {"id": "x"})])]
     ['Article', 'SkippedInput']
     """
-    supported = supported_languages()
-    default = None
-    if language is not None:
-        default = normalise_language(language, supported)
-        if default is None:
-            raise UnsupportedLanguageError(language, supported)
-    loader = _Loader(supported, default, max_chars or None, None)
+    loader = _loader(language, max_chars, None)
     for item in loader._rows(iter(rows)):
         if isinstance(item, _Skip):
             if strict:
