@@ -192,7 +192,8 @@ def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     """Paragraphs of ``text`` written in a supported language other than ``language``.
 
     Only letters outside ``language``'s scripts can start another language's paragraph, so
-    languages sharing a script (English and German) are not told apart per paragraph.
+    languages sharing a script (two that write in Latin letters, say) are not told apart per
+    paragraph.
 
     A paragraph is a line (ended by ``\n`` or ``\r``). One counts when :func:`detect_language` reads it as another
     supported language, at least :data:`MIN_PARAGRAPH_LETTERS` of its letters are in that
