@@ -33,17 +33,24 @@ class Window(NamedTuple):
     kind: str
 
     @property
-    def label(self) -> str:
-        """The dates as a reason prints them: ``as of 2025-04``, ``published … (no date in the text)``."""
-        if self.kind == "published":
-            return f"published {self.start.isoformat()} (no date in the text)"
+    def dates(self) -> str:
+        """The dates at their precision: ``2024``, ``2025-04``, ``2025-04-30``, ``2025-01-01…2025-03-31``."""
         if self.kind == "period":
             return f"{self.start.isoformat()}…{self.end.isoformat()}"
         if self.kind == "year":
-            return f"as of {self.start.year:04d}"
+            return f"{self.start.year:04d}"
         if self.kind == "month":
-            return f"as of {self.start.year:04d}-{self.start.month:02d}"
-        return f"as of {self.start.isoformat()}"
+            return f"{self.start.year:04d}-{self.start.month:02d}"
+        return self.start.isoformat()
+
+    @property
+    def label(self) -> str:
+        """The dates as a reason prints them: ``as of 2025-04``, ``published … (no date in the text)``."""
+        if self.kind == "published":
+            return f"published {self.dates} (no date in the text)"
+        if self.kind == "period":
+            return self.dates
+        return f"as of {self.dates}"
 
     def gap_days(self, other: Window) -> int:
         """Days between the two windows; 0 when they overlap or touch.

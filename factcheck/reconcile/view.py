@@ -65,15 +65,7 @@ def when(claim: Claim) -> str:
     w = window(claim.time, claim.published)
     if w is None:
         return "undated"
-    if w.kind == "published":
-        return f"c. {w.start.isoformat()}"
-    if w.kind == "year":
-        return f"{w.start.year}"
-    if w.kind == "month":
-        return f"{w.start.year:04d}-{w.start.month:02d}"
-    if w.kind == "period":
-        return f"{w.start.isoformat()}…{w.end.isoformat()}"
-    return w.start.isoformat()
+    return f"c. {w.dates}" if w.kind == "published" else w.dates
 
 
 def outlet(claim: Claim, meta: dict[str, ArticleMeta]) -> str:
