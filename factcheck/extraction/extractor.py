@@ -181,8 +181,9 @@ def _plan_time(time: TimeScope, modality: Modality, published: dt.date | None) -
 
 def _figure_key(claim: Claim) -> tuple:
     """What makes two mentions one figure: what is counted, whose, the value as written
-    (with its qualifier), its role, whether it is a plan or a count, and the date it holds
-    for (the two captured in January, still held in October, are two statements)."""
+    (with its qualifier), its role, and whether it is a plan or a count — not the date: a
+    repeat in one article is one figure whatever date it reads; the first body mention keeps
+    its date."""
     planned = claim.modality in (Modality.PLANNED, Modality.POSSIBLE)
     return (claim.measure, claim.subject, claim.value, claim.role, planned)
 
