@@ -13,6 +13,10 @@ and the run goes on; the exit status says what happened (docs/cli.md):
 only when the run ends, so an interrupted or failed run never leaves a half-written file.
 When the reader of stdout goes away (``| head``) the run stops quietly with status 0.
 
+Parts live beside it: :mod:`factcheck.cli_jobs` (``--jobs`` worker processes),
+:mod:`factcheck.cli_files` (``--output``), :mod:`factcheck.cli_output` (formats) and
+:mod:`factcheck.cli_store` (``--store``, ``--scheduler``, the ``store`` command).
+
 >>> build_parser().parse_args(["extract", "a.txt"]).format
 'jsonl'
 """
@@ -21,18 +25,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import itertools
 import multiprocessing
 import os
 import signal
 import sys
-import tempfile
-import threading
-from pathlib import Path
-from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from factcheck import _interrupt
+from factcheck.cli_files import Output as _Output
+from factcheck.cli_jobs import GuardedExtractor, extract_all, one_line as _one_line
 from factcheck.cli_store import register as register_store_options
 from factcheck.cli_output import WRITERS, format_value, write_report  # noqa: F401 - format_value re-exported
 from factcheck.errors import FactcheckError
@@ -69,16 +70,6 @@ EXIT_OK = 0
 EXIT_SKIPPED = 1
 EXIT_ERROR = 2
 EXIT_INTERRUPTED = 130
-
-#: How long ending the worker pool may take after Ctrl-C before the workers are killed.
-_STOP_SECONDS = 1.0
-
-#: With --jobs, inputs are handed to the workers in windows of this many per worker,
-#: so memory stays bounded however long the input is.
-_WINDOW_PER_JOB = 32
-
-Located = tuple[str, Article | SkippedInput]
-Outcome = tuple[str, Article | SkippedInput, list[Claim] | str | None]
 
 
 class _Strict(Exception):
@@ -148,11 +139,6 @@ def _stdout_to_devnull() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError, AttributeError):  # a test's captured stdout has no fd
         pass
-
-
-def _one_line(message: str) -> str:
-    """A message on one line: a multi-line error (pydantic's) joined with ``; ``."""
-    return "; ".join(part.strip() for part in message.splitlines() if part.strip())
 
 
 def _utf8_stdout() -> None:
@@ -247,7 +233,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     with _Output(args.output, args.paths) as out, _progress(args, out, streams=args.format in ("jsonl", "csv")) as progress:
         inputs = iter_located(args.paths, language=args.language, max_chars=args.max_chars)
         writer = WRITERS[args.format](out)
-        for where, item, result in _extract_all(inputs, settings, args.jobs):
+        for where, item, result in extract_all(inputs, settings, args.jobs, Extractor):
             status = _status(item, result)
             statuses.append(status)
             progress.advance()
@@ -275,111 +261,6 @@ def _isatty(stream: Any) -> bool:
         return bool(isatty and isatty())
     except ValueError:  # closed
         return False
-
-
-def _extract_all(inputs: Iterable[Located], settings: Settings, jobs: int) -> Iterator[Outcome]:
-    """(where, input, claims or error message) for every input, in input order."""
-    if jobs <= 1:
-        extractor = None
-        for where, item in inputs:
-            if isinstance(item, SkippedInput):
-                yield where, item, None
-                continue
-            if extractor is None:  # built on the first article: a run of bad inputs builds none
-                extractor = Extractor(settings)
-            yield where, item, _extract_one(extractor, item)
-        return
-    # Built once here so a broken setup (invalid language data) fails fast with exit 2;
-    # a worker whose initializer raised would be respawned by the pool forever.
-    Extractor(settings)
-    window = jobs * _WINDOW_PER_JOB
-    it = iter(inputs)
-    # Workers ignore SIGINT (set in the initializer): Ctrl-C
-    # reaches the whole process group, and only this process should act on it — a worker
-    # interrupted inside a queue operation leaves its lock held and the pool hangs.
-    # While the pool starts, Ctrl-C is noted and acted on once it has started.
-    hits: list[int] = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: hits.append(signum))
-    try:
-        pool = multiprocessing.get_context().Pool(jobs, _init_worker, (Extractor, settings))
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if hits:
-        _stop_pool(pool)
-        raise KeyboardInterrupt
-    try:
-        while batch := list(itertools.islice(it, window)):
-            yield from pool.imap(_work, batch, chunksize=max(1, len(batch) // (jobs * 4)))
-    except BaseException:
-        _stop_pool(pool)
-        raise
-    pool.close()
-    pool.join()
-
-
-def _stop_pool(pool: Any) -> None:
-    """End the workers within about a second: ``terminate`` in a thread, then kill what is left."""
-    stopper = threading.Thread(target=pool.terminate, daemon=True)
-    stopper.start()
-    stopper.join(_STOP_SECONDS)
-    if stopper.is_alive():
-        for child in multiprocessing.active_children():
-            child.kill()
-
-
-_WORKER: Any = None
-
-
-def _init_worker(factory: Callable[[Settings], Any], settings: Settings) -> None:
-    """Build each worker's Extractor once (its spaCy pipelines are costly to build)."""
-    global _WORKER
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C (see _extract_all)
-    try:
-        _WORKER = factory(settings)
-    except Exception as e:  # noqa: BLE001 - reported per article by _work, never a respawn loop
-        _WORKER = e
-
-
-def _work(located: Located) -> Outcome:
-    where, item = located
-    if isinstance(item, SkippedInput):
-        return where, item, None
-    if isinstance(_WORKER, Exception):
-        return where, item, f"extraction failed: the worker could not start ({type(_WORKER).__name__}: {_WORKER})"
-    return where, item, _extract_one(_WORKER, item)
-
-
-def _extract_one(extractor: Any, article: Article) -> list[Claim] | str:
-    """The article's claims, or why it could not be processed (never raises)."""
-    try:
-        return list(extractor.extract(article))
-    except FactcheckError as e:
-        return f"extraction failed: {_one_line(str(e))}"
-    except Exception as e:  # noqa: BLE001 - one article's failure must not end a night's run
-        return f"extraction failed ({type(e).__name__}: {_one_line(str(e))}); please report this as a bug"
-
-
-class _GuardedExtractor:
-    """An Extractor (built on first use) whose unexpected errors become FactcheckErrors.
-
-    The reconciler skips an article on a FactcheckError; any other exception is a bug in
-    extraction, and one article's bug must not end the whole run.
-    """
-
-    def __init__(self, settings: Settings, on_done: Callable[[], None] | None = None) -> None:
-        self.settings = settings
-        self.on_done = on_done
-        self._inner: Any = None
-
-    def extract(self, article: Article) -> list[Claim]:
-        if self._inner is None:
-            self._inner = Extractor(self.settings)
-        result = _extract_one(self._inner, article)
-        if self.on_done is not None:
-            self.on_done()
-        if isinstance(result, str):
-            raise FactcheckError(result)
-        return result
 
 
 def _status(item: Article | SkippedInput, result: list[Claim] | str | None) -> ArticleStatus:
@@ -446,7 +327,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int:
                 if args.strict:
                     raise _Strict
         # Skipped inputs go in too: the report lists every input with its status.
-        extractor = _GuardedExtractor(settings, on_done=progress.advance)  # the long part: counted
+        extractor = GuardedExtractor(settings, Extractor, on_done=progress.advance)  # the long part: counted
         report = Reconciler(settings, extractor=extractor).run(items)
         statuses = _report_statuses(report, items)
         for s in statuses:
@@ -489,131 +370,3 @@ def _cmd_languages(args: argparse.Namespace) -> int:
             continue
         sys.stdout.write(f"{data.code}\t{data.name}\t{', '.join(data.scripts)}\n")
     return status
-
-
-class _Output:
-    """stdout, or FILE for --output, written atomically; checked before any work.
-
-    FILE is refused (:class:`FactcheckError`, exit 2) when it is one of the inputs or lies
-    inside an input folder — the run would destroy an input or read its own output — and when
-    it cannot be written (its folder is missing or read-only, it is a folder, or a read-only
-    file). The records go to a hidden temporary file beside FILE, renamed over FILE when the
-    run ends without an exception; otherwise the temporary file is removed and FILE is left
-    as it was. A FILE that is not a regular file (``/dev/null``, a named pipe) is written
-    directly.
-    """
-
-    def __init__(self, path: str | None, inputs: Iterable[str] = ()) -> None:
-        self.path = None if path in (None, "-") else path
-        self.inputs = list(inputs)
-        self.f: TextIO | None = None
-        self.tmp: str | None = None
-        self.target: Path | None = None
-
-    def __enter__(self) -> TextIO:
-        if self.path is None:
-            return sys.stdout
-        _refuse_input_as_output(self.path, self.inputs)
-        target = Path(self.path)
-        if target.is_symlink():  # replace the file it points to, not the link
-            target = Path(os.path.realpath(target))
-        if target.is_dir():
-            raise FactcheckError(f"--output {self.path}: cannot write the output: Is a directory; name a file")
-        if target.exists() and not target.is_file():  # /dev/null, a fifo: no rename over it
-            self.f = self._open_direct(target)
-            return self.f
-        if target.exists() and not os.access(target, os.W_OK):
-            raise FactcheckError(f"--output {self.path}: cannot write the output: the file is read-only")
-        self.target = target
-        folder = target.parent
-        try:
-            fd, self.tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
-        except OSError as e:
-            raise FactcheckError(
-                f"--output {self.path}: cannot write the output: {e.strerror} (in folder {str(folder) or '.'})"
-            ) from None
-        try:
-            os.chmod(self.tmp, _mode_for(target))
-        except OSError:
-            pass
-        self.f = open(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
-        return self.f
-
-    def _open_direct(self, target: Path) -> TextIO:
-        try:
-            return open(target, "w", encoding="utf-8", errors="backslashreplace", newline="")
-        except OSError as e:
-            raise FactcheckError(f"--output {self.path}: cannot write the output: {e.strerror}") from None
-
-    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
-        if self.f is None:
-            return
-        f, self.f = self.f, None
-        if self.tmp is None:
-            f.close()
-            return
-        try:
-            if exc_type is None:
-                f.flush()
-                os.fsync(f.fileno())
-            f.close()
-            if exc_type is None:
-                os.replace(self.tmp, self.target)
-                self.tmp = None
-        except OSError as e:
-            raise FactcheckError(f"--output {self.path}: cannot write the output: {e.strerror}") from None
-        finally:
-            if self.tmp is not None:
-                try:
-                    os.unlink(self.tmp)
-                except OSError:
-                    pass
-                self.tmp = None
-
-
-def _mode_for(target: Path) -> int:
-    """An existing file's permissions, else what a new file gets under the umask."""
-    try:
-        return target.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _refuse_input_as_output(output: str, inputs: Iterable[str]) -> None:
-    """Raise when ``output`` is one of ``inputs`` or lies inside an input folder (symlinks resolved)."""
-    target = Path(output)
-    try:
-        real = target.resolve()
-    except (OSError, RuntimeError):  # a symlink loop: opening it fails later with a clear reason
-        return
-    for raw in inputs:
-        if raw == "-":
-            continue
-        p = Path(raw)
-        try:
-            rp = p.resolve()
-        except (OSError, RuntimeError):
-            continue
-        same = rp == real
-        if not same and target.exists() and p.exists():
-            try:
-                same = os.path.samefile(p, target)  # hard links too
-            except OSError:
-                same = False
-        if same:
-            raise FactcheckError(
-                f"--output {output} is also an input ({raw}); writing it would destroy the input — "
-                "name another output file"
-            )
-        if p.is_dir() and real.is_relative_to(rp):
-            raise FactcheckError(
-                f"--output {output} lies inside the input folder {raw}; the run would read its own "
-                "output — write it outside that folder"
-            )
-
-
-def _open_output(path: str | None, inputs: Iterable[str] = ()) -> _Output:
-    """The output of a command (the name cli_store.py uses): :class:`_Output`."""
-    return _Output(path, inputs)

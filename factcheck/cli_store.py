@@ -25,12 +25,17 @@ from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 from typing import Any
 
+from factcheck.cli_files import Output
 from factcheck.errors import InputError
 from factcheck.models import Article, ArticleStatus, SkippedInput
 from factcheck.settings import Settings
 
 #: Articles per store step when extracting on Dask (enough partitions to keep workers busy).
 DASK_BATCH = 1024
+
+#: Articles per store step and worker with ``extract --store --jobs N`` (the workers wait
+#: while a step is written: large steps keep that share small).
+JOBS_BATCH = 256
 
 
 def register(sub: Any, extract: argparse.ArgumentParser, reconcile: argparse.ArgumentParser) -> None:
@@ -116,7 +121,7 @@ def _cmd_extract(args: argparse.Namespace) -> int | None:
             from factcheck import dask as fdask
 
             statuses: list[ArticleStatus] = []
-            with cli._open_output(args.output) as out:
+            with Output(args.output) as out:
                 writer = cli.WRITERS[args.format](out)
                 for where, item, result in fdask.outcomes(located, settings, progress=None):
                     status = cli._status(item, result)
@@ -152,13 +157,19 @@ def _add(args: argparse.Namespace, located: Iterator[tuple[str, Article | Skippe
                 raise cli._Strict  # the add is one transaction: nothing of it is kept
 
     store = Store(args.store, settings=settings)
-    if getattr(args, "jobs", 1) > 1 and not on_dask:
-        progress.note("factcheck: --jobs is not used with --store; for more processes use --scheduler local:N")
+    jobs = getattr(args, "jobs", 1)
     if on_dask:
         from factcheck import dask as fdask
 
+        if jobs > 1:
+            progress.note("factcheck: --jobs is not used with --scheduler (the cluster's workers extract)")
         result = store.add(items(), extract=lambda arts: fdask.map_batches(arts, settings, progress=None),
                            on_status=on_status, batch_size=DASK_BATCH)
+    elif jobs > 1:
+        from factcheck.cli_jobs import batch_extractor
+
+        with batch_extractor(jobs, settings, cli.Extractor) as extract:
+            result = store.add(items(), extract=extract, on_status=on_status, batch_size=JOBS_BATCH * jobs)
     else:
         result = store.add(items(), on_status=on_status)
     progress.note(f"factcheck: {args.store}: {result.added} added, {result.replaced} replaced, "
@@ -201,7 +212,7 @@ def _cmd_reconcile(args: argparse.Namespace) -> int | None:
             raise cli._Strict
         for s in skipped:
             progress.note(cli._skip_line(s.id, s))
-        with cli._open_output(args.output) as out:
+        with Output(args.output) as out:
             cli.write_report(report, args.format, out)
         return int(cli._exit_status(statuses, progress))
 

@@ -18,7 +18,7 @@ import pytest
 import regex
 
 import factcheck
-from factcheck import cli
+from factcheck import cli, cli_jobs
 from factcheck.cli import EXIT_ERROR, EXIT_OK, EXIT_SKIPPED, format_value, main
 from factcheck.errors import DataError, FactcheckError
 from factcheck.extraction import Extractor as RealExtractor
@@ -447,12 +447,12 @@ def test_cli_broken_setup_exits_2_naming_the_problem(tmp_path, capsys, monkeypat
 @pytest.mark.parametrize("error", [RuntimeError("no memory for the pipeline")])
 def test_cli_worker_that_could_not_start_skips_its_articles(monkeypatch, error):
     """A pool worker whose extractor failed to build reports each article, never respawns forever."""
-    monkeypatch.setattr(cli, "_WORKER", None)
-    cli._init_worker(BrokenSetupExtractor, None)
-    assert isinstance(cli._WORKER, DataError)
-    monkeypatch.setattr(cli, "_WORKER", error)
+    monkeypatch.setattr(cli_jobs, "_WORKER", None)
+    cli_jobs._init_worker(BrokenSetupExtractor, None)
+    assert isinstance(cli_jobs._WORKER, DataError)
+    monkeypatch.setattr(cli_jobs, "_WORKER", error)
     article = Article(id="a", text=GOOD_EN, language="en")
-    where, item, result = cli._work(("a.txt", article))
+    where, item, result = cli_jobs._work(("a.txt", article))
     assert (where, item) == ("a.txt", article)
     assert result.startswith("extraction failed: the worker could not start (RuntimeError")
 

@@ -273,6 +273,25 @@ def test_store_cli_second_add_reads_nothing(tmp_path, capsys):
     assert time.perf_counter() - t < 30
 
 
+@pytest.mark.parametrize("jobs", ["2"])
+def test_store_cli_add_with_jobs_stores_what_one_process_stores(tmp_path, capsys, jobs):
+    """extract --store --jobs N extracts on N workers: the same articles, claims and statuses."""
+    from factcheck.cli import main
+
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    for i, text in enumerate(TEXTS * 3):
+        (feed / f"a{i:02d}.txt").write_text(text.replace("15,000", f"{15_000 + i:,}"), encoding="utf-8")
+    (feed / "empty.txt").write_bytes(b"")
+    one, many = tmp_path / "one.duckdb", tmp_path / "many.duckdb"
+    assert main(["extract", "--store", str(one), str(feed)]) == 1
+    assert main(["extract", "--store", str(many), "--jobs", jobs, str(feed)]) == 1
+    err = capsys.readouterr().err
+    assert "--jobs is not used" not in err
+    assert _content(Store(many)) == _content(Store(one))
+    assert len(Store(one).claims()) > 0
+
+
 @pytest.mark.parametrize("n", [400])
 def test_store_rebuilds_the_claims_it_was_given(tmp_path, n):
     """Claims read back (the trusted fast path) equal the claims stored, and so do the reports."""
