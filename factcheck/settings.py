@@ -38,3 +38,30 @@ class Settings(BaseModel):
         default=False,
         description="Also extract from teasers, sidebars and widgets (off: they are other stories).",
     )
+    # ---- reconciliation thresholds (docs/reconcile.md, "Relations" and "The current figure")
+    magnitude_ratio: float = Field(
+        default=5.0,
+        gt=1,
+        description="Disjoint figures this many times apart (the larger's lower bound over the smaller's upper "
+        "bound) are not compared as two estimates of one count: more likely a part, another measure or a "
+        "misread scale. Also the distance from the median that makes an originator's latest figure an "
+        "outlier in the current figure.",
+    )
+    disagree_days: int = Field(
+        default=10,
+        ge=0,
+        description="Within one period, a running total's later, larger figure from another originator is a "
+        "disagreement only when dated at most this many days later; after that it is growth.",
+    )
+    long_window_days: int = Field(
+        default=92,
+        ge=0,
+        description="A running total given for a window longer than this ('in 2024', 'since October') is the "
+        "count reached by the window's end, and is compared as of that day.",
+    )
+    current_days: int = Field(
+        default=62,
+        ge=0,
+        description="An originator's latest figure counts in the current figure when it is at most this many "
+        "days older than the latest figure kept (two reporting months).",
+    )

@@ -282,3 +282,24 @@ def test_reconcile_rules_proportions_are_never_compared():
     assert with_shares.estimate == without.estimate
     assert len(with_shares.claims) == 2
     assert reconcile(shares).groups == ()
+
+
+def test_reconcile_rules_thresholds_are_settings():
+    """The rules' thresholds are Settings fields: turning one changes the relation it decides."""
+    nis = make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2024, 10, 23), article="k1")
+    us = make_claim(Approx(value=10000), text="about 10,000", source="Pentagon", as_of=D(2024, 10, 28), article="k2")
+    assert relate(nis, us, cumulative=True)[0] == "conflict"
+    # five days later is growth once another originator's larger figure counts as growth after 3 days
+    assert relate(nis, us, cumulative=True, settings=Settings(disagree_days=3))[0] == "evolving"
+    # 3,300 vs 9,000 (the ends of the two intervals): 2.7 times apart, "a part" once the ratio is 2.5
+    kind, reason = relate(nis, us, cumulative=True, settings=Settings(magnitude_ratio=2.5))
+    assert kind == "not_comparable" and "2.5 times apart" in reason
+    # the same two figures in one reconciliation follow the same settings
+    report = reconcile([nis, us], settings=Settings(disagree_days=3))
+    assert _only_group(report).verdict == "evolving"
+    # an estimate keeps only originators' figures within current_days of the latest
+    old = make_claim(Approx(value=9000), text="about 9,000", source="HUR", as_of=D(2024, 9, 1), article="k3")
+    est = _only_group(reconcile([old, us], settings=Settings(current_days=30))).estimate
+    assert est.best == 10000 and "superseded: more than 30 days" in est.note
+    est = _only_group(reconcile([old, us], settings=Settings(current_days=90))).estimate
+    assert est.independent_sources == 2

@@ -16,10 +16,10 @@ group compares, for every claim, the partners that decide whether it is in a con
 (:mod:`factcheck.reconcile.pairs`), so each claim in a finding is found there too.
 
 The **current figure** (:func:`current_estimate`) is made of each originator's latest
-figure: outliers (:data:`~factcheck.reconcile.relations.MAGNITUDE_RATIO` times from the
-median of those figures), stale restatements of a running total (below a level that two
-other originators had already reported before) and figures superseded for longer than
-:data:`CURRENT_DAYS` before the latest are set aside, each with its reason.
+figure: outliers (``Settings.magnitude_ratio`` times from the median of those figures),
+stale restatements of a running total (below a level that two other originators had
+already reported before) and figures superseded for longer than ``Settings.current_days``
+before the latest are set aside, each with its reason.
 
 >>> FINDING_KINDS
 ('disagreement', 'shrinking_total', 'suspected_misreport')
@@ -36,7 +36,7 @@ import numpy as np
 
 from factcheck.models import Claim
 from factcheck.reconcile.columns import Columns
-from factcheck.reconcile.relations import MAGNITUDE_RATIO
+from factcheck.settings import Settings
 from factcheck.reconcile.report import Estimate, Finding, _num
 from factcheck.reconcile.timing import window
 
@@ -49,9 +49,9 @@ GROWTH_CODE = 8
 #: Findings kept per group (most pairs first); the rest are counted.
 MAX_FINDINGS = 10
 
-#: An originator's latest figure counts in the current figure when it is at most this many
-#: days older than the latest figure kept (two reporting months).
-CURRENT_DAYS = 62
+#: ``Settings.current_days`` (documented there): how old an originator's latest figure may be
+#: and still count in the current figure; this name keeps the default.
+CURRENT_DAYS: int = Settings.model_fields["current_days"].default
 
 #: Set-aside figures listed in an estimate (the latest ones; the note counts all).
 MAX_SET_ASIDE = 50
@@ -227,7 +227,12 @@ def summary(findings: Sequence[Finding], omitted: int, grew: bool, verdict: str)
 
 
 def current_estimate(
-    claims: Sequence[Claim], cols: Columns, cumulative: bool, suspects: np.ndarray, fallback: Estimate
+    claims: Sequence[Claim],
+    cols: Columns,
+    cumulative: bool,
+    suspects: np.ndarray,
+    fallback: Estimate,
+    settings: Settings | None = None,
 ) -> Estimate:
     """Low / best / high now, from each originator's latest figure (module docstring).
 
@@ -236,6 +241,8 @@ def current_estimate(
     ``as_of`` the date of the figure that gives ``best``. ``fallback`` is used when no
     figure has a date.
     """
+    settings = settings or Settings()
+    ratio, current_days = settings.magnitude_ratio, settings.current_days
     f = cols.facts
     idx = np.flatnonzero(f.factual & f.has_window & ~suspects)
     if not len(idx):
@@ -258,9 +265,9 @@ def current_estimate(
     m = len(vals)
     med = float(vals[m // 2] if m % 2 else (vals[m // 2 - 1] + vals[m // 2]) / 2)
     if med > 0:
-        far = (f.low[reps] >= MAGNITUDE_RATIO * med) | (f.high[reps] * MAGNITUDE_RATIO <= med)
+        far = (f.low[reps] >= ratio * med) | (f.high[reps] * ratio <= med)
         if far.any():
-            why = (f"outlier: {MAGNITUDE_RATIO:g} times or more from the median ({_fmt(med)}) of the originators' "
+            why = (f"outlier: {ratio:g} times or more from the median ({_fmt(med)}) of the originators' "
                    "latest figures")
             aside = dict.fromkeys(reps[far].tolist(), why)
     kept = [r for r in R if r not in aside] if aside else R
@@ -286,8 +293,8 @@ def current_estimate(
     if not kept:
         return fallback
     latest = max(end_of[r] for r in kept)
-    why = f"superseded: more than {CURRENT_DAYS} days older than the latest figure ({_day(latest)})"
-    cut = latest - CURRENT_DAYS
+    why = f"superseded: more than {current_days} days older than the latest figure ({_day(latest)})"
+    cut = latest - current_days
     for r in kept:
         if end_of[r] < cut:
             aside[r] = why

@@ -88,7 +88,7 @@ def build_group(
     parts = role != "total"  # increments and subsets: listed beside the totals, never compared as totals
     cumulative = cumulative and not parts
     if cumulative:  # a running total given for a year (or a long period) is the count at its end
-        cols = cols._replace(facts=as_running_totals(cols.facts))
+        cols = cols._replace(facts=as_running_totals(cols.facts, settings.long_window_days))
     f = cols.facts
     first, second = pair_arrays(f, settings, cumulative, full_limit=full_limit)
     compared = len(first)
@@ -134,7 +134,7 @@ def build_group(
     sources = tuple(cols.sources[k] for k in distinct(cols.source[f.factual]).tolist())
     found, found_omitted, suspects = find(claims, cols, first, second, codes)
     fallback = periods[-1] if periods else Estimate(note="no asserted or estimated figure")
-    current = current_estimate(claims, cols, cumulative, suspects, fallback)
+    current = current_estimate(claims, cols, cumulative, suspects, fallback, settings)
     return Group(
         subject=subject,
         measure=measure,

@@ -53,17 +53,16 @@ from factcheck.settings import Settings
 
 RelationKind = Literal["conflict", "evolving", "agree", "not_comparable"]
 
-#: Disjoint figures this many times apart (the larger's lower bound over the smaller's upper
-#: bound) are not compared as two estimates of one count.
-MAGNITUDE_RATIO = 5.0
+#: The thresholds are :class:`~factcheck.settings.Settings` fields (documented there); these
+#: names keep their defaults for code and docs that name them.
+#: ``Settings.magnitude_ratio``: disjoint figures this many times apart are not compared.
+MAGNITUDE_RATIO: float = Settings.model_fields["magnitude_ratio"].default
 
-#: Within one period, a running total's later, larger figure from another originator is a
-#: disagreement only when dated at most this many days later; after that it is growth.
-DISAGREE_DAYS = 10
+#: ``Settings.disagree_days``: how much later another originator's larger figure is growth.
+DISAGREE_DAYS: int = Settings.model_fields["disagree_days"].default
 
-#: A running total given for a window longer than this ("in 2024", "last year", "since
-#: October") is the count reached by the window's end, and is compared as of that day.
-LONG_WINDOW_DAYS = 92
+#: ``Settings.long_window_days``: a running total over a longer window is compared as of its end.
+LONG_WINDOW_DAYS: int = Settings.model_fields["long_window_days"].default
 
 #: Severity, worst first: a group's verdict is its worst relation.
 SEVERITY: dict[str, int] = {"conflict": 3, "evolving": 2, "agree": 1, "not_comparable": 0}
@@ -170,10 +169,10 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     if same:
         if one and fa.article == fb.article and fa.article:
             return Outcome("not_comparable", "same_article", True, assumed)
-        if far_apart(fa, fb):
+        if far_apart(fa, fb, settings.magnitude_ratio):
             return Outcome("not_comparable", "magnitude", True, assumed)
         if cumulative and late.start > early.end:
-            if late.central > early.central and (one or gap > DISAGREE_DAYS):
+            if late.central > early.central and (one or gap > settings.disagree_days):
                 return Outcome("evolving", "grew", first_earlier, False)
             if one and late.high < early.low:
                 return Outcome("conflict", "shrank", first_earlier, False)
@@ -183,7 +182,7 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     if late.high < early.low:
         if not one:
             return Outcome("not_comparable", "stale", first_earlier, False)
-        if far_apart(fa, fb):
+        if far_apart(fa, fb, settings.magnitude_ratio):
             return Outcome("not_comparable", "magnitude", True, False)
         return Outcome("conflict", "shrank", first_earlier, False)
     if late.central > early.central:
@@ -191,19 +190,19 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
     return Outcome("agree", "steady", first_earlier, False)
 
 
-def as_running_total(f: Facts) -> Facts:
-    """``f`` compared as a running total: a window longer than :data:`LONG_WINDOW_DAYS` is its last day.
+def as_running_total(f: Facts, long_window_days: int = LONG_WINDOW_DAYS) -> Facts:
+    """``f`` compared as a running total: a window longer than ``long_window_days`` is its last day.
 
     >>> as_running_total(Facts(1.0, 1.0, 1.0, None, True, "u", 10, 400)).start
     400
     """
-    return f._replace(start=f.end) if f.end - f.start > LONG_WINDOW_DAYS else f
+    return f._replace(start=f.end) if f.end - f.start > long_window_days else f
 
 
-def far_apart(fa: Facts, fb: Facts) -> bool:
-    """Whether two disjoint figures are :data:`MAGNITUDE_RATIO` times apart or more."""
+def far_apart(fa: Facts, fb: Facts, ratio: float = MAGNITUDE_RATIO) -> bool:
+    """Whether two disjoint figures are ``ratio`` (``Settings.magnitude_ratio``) times apart or more."""
     small, big = (fa, fb) if fa.high < fb.low else (fb, fa)
-    return big.low >= MAGNITUDE_RATIO * small.high
+    return big.low >= ratio * small.high
 
 
 def relate(
@@ -223,7 +222,7 @@ def relate(
     fa, fb = facts(a), facts(b)
     parts = a.role.value != "total"
     if cumulative and not parts:
-        fa, fb = as_running_total(fa), as_running_total(fb)
+        fa, fb = as_running_total(fa, settings.long_window_days), as_running_total(fb, settings.long_window_days)
     out = classify(fa, fb, settings, cumulative and not parts)
     if parts and out.kind == "conflict":
         out = Outcome("not_comparable", "part", True, out.assumed)
@@ -291,7 +290,7 @@ def explain(
         )
     elif rule == "magnitude":
         text = (
-            f"{da} and {db} are {MAGNITUDE_RATIO:g} times apart or more — more likely a part, another "
+            f"{da} and {db} are {settings.magnitude_ratio:g} times apart or more — more likely a part, another "
             "measure or a misread figure than two estimates of one count; not called a conflict"
         )
     elif rule == "stale":

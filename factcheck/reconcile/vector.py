@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from factcheck.reconcile.relations import DISAGREE_DAYS, LONG_WINDOW_DAYS, MAGNITUDE_RATIO, SEVERITY, Facts, Outcome
+from factcheck.reconcile.relations import LONG_WINDOW_DAYS, SEVERITY, Facts, Outcome
 from factcheck.settings import Settings
 
 #: Rule codes, in the order the rules are tried: (relation, rule). Codes 6… record which claim is earlier.
@@ -121,9 +121,9 @@ class FactArrays(NamedTuple):
         )
 
 
-def as_running_totals(c: FactArrays) -> FactArrays:
+def as_running_totals(c: FactArrays, long_window_days: int = LONG_WINDOW_DAYS) -> FactArrays:
     """:func:`~factcheck.reconcile.relations.as_running_total` on columns: long windows become their last day."""
-    long = (c.end - c.start) > LONG_WINDOW_DAYS
+    long = (c.end - c.start) > long_window_days
     return c._replace(start=np.where(long, c.end, c.start)) if long.any() else c
 
 
@@ -160,7 +160,8 @@ def classify_pairs(
     one = c.origin[i] == c.origin[j]
     decide(same & one & (c.article[i] == c.article[j]) & (c.article[i] >= 0), 10)
     li, lj, hi, hj = c.low[i], c.low[j], c.high[i], c.high[j]
-    apart = np.where(hi < lj, lj >= MAGNITUDE_RATIO * hi, li >= MAGNITUDE_RATIO * hj)
+    ratio = settings.magnitude_ratio
+    apart = np.where(hi < lj, lj >= ratio * hi, li >= ratio * hj)
     decide(same & apart, 11)
     # the later and the earlier of each pair
     late_high = np.where(first_earlier, hj, hi)
@@ -170,7 +171,7 @@ def classify_pairs(
     shrank = late_high < early_low
     if cumulative:
         later = np.where(first_earlier, sj > ei, si > ej)
-        decide(same & later & (late_c > early_c) & (one | (gap > DISAGREE_DAYS)), 8)
+        decide(same & later & (late_c > early_c) & (one | (gap > settings.disagree_days)), 8)
         decide(same & later & one & shrank, 7)
     decide(same, 5)
     if not cumulative:
