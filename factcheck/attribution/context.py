@@ -254,9 +254,16 @@ class ArticleContext:
         """How a name stands to a cue: (inside a quotation the cue is not in — someone's
         quoted words, not the speaker; inside a reported clause that closes before the cue —
         "…북한이 보냈다고 군이 밝혔다": the clause's subject). False, False is best."""
-        quoted = any(q0 <= item.start < q1 and not q0 <= cue.start < q1 for q0, q1 in self._quotes(sent))
+        quoted = any(q0 <= item.start < q1 and not q0 <= cue.start < q1 and not self._title(q0, q1, item)
+                     for q0, q1 in self._quotes(sent))
         embedded = before and self._cues.ends_quote(self.text, item.end, cue.start)
         return quoted, embedded
+
+    def _title(self, q0: int, q1: int, item: Mention | BackRef) -> bool:
+        """Whether the quotation marks hold nothing but the name: an outlet or a group written
+        as a title («Медиазона», “Hezbollah”), not someone's quoted words."""
+        return self.text[q0 + 1:q1].strip().rstrip("".join(QUOTES.values())).strip() == \
+            self.text[item.start:item.end]
 
     def _breaks(self, sent: _Sentence) -> list[int]:
         """Where the sentence's clauses start."""
