@@ -21,6 +21,19 @@ _BASE_TO_PRECOMPOSED = {base: pre for pre, base in _PRECOMPOSED.items()}
 # apostrophes as typeset: "Seoul’s spy agency" is the alias "Seoul's spy agency"
 _APOSTROPHES = "'’‘ʼ"
 _APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})
+# Characters whose full case folding is several characters ("ß" -> "ss", "ŉ" -> "ʼn"). The
+# patterns match case-insensitively one character against one, so a key folded in full
+# ("hiess") would never meet the text as written ("hieß"): these fold to their lower case.
+_MULTI_FOLD = regex.compile(
+    "[" + "".join(regex.escape(chr(c)) for c in range(0x80, 0x20000) if len(chr(c).casefold()) > 1) + "]"
+)
+
+
+def _casefold(s: str) -> str:
+    """Case folding that keeps one character for one ("Hieß" -> "hieß", "Größe" -> "größe")."""
+    if _MULTI_FOLD.search(s) is None:
+        return s.casefold()
+    return "".join(c.casefold() if len(c.casefold()) == 1 else c.lower() for c in s)
 
 
 @functools.lru_cache(maxsize=16384)
@@ -35,7 +48,7 @@ def fold(text: str) -> str:
     """
     s = unicodedata.normalize("NFC", text)
     s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "").translate(_APOSTROPHE_FOLD)
-    return " ".join(s.casefold().split())
+    return " ".join(_casefold(s).split())
 
 
 def is_acronym(alias: str) -> bool:
