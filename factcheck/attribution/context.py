@@ -608,10 +608,12 @@ class ArticleContext:
             return Attribution(), None
         if i > 0:
             # cheapest test first: a paragraph's first sentence continues nothing (unless it
-            # opens a quotation: the last speaker's words, 'X said. ⏎ "…"'), and the
-            # sentence before is read only when the figure may continue its statement
+            # opens a quotation: the last speaker's words, 'X said. ⏎ "…"', or with a
+            # continuation opener: "Так, …"), and the sentence before is read only when the
+            # figure may continue its statement
             prev = self._sent(i - 1)
-            if (("\n" not in self.text[prev.end:sent.start] or self.text[sent.start] in QUOTES)
+            if (("\n" not in self.text[prev.end:sent.start] or self.text[sent.start] in QUOTES
+                 or self._cues.opens_continuation(self.text, sent.start, sent.end))
                     and not self._cues.has_break(self.text, sent.start, sent.end)
                     and self._has_statements(i - 1)
                     and all(self._kind(m.source) == "country" for m in self._mentions(sent))):

@@ -249,6 +249,7 @@ class CueMatcher:
         self._pointer_re = _compile(list(data.back_pointing))
         self._elided = frozenset(fold(p) for p in data.elided_speaker)
         self._break_re = _compile(list(data.continuation_breaks))
+        self._opener_re = _compile(list(data.continuation_openers))
         self._clause_re = _compile(list(data.clause_breaks))
         self._clause_starts = FirstWords(list(data.clause_breaks))
         self._datelines: tuple[int, int, list[regex.Pattern[str]]] | None = None
@@ -372,6 +373,10 @@ class CueMatcher:
     def agent_between(self, text: str, a: int, b: int) -> bool:
         """Whether an agent marker stands in ``text[a:b]`` ("एनआईएस के निदेशक X **ने** कहा")."""
         return bool(self._agent_any_re and self._agent_any_re.search(text, a, b))
+
+    def opens_continuation(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether the sentence at ``pos`` opens with a ``continuation_openers`` word ("Так, …")."""
+        return bool(self._opener_re and self._opener_re.match(text, pos, endpos))
 
     def has_break(self, text: str, pos: int, endpos: int) -> bool:
         """Whether ``text[pos:endpos]`` speaks in the writer's own voice ("बता दें कि")."""

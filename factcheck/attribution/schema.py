@@ -168,6 +168,11 @@ class AttributionData(_Frozen):
     indefinite: Words = Field(
         default=(), description='Before a back-reference word, makes it a new source ("a report").'
     )
+    continuation_openers: Words = Field(
+        default=(),
+        description='Words that open a paragraph going on with the one before ("Так, …", "Thus, …"): '
+        'its first sentence continues the last statement across the paragraph break.',
+    )
     continuation_breaks: Words = Field(
         default=(),
         description='The writer speaks in their own voice ("बता दें कि"): no inherited source.',

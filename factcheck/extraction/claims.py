@@ -386,6 +386,11 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         if noun is None and previous is not None and _total_cue(text, sentence[0], mention.start, lex):
             # "…, bringing the total to about 14,000": the previous figure's thing
             noun = Noun(out[-1].measure.counts, None, None, mention.end, mention.end, False)
+        if noun is None and previous is not None and _list_item(text, out[-1].end, mention.start,
+                                                                mention.end, sentence[1], lex):
+            prev = out[-1]  # "…, «Запад» — более 3 620": the previous figure for another label
+            out.append(prev._replace(value=mention.value, start=mention.start, end=mention.end))
+            continue
         if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
@@ -394,6 +399,23 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         if draft is not None:
             out.append(draft)
     return out
+
+
+#: "…, «Запад» — ": a comma, a label of at most three words (quoted or not), a dash.
+_LIST_LABEL = regex.compile(r"\s*[,;]\s*[\"«“„']?(?:[^\W\d_]+[\s.-]*){1,3}[\"»”“']?\s*(\S+)\s*$")
+
+
+def _list_item(text: str, prev_end: int, start: int, end: int, hi: int, lex: Lexicon) -> bool:
+    """A bare figure in a list whose verb a dash stands for ("потери … составили 2 810
+    военных, «Запад» — более 3 620, «Юг» — более 5 390"): only a label and an
+    ``ellipsis_dashes`` dash since the previous figure, and nothing but punctuation after it."""
+    if not lex.data.ellipsis_dashes or start - prev_end > 40:
+        return False
+    m = _LIST_LABEL.match(text, prev_end, start)
+    if m is None or m.group(1) not in lex.data.ellipsis_dashes:
+        return False
+    i = SPACES.match(text, end, hi).end()
+    return i >= hi or text[i] in ",;.!?"
 
 
 def _presence(text: str, clause: tuple[int, int], phrase: tuple[int, int], thing: str,

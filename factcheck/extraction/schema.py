@@ -239,6 +239,12 @@ class ExtractionData(_Frozen):
         default=(),
         description='Join two figures that share one event: "1.2 crore shells and 100 missiles were given".',
     )
+    ellipsis_dashes: Words = Field(
+        default=(),
+        description='A dash standing for the verb left out of a list item after a comma ("потери '
+        'группировки «Север» составили 2 810 военных, «Запад» **—** более 3 620"): a bare figure '
+        'after a short label and one of these repeats the figure before it for that label.',
+    )
     negation: Words = Field(default=(), description='Words that negate a following event ("not").')
     negation_window: int = Field(default=3, ge=0, description="Words between negation and event.")
     modality: ModalityData = ModalityData()
