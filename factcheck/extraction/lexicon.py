@@ -286,6 +286,7 @@ class Lexicon:
         self.count_link_at = rx(data.count_links, anchored=True)
         self.strength = rx(data.strength_words, anchored=True)
         self.count_heads = rx(data.count_heads)
+        self.people_words = rx(data.people_words, anchored=True)
         self.modifiers = rx(data.modifiers)
         self.modifiers_glued = rx(data.modifiers, anchored=True)  # right after a number ("100발을")
         self.gap_stops = rx(data.gap_stops)

@@ -51,8 +51,11 @@ class Linked(NamedTuple):
 
 
 def _bare(text: str, end: int, hi: int, lex: Lexicon) -> bool:
-    """Nothing after the number names what it counts: "…15,000.", "2,000 according to"."""
+    """Nothing after the number names what it counts: "…15,000.", "2,000 according to"
+    (a word for anyone, "4,000 people.", restates the noun before it)."""
     i = SPACES.match(text, end, hi).end()
+    if lex.data.people_words and (m := lex.people_words.match(text, i, hi)):
+        i = SPACES.match(text, m.end(), hi).end()  # "… stand at 4,000 people.": the noun restated
     if i >= hi or not text[i].isalnum():
         return True
     if text[i].isdigit():

@@ -132,13 +132,16 @@ def partitive_noun(text: str, pos: int, limit: int, lex: Lexicon,
 
 
 def elided_noun(text: str, pos: int, limit: int, lex: Lexicon) -> Noun | None:
-    """A bare number followed by its event: "4,000 have been killed", "600 की मौत".
+    """A bare number followed by its event: "4,000 have been killed", "600 की मौत", "4,000
+    people have died" (a ``people_words`` word counts anyone: the thing is the sentence's).
 
     The counted thing is elided; it must be named elsewhere in the sentence (checked later).
     """
     if pos < limit and text[pos] in _HYPHENS:
         return None
     i = pos
+    if lex.data.people_words and (m := lex.people_words.match(text, SPACES.match(text, pos, limit).end(), limit)):
+        i = m.end()  # "4,000 people have died": a word for anyone, the thing named elsewhere
     for _ in range(6):  # "1,000 are believed to have been killed"
         i = SPACES.match(text, i, limit).end()
         if i > pos and (ev := _event_at(text, i, limit, lex)) is not None:

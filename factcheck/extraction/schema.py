@@ -184,6 +184,11 @@ class ExtractionData(_Frozen):
         description='Phrases that make a bare number the count of a noun before it, a total '
         '("the **number of** troops … rose to 2,000", "सैनिकों **की संख्या** 15,000", "death **toll**").',
     )
+    people_words: Words = Field(
+        default=(),
+        description='Words that count anyone; right after a number whose noun stands before it '
+        'they restate that noun ("losses among the troops stand at 4,000 **people**").',
+    )
     count_window_words: int = Field(
         default=10, ge=1, le=20,
         description="How many words before a linked number its noun may stand (count_links, count_heads).",
