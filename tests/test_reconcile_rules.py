@@ -303,3 +303,68 @@ def test_reconcile_rules_thresholds_are_settings():
     assert est.best == 10000 and "superseded: more than 30 days" in est.note
     est = _only_group(reconcile([old, us], settings=Settings(current_days=90))).estimate
     assert est.independent_sources == 2
+
+
+def _conflicts(report):
+    return [(r.a, r.b) for g in report.groups for r in g.relations if r.relation == "conflict"]
+
+
+def test_reconcile_rules_part_echo_is_doubtful():
+    """A total whose article gives the same figure as a batch is compared with nothing."""
+    day = D(2024, 10, 18)
+    headline = make_claim(Exact(value=1500), text="1,500 soldiers", as_of=day, article="h1", start=0)
+    batch = make_claim(Exact(value=1500), text="first group of 1,500", as_of=day, article="h1", start=50,
+                       role="increment")
+    other = make_claim(Approx(value=3000), text="about 3,000", source="NIS", as_of=D(2024, 10, 23), article="h2")
+    report = reconcile([headline, batch, other])
+    assert _conflicts(report) == []
+    total = next(g for g in report.groups if g.role == "total")
+    (rel,) = total.relations
+    assert rel.relation == "not_comparable" and "doubtful as a total" in rel.reason
+    assert total.estimate.best == 3000  # the doubtful figure does not enter the current figure
+    # look-alike: the same batch figure in *another* article leaves the total comparable
+    moved = batch.model_copy(update={"article_id": "h3"})
+    assert len(_conflicts(reconcile([headline, moved, other]))) == 1
+    # look-alike: another figure as a batch in the same article leaves it comparable too
+    other_batch = make_claim(Exact(value=500), text="500 more", as_of=day, article="h1", start=50, role="increment")
+    assert len(_conflicts(reconcile([headline, other_batch, other]))) == 1
+
+
+def test_reconcile_rules_article_part_is_doubtful():
+    """One originator's smaller figure beside its larger one in one article is a part of it."""
+    day = D(2025, 9, 2)
+    whole = make_claim(Approx(value=13000), text="about 13,000", source="NIS", as_of=day, article="p1", start=0)
+    part = make_claim(Approx(value=8000), text="about 8,000", source="NIS", as_of=day, article="p1", start=80)
+    earlier = make_claim(Approx(value=10000), text="about 10,000", source="NIS", as_of=D(2024, 10, 23), article="p2")
+    report = reconcile([whole, part, earlier])
+    assert _conflicts(report) == []  # the 8,000 is a part of the 13,000, not a total shrunk from 10,000
+    # look-alike: the same small figure from another originator in that article still contradicts
+    other = part.model_copy(update={"attribution": part.attribution.model_copy(update={"source": "KCNA"})})
+    got = reconcile([whole, other, earlier])
+    assert len(_conflicts(got)) == 1 and _only_group(got).findings[0].kind == "disagreement"
+    # look-alike: alone in its article, the NIS's own later, smaller figure is a shrinking total
+    alone = part.model_copy(update={"article_id": "p3"})
+    kinds = {f.kind for f in _only_group(reconcile([whole, alone, earlier])).findings}
+    assert "shrinking_total" in kinds or "suspected_misreport" in kinds
+
+
+def test_reconcile_rules_own_losses_are_a_floor():
+    """The counted side's own count of its losses is what it admits: others' larger figures do not contradict it."""
+    day = D(2025, 4, 30)
+    admitted = make_claim(Approx(value=350), text="about 350", measure="troops_killed", source="KCNA",
+                          as_of=day, article="o1")
+    estimate = make_claim(Approx(value=600), text="about 600", measure="troops_killed", source="NIS",
+                          as_of=day, article="o2")
+    kind, reason = relate(admitted, estimate, cumulative=True)
+    assert kind == "agree" and "read as a floor" in reason
+    # look-alike: a third party's 350 for the same side and date is a disagreement
+    third = admitted.model_copy(update={"attribution": admitted.attribution.model_copy(update={"source": "Ukraine"})})
+    assert relate(third, estimate, cumulative=True)[0] == "conflict"
+    # look-alike: the side's own figure for a deployment (not a loss) is compared as given
+    sent = admitted.model_copy(update={"measure": "troops_deployed"})
+    assert relate(sent, estimate.model_copy(update={"measure": "troops_deployed"}), cumulative=True)[0] == "conflict"
+    # a floor still contradicts a smaller figure: another's 100 is below what the side admits
+    small = estimate.model_copy(update={"value": Exact(value=100)})
+    assert relate(admitted, small, cumulative=True)[0] == "conflict"
+    # the same in a whole reconciliation (columns): no finding between the floor and the estimate
+    assert _only_group(reconcile([admitted, estimate])).findings == ()

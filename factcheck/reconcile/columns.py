@@ -24,6 +24,7 @@ from typing import Any, NamedTuple, TypeVar
 import numpy as np
 
 from factcheck.models import UNATTRIBUTED, Claim, Modality
+from factcheck.reconcile.measures import _fold, is_outcome, source_country
 from factcheck.reconcile.relations import Facts, facts, outlet_voice
 from factcheck.reconcile.timing import window
 from factcheck.reconcile.vector import FactArrays, distinct
@@ -58,6 +59,7 @@ class Columns(NamedTuple):
     articles: list[str]  # article code -> id (sorted)
     origins: list[str]  # originator code (``facts.origin``) -> name (sorted)
     share: np.ndarray  # bool: the value is a proportion ("about a third"), no count to compare
+    roles: list[str] = []  # role code -> name (sorted)
 
     def take(self, idx: np.ndarray) -> Columns:
         """The columns of the claims at ``idx``, in that order, without the sort-only ones.
@@ -186,10 +188,12 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     one = np.zeros(len(combos), dtype=np.int64)
     one[kind] = np.arange(n)  # a claim of each combination: its role and modality objects
     one_of = one.tolist()
-    subject = _rank([c[0] for c in combos])[0][kind]
+    by_subject, subject_names = _rank([c[0] for c in combos])
+    subject = by_subject[kind]
     by_measure, measures = _rank([c[1] for c in combos])
     measure = by_measure[kind]
-    role = _rank([roles[i].value for i in one_of])[0][kind]
+    by_role, role_names = _rank([roles[i].value for i in one_of])
+    role = by_role[kind]
     by_unit, units = _rank([c[3] for c in combos])
     unit = by_unit[kind]
     factual = np.array([mods[i] in _FACTUAL for i in one_of], dtype=bool)[kind]
@@ -210,6 +214,9 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     by_source, sources = _rank([a.source for a in attributions])
     source = by_source[scode]
     origin, origins = _origins(source, sources, got.pop("publisher"), article, articles)
+    own = _own_losses(subject, subject_names, measure, measures, source, sources)
+    if own is not None:  # a side's own count of its losses is what it admits: a floor
+        high = np.where(own, np.inf, high)
 
     tcode, scopes = _by_identity(got.pop("time"))
     own = [window(t, None) for t in scopes]  # None: the scope has no date of its own
@@ -223,7 +230,8 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     end = np.where(fixed, t_days[tcode, 1], np.where(has_window, pub, 0))
     assumed = has_window & ~fixed
 
-    fa = FactArrays(low, high, central, start, end, factual, has_window, assumed, unit, origin, article)
+    fa = FactArrays(low, high, central, start, end, factual, has_window, assumed, unit, origin, article,
+                    np.zeros(n, dtype=bool))
     return Columns(
         facts=fa,
         given=given,
@@ -241,6 +249,7 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
         articles=articles,
         origins=origins,
         share=share,
+        roles=role_names,
     )
 
 
@@ -264,6 +273,25 @@ def _origins(
     ]
     by_name, origins = _rank(names)
     return by_name[np.searchsorted(keys, key)], origins
+
+
+def _own_losses(
+    subject: np.ndarray, subjects: list[str], measure: np.ndarray, measures: list[str],
+    source: np.ndarray, sources: list[str],
+) -> np.ndarray | None:
+    """Which claims are the counted side's own count of its losses
+    (:func:`~factcheck.reconcile.measures.own_losses`); None when none can be.
+
+    Decided per distinct measure and source, then in numpy per claim.
+    """
+    outcome = np.array([is_outcome(m) for m in measures], dtype=bool)
+    if not outcome.any():
+        return None
+    folded = {_fold(s): k for k, s in enumerate(subjects)}
+    party = np.array([folded.get(_fold(c), -1) if c else -1 for c in map(source_country, sources)], dtype=np.int64)
+    if not (party >= 0).any():
+        return None
+    return outcome[measure] & (party[source] == subject)
 
 
 def claims_per_article(cols: Columns) -> dict[str, int]:

@@ -244,7 +244,7 @@ def current_estimate(
     settings = settings or Settings()
     ratio, current_days = settings.magnitude_ratio, settings.current_days
     f = cols.facts
-    idx = np.flatnonzero(f.factual & f.has_window & ~suspects)
+    idx = np.flatnonzero(f.factual & f.has_window & ~f.doubt & ~suspects)
     if not len(idx):
         return fallback
     # each originator's latest figure (the largest on that day)

@@ -21,6 +21,7 @@ import numpy as np
 from factcheck.models import Claim
 from factcheck.reconcile.columns import Columns, canonical_order, read_columns
 from factcheck.reconcile.columns import _sort_key  # noqa: F401  (the full sort key, where it always was)
+from factcheck.reconcile.doubt import article_parts, part_echoes
 from factcheck.reconcile.findings import GROWTH_CODE, current_estimate, find, summary
 from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
 from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain
@@ -89,6 +90,10 @@ def build_group(
     cumulative = cumulative and not parts
     if cumulative:  # a running total given for a year (or a long period) is the count at its end
         cols = cols._replace(facts=as_running_totals(cols.facts, settings.long_window_days))
+    if not parts:  # a total below a larger figure of its originator in its own article: a part of it
+        below = article_parts(cols.facts, settings.same_period_days)
+        if below.any():
+            cols = cols._replace(facts=cols.facts._replace(doubt=cols.facts.doubt | below))
     f = cols.facts
     first, second = pair_arrays(f, settings, cumulative, full_limit=full_limit)
     compared = len(first)
@@ -160,11 +165,12 @@ def _facts_of(claims: Sequence[Claim], cols: Columns, which: set[int]) -> dict[i
     idx = sorted(which)
     f = cols.facts
     rows = zip(idx, f.low[idx].tolist(), f.high[idx].tolist(), f.central[idx].tolist(), f.factual[idx].tolist(),
-               f.unit[idx].tolist(), f.start[idx].tolist(), f.end[idx].tolist(), f.origin[idx].tolist())
+               f.unit[idx].tolist(), f.start[idx].tolist(), f.end[idx].tolist(), f.origin[idx].tolist(),
+               f.doubt[idx].tolist())
     return {
         i: Facts(low, high, central, window(claims[i].time, claims[i].published), factual, cols.units[unit], start, end,
-                 cols.origins[origin], claims[i].article_id)
-        for i, low, high, central, factual, unit, start, end, origin in rows
+                 cols.origins[origin], claims[i].article_id, doubt)
+        for i, low, high, central, factual, unit, start, end, origin, doubt in rows
     }
 
 
@@ -327,6 +333,11 @@ def build_groups(
         cols = read_columns(claims)  # only where proportions were given: rare
     perm = canonical_order(claims, cols)
     cols = cols.take(perm)
+    # a total whose article gives the same figure as a batch or part is doubtful (factcheck.reconcile.doubt)
+    total_role = cols.roles.index("total") if "total" in cols.roles else -1
+    echoes = part_echoes(cols.subject, cols.measure, cols.role, total_role, cols.facts.article, cols.facts.central)
+    if echoes.any():
+        cols = cols._replace(facts=cols.facts._replace(doubt=echoes))
     ordered = np.fromiter(claims, dtype=object, count=n)[perm]
     del perm
     key_changes = (cols.subject[1:] != cols.subject[:-1]) | (cols.measure[1:] != cols.measure[:-1])

@@ -71,3 +71,67 @@ def _registry_flag(measure: str) -> bool | None:
     except (LookupError, AttributeError, ValueError, FactcheckError):
         # an unknown measure: fall back rather than fail a whole reconciliation
         return None
+
+
+#: Fallback when the registry is missing: the outcome measures (what happened to the counted).
+FALLBACK_OUTCOME = frozenset({"casualties", "troops_casualties", "troops_captured", "troops_killed", "troops_wounded"})
+
+
+def is_outcome(measure: str) -> bool:
+    """True when ``measure`` counts what happened to the counted (killed, wounded, captured).
+
+    The measure registry's ``outcome`` flag; for a measure it does not know,
+    membership in :data:`FALLBACK_OUTCOME`.
+
+    >>> is_outcome("troops_killed"), is_outcome("troops_deployed")
+    (True, False)
+    """
+    try:
+        from factcheck.extraction.measures import get_measure  # type: ignore[import-not-found]
+
+        return bool(get_measure(measure).outcome)
+    except (ImportError, LookupError, AttributeError, ValueError, FactcheckError):
+        return measure in FALLBACK_OUTCOME
+
+
+def source_country(source: str) -> str | None:
+    """The country a source speaks for (the source registry's ``country``), None if unknown.
+
+    >>> source_country("KCNA"), source_country("no such source")
+    ('North Korea', None)
+    """
+    try:
+        from factcheck.attribution.sources import default_registry
+
+        found = default_registry().find(source)
+    except (ImportError, FactcheckError):
+        return None
+    return None if found is None else found.country
+
+
+def same_party(subject: str, country: str | None) -> bool:
+    """Whether a claim's subject (``north_korea``, ``North Korea``) is the country ``country``.
+
+    >>> same_party("north_korea", "North Korea"), same_party("russia", "North Korea")
+    (True, False)
+    """
+    return country is not None and _fold(subject) == _fold(country)
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.replace("_", " ").replace("-", " ").split()).casefold()
+
+
+def own_losses(subject: str, measure: str, source: str) -> bool:
+    """Whether a figure is the counted side's own count of what happened to its own forces.
+
+    Such a figure (a government announcing its own dead, wounded or captured) is what that
+    side admits: a floor, never an estimate of the whole, so reconciliation compares it as
+    "at least" the figure (``[figure, ∞)``): others' larger estimates do not contradict it.
+
+    >>> own_losses("north_korea", "troops_killed", "KCNA"), own_losses("north_korea", "troops_killed", "NIS")
+    (True, False)
+    >>> own_losses("north_korea", "troops_deployed", "KCNA")
+    False
+    """
+    return is_outcome(measure) and same_party(subject, source_country(source))

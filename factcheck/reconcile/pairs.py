@@ -90,7 +90,7 @@ def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np
     n = len(cols.low)
     firsts: list[np.ndarray] = [np.arange(n - 1, dtype=np.int64)]
     seconds: list[np.ndarray] = [np.arange(1, n, dtype=np.int64)]
-    k_all = np.flatnonzero(cols.factual & cols.has_window).astype(np.int64)
+    k_all = np.flatnonzero(cols.factual & cols.has_window & ~cols.doubt).astype(np.int64)
     if len(k_all):
         start, end = cols.start[k_all], cols.end[k_all]
         low, high, central = cols.low[k_all], cols.high[k_all], cols.central[k_all]

@@ -5,6 +5,9 @@ Rules (docs/reconcile.md, "Relations"), tried in this order:
 1. different units → ``not_comparable``;
 2. a figure that is not asserted/estimated (possible, planned, denied, hypothetical)
    → ``not_comparable``;
+   a total its own article casts doubt on — the article also gives the same figure as a
+   batch or part, or the same originator's larger figure for that date (it is most likely
+   a part of it) → ``not_comparable`` (``doubtful``; :mod:`factcheck.reconcile.doubt`);
 3. no date at all, or a date taken from the article (``published``) when the articles are
    more than ``undated_window_days`` apart → ``not_comparable``; closer than that, the two
    are treated as the same period and the reason says so;
@@ -45,9 +48,11 @@ the outlet's own (its publisher, else its article).
 
 from __future__ import annotations
 
+import math
 from typing import Literal, NamedTuple
 
 from factcheck.models import UNATTRIBUTED, Claim, Modality
+from factcheck.reconcile.measures import own_losses
 from factcheck.reconcile.timing import Window, window
 from factcheck.settings import Settings
 
@@ -86,6 +91,7 @@ class Facts(NamedTuple):
     end: int
     origin: str = ""
     article: str = ""
+    doubt: bool = False
 
 
 def originator(claim: Claim) -> str:
@@ -118,6 +124,8 @@ def facts(claim: Claim) -> Facts:
     the middle of a range) or, for vague words with no figure, the interval's lower end.
     """
     low, high = claim.value.interval()
+    if own_losses(claim.subject, claim.measure, claim.attribution.source):
+        high = math.inf  # the side's own count of its losses: what it admits, a floor
     point = claim.value.point
     w = window(claim.time, claim.published)
     return Facts(
@@ -149,6 +157,8 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
         return Outcome("not_comparable", "units", True, False)
     if not (fa.factual and fb.factual):
         return Outcome("not_comparable", "modality", True, False)
+    if fa.doubt or fb.doubt:
+        return Outcome("not_comparable", "doubtful", True, False)
     wa, wb = fa.window, fb.window
     if wa is None or wb is None:
         return Outcome("not_comparable", "no_date", True, False)
@@ -246,6 +256,8 @@ def describe(claim: Claim, f: Facts) -> str:
     who = claim.attribution.source + (f" via {', '.join(relays)}" if relays else "")
     if claim.publisher:
         who += f", in {claim.publisher}"
+    if f.high == math.inf and own_losses(claim.subject, claim.measure, claim.attribution.source):
+        who += ", the counted side's own figure: read as a floor"
     when = f.window.label if f.window is not None else "date unknown"
     return f"“{claim.evidence.text}” ({who}, article {claim.article_id}, {when})"
 
@@ -272,6 +284,13 @@ def explain(
     elif rule == "modality":
         which = [f"the {n} is {c.modality.value}" for n, c in (("first", a), ("second", b)) if not c.modality.is_factual]
         text = f"{da} and {db}: {' and '.join(which)} — not an asserted figure, so never a conflict"
+    elif rule == "doubtful":
+        which = " and ".join(n for n, f in (("the first", fa), ("the second", fb)) if f.doubt)
+        text = (
+            f"{da} and {db}: {which} is doubtful as a total — its article also gives the same figure as a "
+            "batch or part, or gives a larger figure of the same originator for that date (so it is most "
+            "likely a part of it); listed, not compared"
+        )
     elif rule == "no_date":
         text = f"{da} and {db}: at least one has no date and no article date; not compared"
     elif rule == "undated_far":

@@ -38,10 +38,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ("not_comparable", "magnitude"),  # 11
     ("not_comparable", "stale"),  # 12
     ("not_comparable", "part"),  # 13: batches, parts, plans — never compared as totals
+    ("not_comparable", "doubtful"),  # 14: a total reading its own article casts doubt on (probably a part)
 )
 
 #: The code a conflict becomes in a group of increments or subsets (:func:`parts_only`).
 PART_CODE = 13
+
+#: The code of a pair with a doubtful total (``FactArrays.doubt``): decided right after modality.
+DOUBT_CODE = 14
 
 
 def parts_only(codes: np.ndarray) -> np.ndarray:
@@ -82,7 +86,8 @@ class FactArrays(NamedTuple):
     """A group's :class:`Facts` as columns (``has_window`` False: no date at all).
 
     ``origin`` and ``article`` are codes (equal codes: the same originator / article; an
-    article code of -1 is never the same article).
+    article code of -1 is never the same article). ``doubt``: the claim's reading as a total
+    is doubtful (:func:`factcheck.reconcile.doubt.doubtful_totals`), so it is compared with nothing.
     """
 
     low: np.ndarray
@@ -96,6 +101,7 @@ class FactArrays(NamedTuple):
     unit: np.ndarray
     origin: np.ndarray
     article: np.ndarray
+    doubt: np.ndarray
 
     @classmethod
     def of(cls, fs: Sequence[Facts]) -> FactArrays:
@@ -109,15 +115,15 @@ class FactArrays(NamedTuple):
         flags = np.array(
             [
                 (f.factual, f.window is not None, f.window is not None and f.window.assumed, units.setdefault(f.unit, len(units)),
-                 origins.setdefault(f.origin, len(origins)), articles.setdefault(f.article, len(articles) - 1))
+                 origins.setdefault(f.origin, len(origins)), articles.setdefault(f.article, len(articles) - 1), f.doubt)
                 for f in fs
             ],
             dtype=np.int64,
-        ).reshape(n, 6)
+        ).reshape(n, 7)
         return cls(
             nums[:, 0], nums[:, 1], nums[:, 2], days[:, 0], days[:, 1],
             flags[:, 0].astype(bool), flags[:, 1].astype(bool), flags[:, 2].astype(bool), flags[:, 3],
-            flags[:, 4], flags[:, 5],
+            flags[:, 4], flags[:, 5], flags[:, 6].astype(bool),
         )
 
 
@@ -150,6 +156,7 @@ def classify_pairs(
 
     decide(c.unit[i] != c.unit[j], 0)
     decide(~(c.factual[i] & c.factual[j]), 1)
+    decide(c.doubt[i] | c.doubt[j], DOUBT_CODE)
     decide(~(c.has_window[i] & c.has_window[j]), 2)
     gap = np.maximum(0, np.maximum(sj - ei, si - ej))
     assumed = (c.assumed[i] | c.assumed[j]) & open_
