@@ -23,14 +23,18 @@ _APOSTROPHES = "'’‘ʼ"
 _APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})
 # Characters whose full case folding is several characters ("ß" -> "ss", "ŉ" -> "ʼn"). The
 # patterns match case-insensitively one character against one, so a key folded in full
-# ("hiess") would never meet the text as written ("hieß"): these fold to their lower case.
+# ("ss") would never meet the text as written ("ß"): these fold to their lower case.
 _MULTI_FOLD = regex.compile(
     "[" + "".join(regex.escape(chr(c)) for c in range(0x80, 0x20000) if len(chr(c).casefold()) > 1) + "]"
 )
 
 
 def _casefold(s: str) -> str:
-    """Case folding that keeps one character for one ("Hieß" -> "hieß", "Größe" -> "größe")."""
+    """Case folding that keeps one character for one ("ẞ" -> "ß", never "ss").
+
+    >>> _casefold("AßB"), _casefold("AB")
+    ('aßb', 'ab')
+    """
     if _MULTI_FOLD.search(s) is None:
         return s.casefold()
     return "".join(c.casefold() if len(c.casefold()) == 1 else c.lower() for c in s)

@@ -29,6 +29,8 @@ WORDS = regex.compile(r"\w+", regex.V1)
 _WORD_CHAR = regex.compile(r"\w", regex.V1)
 _HYPHENS = regex.compile(r"[-‐‑–](?=\w)|(?<=\w)[-‐‑–]")
 _QUOTES = regex.compile(r"[ \t\u00a0\"'«»„“”‘’‚]*")
+#: Characters back the sentence before may name whose people the figure counts.
+_TOPIC_REACH = 300
 
 
 class SubjectFinder:
@@ -158,6 +160,9 @@ class SubjectFinder:
             return named
         if self._named_in is not None and self._named_in[:2] == (lo, hi):
             return self._named_in[2]
+        local = self._topic_before(lo, measure.counts)
+        if local is not None:
+            return local
         owner = self.article_owner()
         if owner is not None:
             return owner
@@ -199,6 +204,9 @@ class SubjectFinder:
                     and (cue_start is None or cue_start >= phrase_start or e <= cue_start)
                     and not self._is_place(s, e, lo, hi)):
                 return name  # "우크라이나군 사망 2870명": the forces, their deaths, the figure
+        whole = self._whole_before(before, lo, phrase_start)
+        if whole is not None:
+            return whole
         before = [b for b in before if not self._is_speaker(b[1], hi)]
         if cue_start is not None and cue_start < phrase_start:
             # "supplied Russia with 100 missiles": between the verb and the figure is the recipient
@@ -215,6 +223,77 @@ class SubjectFinder:
                       and not _HYPHENS.match(text, b[1]) and not _HYPHENS.match(text, b[0] - 1)]
             if actors:
                 return actors[-1][2]
+        return None
+
+    def _owns_noun(self, s: int, e: int, hi: int, thing: str) -> bool:
+        """The mention is followed, within two words, by a noun of ``thing`` ("the Ukrainian
+        prisoners", "Russia's troops"): it names whose soldiers (missiles …) those are."""
+        text, lex = self.text, self.lex
+        noun = lex.nouns.get(thing)
+        if noun is None:
+            return False
+        m = lex.owner_after.match(text, e, hi)
+        i = m.end() if m else e
+        for _ in range(3):
+            i = SPACES.match(text, i, hi).end()
+            if noun.match(text, i, hi):
+                return True
+            w = GAP_WORD.match(text, i, hi)
+            if w is None:
+                return False
+            i = w.end()
+        return False
+
+    def _sentence_end_before(self, lo: int, hi: int) -> int | None:
+        """Where the last sentence end in ``text[lo:hi]`` starts (the lexicon's end marks:
+        "189.500", "U.S. troops", "N. Korea" are no end)."""
+        last = None
+        for m in self.lex.sentence_end.finditer(self.text, lo, hi):
+            last = m.start()
+        return last
+
+    def _topic_before(self, lo: int, thing: str) -> str | None:
+        """Whose soldiers (missiles …) the sentence before, in the same paragraph, talked
+        about: its first mention owning a noun of the thing counted ("X gave details on the
+        Ukrainian prisoners. Released were 114 soldiers …"). None when it names none or the
+        paragraph starts with this sentence: the article's owner decides."""
+        text = self.text
+        floor = max(0, lo - _TOPIC_REACH)
+        para = max(text.rfind("\n", floor, lo) + 1, floor)
+        # the end of the sentence before this one (``lo`` may be a clause inside it)
+        prev_end = self._sentence_end_before(para, lo)
+        if prev_end is None:
+            return None
+        prev_start = self._sentence_end_before(para, prev_end)
+        prev_start = para if prev_start is None else prev_start + 1
+        for s, e, name in self._mentions(prev_start, prev_end):
+            if (self.zones.name_at(s) != BOILERPLATE and not self._is_place(s, e, prev_start, prev_end)
+                    and not self._is_speaker(e, prev_end) and self._owns_noun(s, e, prev_end, thing)):
+                return name
+        return None
+
+    def _whole_before(self, before: list[tuple[int, int, str]], lo: int, phrase_start: int) -> str | None:
+        """A part named after its whole ("dozens of members of Hezbollah, including six
+        commanders", "Hezbollah fighters, including six commanders"): the subject named right
+        before the ``subset_before`` cue that opens the part, or before the whole's own noun."""
+        text, lex = self.text, self.lex
+        if not before or not lex.data.role.subset_before:
+            return None
+        cue = None
+        for m in lex.subset_before.finditer(text, max(lo, phrase_start - 60), phrase_start):
+            cue = m
+        if cue is None or text[cue.end():phrase_start].strip():
+            return None
+        for s, e, name in reversed(before):
+            if e > cue.start():
+                continue
+            # only the whole's own noun may stand between ("Hezbollah fighters, including"),
+            # not another thing it owns ("from Russian captivity, including 70 soldiers")
+            between = list(WORDS.finditer(text, e, cue.start()))
+            if (len(between) <= 2 and all(lex.any_noun.match(text, w.start(), cue.start()) for w in between)
+                    and not self._is_place(s, e, lo, cue.start()) and not self._is_speaker(e, cue.start())):
+                return name
+            return None
         return None
 
     def article_owner(self) -> str | None:
