@@ -550,6 +550,11 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
             better = _outcome_cue(text, clause, phrase, thing, lex, registry, others)
             if better is None and adjective is not None and _is_outcome(registry, thing, adjective.event):
                 better = adjective
+            if better is None:
+                # "270 prisoners of war were sent to Kyiv": a noun naming its own outcome keeps it
+                own = _own_event(text, noun, thing, lex, registry)
+                if own is not None and _is_outcome(registry, thing, own.event):
+                    better = own
             if better is not None:
                 cue = better
         if (cue is not None and cue.start >= phrase[1] and lex.data.agent_forms
