@@ -391,6 +391,12 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
             prev = out[-1]  # "…, «Запад» — более 3 620": the previous figure for another label
             out.append(prev._replace(value=mention.value, start=mention.start, end=mention.end))
             continue
+        if (noun is None and previous is not None and getattr(mention.value, "fraction", None)
+                and _just_before(text, lex.subset_before, sentence[0], mention.start)):
+            # "погибли 600 человек, из них половина — офицеры": a share of the previous figure
+            out.append(out[-1]._replace(value=mention.value, start=mention.start, end=mention.end,
+                                        role=Role.SUBSET, subset=None))
+            continue
         if noun is None:
             continue
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,

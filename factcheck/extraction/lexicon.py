@@ -281,7 +281,7 @@ class Lexicon:
         self.other_nouns_anywhere = rx(data.other_nouns)
         self.ellipsis_words = rx(data.ellipsis_words, anchored=True)
         self.event_nouns_anywhere = {e: rx(ws) for e, ws in data.event_nouns.items()}
-        self.count_link = self._tail_regex(data.count_links, cls)
+        self.count_link = self._tail_regex(data.count_links, cls, quoted=True)
         # a link that is the number's own qualifier: "потери превысили 3000" (exceeded = more than)
         self.count_link_at = rx(data.count_links, anchored=True)
         self.strength = rx(data.strength_words, anchored=True)
@@ -531,7 +531,8 @@ class Lexicon:
             rf"(?m)^[ \t\u00a0]*(?:{alts})[ \t\u00a0:.\-–—|»>]*$", regex.V1 | regex.IGNORECASE
         )
 
-    def _tail_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
+    def _tail_regex(self, words: Iterable[str], cls: dict[str, str],
+                    quoted: bool = False) -> regex.Pattern[str]:
         """One of ``words`` ending the searched span (``pattern.search(text, lo, pos)``): a
         word form as a whole word, a punctuation form (":") even right after a word."""
         ws = [w for w in words if w.strip()]
@@ -544,7 +545,9 @@ class Lexicon:
             alts.append(f"(?:{_trie_source(marks, self.data, cls)})")
         if not alts:
             return _NEVER
-        return regex.compile(rf"(?:{'|'.join(alts)})[ \t\u00a0]*\Z", regex.V1)
+        # ``quoted``: an opening quote may stand before the figure ("в формате «146 на 146»")
+        quote = '[«"“„]?' if quoted else ""
+        return regex.compile(rf"(?:{'|'.join(alts)})[ \t\u00a0]*{quote}\Z", regex.V1)
 
     def _suffix_regex(self, words: Iterable[str], cls: dict[str, str]) -> regex.Pattern[str]:
         """Owner markers may be glued to the name ("Korea's") or separate ("कोरिया के")."""
