@@ -86,12 +86,20 @@ def _profile(code: str, scripts: tuple[str, ...], words: tuple[str, ...]) -> _Pr
 
 
 def _profiles() -> list[_Profile]:
+    """Every supported language's profile, kept while the loaded language data is the same
+    (asked once per article)."""
+    datas = tuple(load_language(code) for code in supported_languages())
+    if _PROFILES and _PROFILES[0] == datas:
+        return list(_PROFILES[1])
     out = []
-    for code in supported_languages():
-        data = load_language(code)
+    for data in datas:
         p = _profile(data.code, tuple(data.scripts), tuple(data.detect))
         out.append(dataclasses.replace(p, rank=data.detect_rank) if data.detect_rank else p)
-    return out
+    _PROFILES[:] = [datas, out]
+    return list(out)
+
+
+_PROFILES: list = []  # [(language data ...), [profile ...]] of the last call
 
 
 def script_scores(text: str) -> dict[str, int]:

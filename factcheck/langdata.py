@@ -85,12 +85,30 @@ def _search_dirs() -> list[Path]:
 
 
 def _files() -> dict[str, Path]:
+    """``{code: path}`` of every language file (earlier directories win). The listing is
+    kept while no search directory changed (same list, same modification times): every
+    article asks, and listing the folders cost more than reading a short article."""
+    dirs = _search_dirs()
+    key = tuple((d, _mtime(d)) for d in dirs)
+    if _LISTING and _LISTING[0] == key:
+        return dict(_LISTING[1])
     found: dict[str, Path] = {}
-    for d in reversed(_search_dirs()):  # earlier directories win
+    for d in reversed(dirs):
         if d.is_dir():
             for p in sorted(d.glob("*.yaml")):
                 found[p.stem] = p
-    return found
+    _LISTING[:] = [key, found]
+    return dict(found)
+
+
+_LISTING: list = []  # [(directory, mtime) ..., {code: path}] of the last listing
+
+
+def _mtime(d: Path) -> int | None:
+    try:
+        return d.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def supported_languages() -> list[str]:

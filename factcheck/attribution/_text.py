@@ -20,7 +20,8 @@ _NUKTA_BASES = set(_PRECOMPOSED.values())
 _BASE_TO_PRECOMPOSED = {base: pre for pre, base in _PRECOMPOSED.items()}
 # apostrophes as typeset: "Seoul’s spy agency" is the alias "Seoul's spy agency"
 _APOSTROPHES = "'’‘ʼ"
-_APOSTROPHE_FOLD = str.maketrans({c: "'" for c in _APOSTROPHES})
+# one pass: precomposed nukta letters to their base, the nukta dropped, apostrophes as "'"
+_FOLD = str.maketrans({**_PRECOMPOSED, NUKTA: None, **{c: "'" for c in _APOSTROPHES}})
 # Characters whose full case folding is several characters ("ß" -> "ss", "ŉ" -> "ʼn"). The
 # patterns match case-insensitively one character against one, so a key folded in full
 # ("ss") would never meet the text as written ("ß"): these fold to their lower case.
@@ -50,8 +51,7 @@ def fold(text: str) -> str:
     >>> fold("ख़ुफ़िया  सेवा") == fold("खुफिया सेवा")
     True
     """
-    s = unicodedata.normalize("NFC", text)
-    s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "").translate(_APOSTROPHE_FOLD)
+    s = unicodedata.normalize("NFC", text).translate(_FOLD)
     return " ".join(_casefold(s).split())
 
 
@@ -101,8 +101,7 @@ def phrase_pattern(phrase: str, *, right_boundary: bool = True, case_sensitive: 
 
 
 def _fold_keep_case(text: str) -> str:
-    s = unicodedata.normalize("NFC", text)
-    s = "".join(_PRECOMPOSED.get(ch, ch) for ch in s).replace(NUKTA, "").translate(_APOSTROPHE_FOLD)
+    s = unicodedata.normalize("NFC", text).translate(_FOLD)
     return " ".join(s.split())
 
 
@@ -194,7 +193,7 @@ class FirstWords:
 
     def __init__(self, phrases: list[str] | tuple[str, ...], *, runs_on: bool = False) -> None:
         self.exact: set[str] = set()
-        self.prefixes: dict[str, list[str]] = {}  # first character -> prefixes starting with it
+        prefixes: dict[str, list[str]] = {}  # first character -> prefixes starting with it
         self.anywhere = False
         leads: set[str] = set()
         for phrase in phrases:
@@ -211,9 +210,11 @@ class FirstWords:
             word = first.group()
             whole = len(word) == len(folded)
             if whole and (runs_on or phrase.endswith("*") or not _bounds(phrase, True)[1]):
-                self.prefixes.setdefault(word[0], []).append(word)
+                prefixes.setdefault(word[0], []).append(word)
             else:
                 self.exact.add(word)
+        # a tuple each: str.startswith tries them all in one call
+        self.prefixes: dict[str, tuple[str, ...]] = {c: tuple(ps) for c, ps in prefixes.items()}
         self.leads = frozenset(leads)
         chars = "".join(sorted(leads)) + (_APOSTROPHES if "'" in leads else "")  # "’s report" too
         self._lead_re = regex.compile(f"[{regex.escape(chars)}]", regex.IGNORECASE) if leads else None
@@ -225,15 +226,14 @@ class FirstWords:
     def _admits(self, key: str) -> bool:
         if key in self.exact:
             return True
-        return any(key.startswith(p) for p in self.prefixes.get(key[:1], ()))
+        return key.startswith(self.prefixes.get(key[:1], ()))
 
     def starts(self, words: list[tuple[int, str]], text: str, pos: int, endpos: int) -> list[int]:
         """Where a phrase may start in ``text[pos:endpos]``, in order (``words``:
         :func:`word_keys` of that span)."""
         exact, prefixes = self.exact, self.prefixes
         if prefixes:
-            out = [at for at, key in words if key in exact
-                   or (key[:1] in prefixes and any(key.startswith(p) for p in prefixes[key[:1]]))]
+            out = [at for at, key in words if key in exact or key.startswith(prefixes.get(key[:1], ()))]
         else:
             out = [at for at, key in words if key in exact]
         if self._lead_re is not None:

@@ -82,9 +82,11 @@ class Extractor:
         from factcheck.detect import detect_language, normalise_language
 
         code = article.language or detect_language(article.text)
-        code = normalise_language(code, supported_languages()) or code  # a tag: "en-US" is "en"
         if code in self._supported:
             return code  # language folders are only ever added: a supported code stays so
+        code = normalise_language(code, supported_languages()) or code  # a tag: "en-US" is "en"
+        if code in self._supported:
+            return code
         if code not in supported_languages():
             raise UnsupportedLanguageError(code, supported_languages(), where=f"article {article.id}")
         self._supported.add(code)
