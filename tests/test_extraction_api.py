@@ -100,6 +100,21 @@ def test_extraction_counts_a_repeated_figure_once(text, language, want):
     assert [(c.evidence.text, c.evidence.zone) for c in claims] == want
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    # the headline's figure, told in the body with another qualifier and a source: its source
+    ("रूस में 500 उत्तर कोरियाई सैनिक मारे गए\n\nखुफिया जानकारी के बाद एक सांसद ने बताया कि लगभग 500 "
+     "उत्तर कोरियाई सैनिक मारे गए हैं। राष्ट्रीय खुफिया सेवा ने संसद की समिति को यह ब्योरा दिया था।",
+     [("500 उत्तर कोरियाई सैनिक मारे गए", "NIS"), ("लगभग 500 उत्तर कोरियाई सैनिक मारे गए", "NIS")]),
+    # another number in the body lends the headline nothing
+    ("रूस में 500 उत्तर कोरियाई सैनिक मारे गए\n\nखुफिया जानकारी के बाद एक सांसद ने बताया कि लगभग 700 "
+     "उत्तर कोरियाई सैनिक मारे गए हैं। राष्ट्रीय खुफिया सेवा ने संसद की समिति को यह ब्योरा दिया था।",
+     [("500 उत्तर कोरियाई सैनिक मारे गए", "unattributed"), ("लगभग 700 उत्तर कोरियाई सैनिक मारे गए", "NIS")]),
+])
+def test_extraction_headline_takes_the_body_credit_for_its_figure(text, want):
+    claims = extract(text, language="hi")
+    assert [(c.evidence.text, c.source) for c in claims] == want
+
+
 @pytest.mark.parametrize(("text", "as_of"), [
     # a plan's deadline named without a year, still ahead: the plan holds as of the article date
     ("Some 6,000 more troops are expected to be sent to Russia by December.", "2025-09-04"),

@@ -240,7 +240,8 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
                 drop.add(i)
             else:
                 kept.add(source)
-    if not drop:
+    _credit_titles(claims, drop, credit, sentence_ends)
+    if not drop and not credit:
         return claims
     out = []
     for i, c in enumerate(claims):
@@ -250,6 +251,28 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
             c = c.model_copy(update={"attribution": credit[i].attribution})
         out.append(c)
     return out
+
+
+def _credit_titles(claims: list[Claim], drop: set[int], credit: dict[int, Claim],
+                   sentence_ends: tuple[str, ...]) -> None:
+    """A headline (or title line) credited to no one that gives a body figure with another
+    qualifier ("300 killed" over "about 300 were killed, the agency said") takes the body's
+    credit: the same number of the same thing, told first in the headline."""
+    titles = [i for i, c in enumerate(claims) if i not in drop and i not in credit
+              and c.attribution.source == UNATTRIBUTED and c.value.point is not None
+              and _title_like(c, sentence_ends)]
+    if not titles:
+        return
+    told: dict[tuple, Claim] = {}
+    for i, c in enumerate(claims):
+        if (c.attribution.source != UNATTRIBUTED and c.value.point is not None
+                and not _title_like(c, sentence_ends)):
+            told.setdefault((c.measure, c.subject, c.value.point), c)
+    for i in titles:
+        c = claims[i]
+        body = told.get((c.measure, c.subject, c.value.point))
+        if body is not None:
+            credit[i] = body
 
 
 _DEFAULT: dict[str, Extractor] = {}
