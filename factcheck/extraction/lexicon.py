@@ -288,6 +288,7 @@ class Lexicon:
         self.count_heads = rx(data.count_heads)
         self.people_words = rx(data.people_words, anchored=True)
         self.modifiers = rx(data.modifiers)
+        self.speaker_pronouns = rx(data.speaker_pronouns)
         self.modifiers_glued = rx(data.modifiers, anchored=True)  # right after a number ("100발을")
         self.gap_stops = rx(data.gap_stops)
         self.vague_links = rx(data.vague_links)

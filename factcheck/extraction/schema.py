@@ -270,6 +270,12 @@ class ExtractionData(_Frozen):
         description='Subject forms in an oblique case, never the actor of the sentence: a place, '
         'owner or recipient ("поможет **России**, направив …": North Korea sends).',
     )
+    speaker_pronouns: Words = Field(
+        default=(),
+        description='Pronouns that stand for the side named before them ("Israel says **it** has lost 30 '
+        'troops", "Prigozhin said 20,000 of **his** fighters died"): as the owner inside the figure or as '
+        'the actor right before it, they make that side the subject.',
+    )
     owner_after_noun: Words = Field(
         default=(),
         description='Things whose counted noun may take its owner right after it, in the genitive '

@@ -204,6 +204,9 @@ class SubjectFinder:
                     and (cue_start is None or cue_start >= phrase_start or e <= cue_start)
                     and not self._is_place(s, e, lo, hi)):
                 return name  # "우크라이나군 사망 2870명": the forces, their deaths, the figure
+        back = self._pronoun_owner(before, lo, phrase_start, noun_end, measure)
+        if back is not None:
+            return back
         whole = self._whole_before(before, lo, phrase_start)
         if whole is not None:
             return whole
@@ -269,6 +272,27 @@ class SubjectFinder:
         for s, e, name in self._mentions(prev_start, prev_end):
             if (self.zones.name_at(s) != BOILERPLATE and not self._is_place(s, e, prev_start, prev_end)
                     and not self._is_speaker(e, prev_end) and self._owns_noun(s, e, prev_end, thing)):
+                return name
+        return None
+
+    def _pronoun_owner(self, before: list[tuple[int, int, str]], lo: int, phrase_start: int,
+                       noun_end: int, measure: Measure) -> str | None:
+        """The side a pronoun stands for: the last one named before it (a speaker too, not a
+        place). The pronoun owns the figure ("20,000 of his fighters") or, for a measure
+        whose subject acts, is the actor right before it with no other side named between
+        ("Israel says it has lost 30 more troops")."""
+        text, lex = self.text, self.lex
+        if not before or not lex.data.speaker_pronouns:
+            return None
+        named = [b for b in before if not self._is_place(b[0], b[1], lo, phrase_start)]
+        if not named:
+            return None
+        s, e, name = named[-1]
+        if lex.speaker_pronouns.search(text, phrase_start, noun_end):
+            return name
+        if measure.subject_is_agent and before[-1][1] == e:
+            pronoun = lex.speaker_pronouns.search(text, e, phrase_start)
+            if pronoun is not None and len(WORDS.findall(text, pronoun.end(), phrase_start)) <= 3:
                 return name
         return None
 
