@@ -92,6 +92,27 @@ def reconcile_claims(draw: st.DrawFn, *, measures=("troops_deployed", "weekly_at
 
 
 @st.composite
+def contested_claims(draw: st.DrawFn):
+    """A running-total claim from a crowded few weeks: few figures, several sources, one unit,
+    so groups hold many conflicts, shrinks and growths (the bounded-pairs properties need them)."""
+    import datetime as dt
+
+    value = draw(st.sampled_from([
+        Exact(value=1000), Exact(value=3000), Exact(value=10000), Exact(value=12000), Approx(value=3000),
+        Approx(value=11000), Approx(value=15000), AtLeast(value=300), AtLeast(value=5000),
+    ]))
+    return make_claim(
+        value,
+        source=draw(st.sampled_from(["unattributed", "NIS", "Ukraine", "KCNA", "Pentagon"])),
+        as_of=dt.date(2024, 10, 1) + dt.timedelta(days=draw(st.integers(0, 60))),
+        article=draw(st.sampled_from([f"a{k}" for k in range(12)])),
+        start=draw(st.integers(0, 500)),
+        modality=draw(st.sampled_from(["asserted", "asserted", "estimated", "possible"])),
+        publisher=draw(st.sampled_from([None, "example.org"])),
+    )
+
+
+@st.composite
 def reconcile_claims_odd_text(draw: st.DrawFn):
     """A reconcile claim whose quoted text, sources and relays are any text (JSON layout edge cases)."""
     odd = st.one_of(st.text(max_size=12), st.sampled_from(['"},\n  {"', "\n", "\\", "\u2028", "हज़ार", ",\n"]))

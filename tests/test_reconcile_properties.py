@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from factcheck.reconcile import Reconciler, Report, reconcile
 from factcheck.reconcile.relations import SEVERITY
 from factcheck.values import Exact
-from tests.strategies import make_claim, reconcile_claims
+from tests.strategies import contested_claims, make_claim, reconcile_claims
 
 claim_lists = st.lists(reconcile_claims(), max_size=25)
 
@@ -57,6 +57,18 @@ def test_reconcile_properties_bounded_pairs_keep_conflict_and_growth(claims):
             assert b.verdict == f.verdict
         elif b.verdict in SEVERITY:
             assert SEVERITY[b.verdict] <= SEVERITY[f.verdict]
+
+
+@given(st.lists(st.one_of(contested_claims(), reconcile_claims(measures=("troops_deployed",))), min_size=2, max_size=40))
+def test_reconcile_properties_bounded_pairs_give_the_same_findings(claims):
+    """A group comparing a bounded set of pairs gives the findings and current figure of all pairs."""
+    full = Reconciler(full_limit=10**6).run(claims)
+    bounded = Reconciler(full_limit=0).run(claims)
+    for f, b in zip(full.groups, bounded.groups, strict=True):
+        assert (f.findings, f.findings_omitted) == (b.findings, b.findings_omitted)
+        assert f.estimate == b.estimate
+        if f.verdict == b.verdict:  # agree vs not_comparable may differ (decided on the pairs compared)
+            assert f.summary == b.summary
 
 
 @given(st.integers(min_value=0, max_value=300))

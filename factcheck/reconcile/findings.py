@@ -11,9 +11,9 @@ questions a fact-checker asks (docs/reconcile.md, "Findings"):
 * growth is folded into the series, never a finding.
 
 Every finding comes from ``conflict`` relations, so every finding is also a ``conflict``
-relation of the report. Findings are computed from the pairs a group compares; a large
-group compares, for every claim, the partners that decide whether it is in a conflict
-(:mod:`factcheck.reconcile.pairs`), so each claim in a finding is found there too.
+relation of the report. Findings are computed on the bounded pair set of
+:func:`factcheck.reconcile.pairs.witness_arrays` (each claim's neighbours and most extreme
+partners) in every group, so they do not depend on whether the group compared all pairs.
 
 The **current figure** (:func:`current_estimate`) is made of each originator's latest
 figure: outliers (``Settings.magnitude_ratio`` times from the median of those figures),

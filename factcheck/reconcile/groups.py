@@ -23,7 +23,7 @@ from factcheck.reconcile.columns import Columns, canonical_order, read_columns
 from factcheck.reconcile.columns import _sort_key  # noqa: F401  (the full sort key, where it always was)
 from factcheck.reconcile.doubt import article_parts, part_echoes
 from factcheck.reconcile.findings import GROWTH_CODE, current_estimate, find, summary
-from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays
+from factcheck.reconcile.pairs import FULL_PAIRS_LIMIT, pair_arrays, witness_arrays
 from factcheck.reconcile.relations import _FACTUAL, Facts, describe, explain
 from factcheck.reconcile.report import Estimate, Group, Verdict
 from factcheck.reconcile.timing import window
@@ -100,6 +100,15 @@ def build_group(
     codes, earlier, assumed = classify_pairs(f, first, second, settings, cumulative)
     if parts:
         codes = parts_only(codes)
+    # findings come from the bounded pair set in every group, so they are the same whether the
+    # group compared all pairs or not (a large group's pairs are that set already)
+    if compared and len(claims) <= full_limit:
+        w_first, w_second = witness_arrays(f, settings, cumulative)
+        w_codes = classify_pairs(f, w_first, w_second, settings, cumulative)[0]
+        if parts:
+            w_codes = parts_only(w_codes)
+    else:
+        w_first, w_second, w_codes = first, second, codes
     sev = RULE_SEVERITY[codes]
     worst = int(sev.max()) if compared else -1
     # the worst ``max_relations`` (then by index), shown in index order; pairs come sorted
@@ -137,7 +146,7 @@ def build_group(
     verdict: Verdict = "single" if len(claims) == 1 else _VERDICTS[worst]
     periods = group_periods(claims, cols, settings, cumulative)
     sources = tuple(cols.sources[k] for k in distinct(cols.source[f.factual]).tolist())
-    found, found_omitted, suspects = find(claims, cols, first, second, codes)
+    found, found_omitted, suspects = find(claims, cols, w_first, w_second, w_codes)
     fallback = periods[-1] if periods else Estimate(note="no asserted or estimated figure")
     current = current_estimate(claims, cols, cumulative, suspects, fallback, settings)
     return Group(
@@ -156,7 +165,7 @@ def build_group(
         omitted=compared - len(kept),
         findings=found,
         findings_omitted=found_omitted,
-        summary=summary(found, found_omitted, bool((codes == GROWTH_CODE).any()), verdict),
+        summary=summary(found, found_omitted, bool((w_codes == GROWTH_CODE).any()), verdict),
     )
 
 

@@ -81,6 +81,28 @@ def pair_arrays(
     return codes // n, codes % n
 
 
+def witness_arrays(
+    fs: Sequence[Facts] | FactArrays, settings: Settings | None, cumulative: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """The bounded pair set (neighbours and witnesses) as two index arrays, whatever the group's size.
+
+    Findings are built on these pairs in every group, so a group's findings do not depend
+    on whether it compared all pairs or a bounded set (:func:`pair_arrays`): each figure in
+    a contradiction is paired with the figures that contradict it most.
+
+    >>> from factcheck.reconcile.relations import Facts
+    >>> f = Facts(1.0, 1.0, 1.0, None, True, "soldier", 0, 0)
+    >>> [a.tolist() for a in witness_arrays([f, f, f], None, False)]
+    [[0, 1], [1, 2]]
+    """
+    cols = fs if isinstance(fs, FactArrays) else FactArrays.of(fs)
+    n = len(cols.low)
+    if n < 2:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    codes = _bounded_pairs(cols, settings or Settings(), cumulative).astype(np.int64)
+    return codes // n, codes % n
+
+
 def _bounded_pairs(cols: FactArrays, settings: Settings, cumulative: bool) -> np.ndarray:
     """The bounded pair set of a large group as sorted codes ``i * n + j``; searches on numpy arrays.
 
