@@ -368,3 +368,19 @@ def test_reconcile_rules_own_losses_are_a_floor():
     assert relate(admitted, small, cumulative=True)[0] == "conflict"
     # the same in a whole reconciliation (columns): no finding between the floor and the estimate
     assert _only_group(reconcile([admitted, estimate])).findings == ()
+
+
+def test_reconcile_rules_month_dates_are_a_month_apart():
+    """Another originator's larger figure 'in January' after one 'in December' is growth (a month
+    between the two windows' ends), while the same figures five days apart disagree."""
+    dec = make_claim(Exact(value=1), text="1 captured", measure="troops_captured", as_of=D(2024, 12, 1),
+                     precision="month", article="m1")
+    jan = make_claim(Exact(value=2), text="two captured", measure="troops_captured", source="Ukraine",
+                     as_of=D(2025, 1, 1), precision="month", article="m2")
+    assert relate(dec, jan, cumulative=True)[0] == "evolving"
+    d1 = make_claim(Exact(value=1), text="1 captured", measure="troops_captured", as_of=D(2024, 12, 30), article="m1")
+    d2 = make_claim(Exact(value=2), text="two captured", measure="troops_captured", source="Ukraine",
+                    as_of=D(2025, 1, 4), article="m2")
+    assert relate(d1, d2, cumulative=True)[0] == "conflict"
+    assert _only_group(reconcile([dec, jan])).verdict == "evolving"
+    assert _only_group(reconcile([d1, d2])).verdict == "conflict"

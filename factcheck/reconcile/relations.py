@@ -19,7 +19,8 @@ Rules (docs/reconcile.md, "Relations"), tried in this order:
    (``magnitude``: more likely a part, another measure or a misread scale than two
    estimates of one count) — only where the pair would otherwise be a conflict;
 7. same period, disjoint, running total: a later, larger figure of the same originator, or
-   of another one more than :data:`DISAGREE_DAYS` later → ``evolving`` (growth); one
+   of another one more than ``Settings.disagree_days`` later (from the earlier window's end
+   to the later's: "in December" to "in January" is a month) → ``evolving`` (growth); one
    originator's later, smaller figure → ``conflict`` (``shrank``); otherwise ``conflict``
    (``same_disjoint``: a disagreement);
 8. different periods, cumulative measure: the later upper bound below the earlier lower
@@ -182,7 +183,7 @@ def classify(fa: Facts, fb: Facts, settings: Settings, cumulative: bool) -> Outc
         if far_apart(fa, fb, settings.magnitude_ratio):
             return Outcome("not_comparable", "magnitude", True, assumed)
         if cumulative and late.start > early.end:
-            if late.central > early.central and (one or gap > settings.disagree_days):
+            if late.central > early.central and (one or late.end - early.end > settings.disagree_days):
                 return Outcome("evolving", "grew", first_earlier, False)
             if one and late.high < early.low:
                 return Outcome("conflict", "shrank", first_earlier, False)

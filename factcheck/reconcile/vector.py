@@ -178,7 +178,8 @@ def classify_pairs(
     shrank = late_high < early_low
     if cumulative:
         later = np.where(first_earlier, sj > ei, si > ej)
-        decide(same & later & (late_c > early_c) & (one | (gap > settings.disagree_days)), 8)
+        lag = np.where(first_earlier, ej - ei, ei - ej)  # from the earlier window's end to the later's
+        decide(same & later & (late_c > early_c) & (one | (lag > settings.disagree_days)), 8)
         decide(same & later & one & shrank, 7)
     decide(same, 5)
     if not cumulative:
