@@ -273,6 +273,12 @@ def _modality(text: str, clause: tuple[int, int], sentence: tuple[int, int],
         else:
             found = pat.search(text, lo, hi)
         if found:
+            # a longer cue of another modality at the same place wins: "may have killed"
+            # (an estimate of the past) over "may" (a possibility)
+            for other in MODALITY_ORDER:
+                longer = other != name and lex.modality[other].match(text, found.start(), wide_hi)
+                if longer and longer.end() > found.end():
+                    return Modality(other)
             return Modality(name)
     return Modality.ASSERTED
 
