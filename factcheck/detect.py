@@ -223,11 +223,13 @@ def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     >>> language_spans(hi + " (Yonhap)", "hi")
     []
     """
-    profiles = _profiles()
-    own = next((p for p in profiles if p.code == language), None)
-    if own is None:
+    try:
+        data = load_language(language)
+    except (UnsupportedLanguageError, DataError):
         return []
-    foreign = _foreign_letters(own.scripts)
+    if data.code != language:  # a tag ("en-US") names no profile
+        return []
+    foreign = _foreign_letters(tuple(data.scripts))
     # One pass counts the foreign letters per line (a match never holds a line break: not a
     # letter); only lines with enough of them are read further.
     lines: dict[int, list[int]] = {}  # line start -> [line end, foreign letters]
@@ -240,9 +242,11 @@ def language_spans(text: str, language: str) -> list[tuple[int, int, str]]:
             lines[start] = [end, 0]
         lines[start][1] += m.end() - at
     spans: list[tuple[int, int, str]] = []
+    profiles = None  # every language's, read only for a line with enough foreign letters
     for start, (end, count) in lines.items():
         if count < MIN_PARAGRAPH_LETTERS:
             continue
+        profiles = _profiles() if profiles is None else profiles
         code = _paragraph_language(text[start:end], language, profiles)
         if code is None:
             continue
