@@ -122,6 +122,7 @@ class _Sentence:
     breaks_: list[int] | None = None
     statements: list[Statement] = field(default_factory=list)
     has_cue: bool = False
+    unsaid: bool = False  # every cue is an agentless verb ("…으로 추산됐다") with no speaker before
     cue_starts: list[int] = field(default_factory=list)
     exprs: list[TimeExpr] | None = None
     quotes_: list[tuple[int, int]] | None = None
@@ -348,6 +349,7 @@ class ArticleContext:
             st = self._resolve(i, sent, cue, refs)
             if st is not None:
                 sent.statements.append(st)
+        sent.unsaid = bool(cues) and not sent.statements and all(self._cues.speaker_elided(c) for c in cues)
 
     def _resolve(self, i: int, sent: _Sentence, cue: Cue, refs: list[BackRef]) -> Statement | None:
         pick = None
@@ -585,7 +587,7 @@ class ArticleContext:
         lo, hi = self._clause(sent, start, end)
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
         resolved = {s.start for s in sent.statements}
-        if not in_clause and any(lo <= c < hi and c not in resolved for c in sent.cue_starts):
+        if not in_clause and not sent.unsaid and any(lo <= c < hi and c not in resolved for c in sent.cue_starts):
             return Attribution(), None  # the figure's own clause has a speaker we do not know
         candidates = in_clause or sent.statements
         if candidates:
@@ -605,6 +607,10 @@ class ArticleContext:
         if head is not None:
             return head, None
         if sent.has_cue:
+            if sent.unsaid:
+                # a lead with its speaker unsaid ("…으로 추산됐다. 국방부는 … 밝혔다"): the
+                # statement right after it gives the figure's source
+                return self._pointed_back(i, sent, start, lead=True) or (Attribution(), None)
             return Attribution(), None
         if i > 0:
             # cheapest test first: a paragraph's first sentence continues nothing (unless it
@@ -627,14 +633,16 @@ class ArticleContext:
             return ahead
         return Attribution(), None
 
-    def _pointed_back(self, i: int, sent: _Sentence, pos: int) -> tuple[Attribution, StatementDate | None] | None:
+    def _pointed_back(self, i: int, sent: _Sentence, pos: int,
+                      lead: bool = False) -> tuple[Attribution, StatementDate | None] | None:
         """The statement that points back at the figure's sentence ("… 600 погибли. Об этом
         сообщил X"): the first sentence after it with a cue, when that cue points back
         (``back_pointing``) or, for a figure inside a quotation, when the cue follows the
         quotation's closing mark ("«… 2600 солдат … », — заявил X"); read across cue-less
         sentences of the figure's paragraph or as the first sentence of the next paragraph.
         A sentence that names a source of its own or speaks in the writer's voice is not
-        pointed at."""
+        pointed at. ``lead``: the figure's speaker is unsaid (only agentless verbs, no
+        speaker before), so the very next sentence's statement gives it, pointing or not."""
         j = i
         quoted: bool | None = None  # whether the figure stands in an open quotation (read when needed)
         while j + 1 < len(self._spans) and j - i < _MAX_AHEAD:
@@ -649,6 +657,8 @@ class ArticleContext:
                 if pointer is None and quoted:
                     pointer = next((s.start for s in nxt.statements
                                     if _CLOSED_QUOTE.search(self.text, nxt.start, s.start)), None)
+                if pointer is None and lead and j == i + 1:
+                    pointer = nxt.start
                 if pointer is None:
                     return None
                 after = [s for s in nxt.statements if s.end > pointer]
@@ -661,7 +671,7 @@ class ArticleContext:
                 richer = [s for s in nxt.statements if len(s.attribution.chain) > len(st.attribution.chain)
                           and st.attribution.source in s.attribution.chain]
                 return (richer[0] if richer else st).attribution, statement_date(self._exprs(j), st.start, self._date)
-            if new_paragraph:
+            if new_paragraph or lead:
                 return None  # only a paragraph's first sentence points back across the break
         return None
 
