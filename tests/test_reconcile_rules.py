@@ -322,6 +322,7 @@ def test_reconcile_rules_part_echo_is_doubtful():
     (rel,) = total.relations
     assert rel.relation == "not_comparable" and "doubtful as a total" in rel.reason
     assert total.estimate.best == 3000  # the doubtful figure does not enter the current figure
+    assert "1 doubtful total(s) left out" in total.estimate.note
     # look-alike: the same batch figure in *another* article leaves the total comparable
     moved = batch.model_copy(update={"article_id": "h3"})
     assert len(_conflicts(reconcile([headline, moved, other]))) == 1

@@ -335,6 +335,10 @@ def current_estimate(
         note += f". Set aside: {listed}{more}"
     if suspects.any():
         note += f". {int(suspects.sum())} suspected misreport(s) left out"
+    doubtful = int((f.doubt & f.factual).sum())
+    if doubtful:
+        note += (f". {doubtful} doubtful total(s) left out: the article also gives the figure as a batch or part, "
+                 "or gives a larger figure of the same originator for that date")
     return Estimate(
         low=low,
         best=best,
