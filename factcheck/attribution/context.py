@@ -637,7 +637,8 @@ class ArticleContext:
                       lead: bool = False) -> tuple[Attribution, StatementDate | None] | None:
         """The statement that points back at the figure's sentence ("… 600 погибли. Об этом
         сообщил X"): the first sentence after it with a cue, when that cue points back
-        (``back_pointing``) or, for a figure inside a quotation, when the cue follows the
+        (``back_pointing``), opens by going on with it (``joined_openers``: "And …, X said") or,
+        for a figure inside a quotation, when the cue follows the
         quotation's closing mark ("«… 2600 солдат … », — заявил X"); read across cue-less
         sentences of the figure's paragraph or as the first sentence of the next paragraph.
         A sentence that names a source of its own or speaks in the writer's voice is not
@@ -659,6 +660,9 @@ class ArticleContext:
                                     if _CLOSED_QUOTE.search(self.text, nxt.start, s.start)), None)
                 if pointer is None and lead and j == i + 1:
                     pointer = nxt.start
+                if (pointer is None and j == i + 1 and not new_paragraph
+                        and self._cues.opens_joined(self.text, nxt.start, nxt.end)):
+                    pointer = nxt.start  # "… 1,500 soldiers. And soon more, X said": one statement
                 if pointer is None:
                     return None
                 after = [s for s in nxt.statements if s.end > pointer]

@@ -250,6 +250,7 @@ class CueMatcher:
         self._elided = frozenset(fold(p) for p in data.elided_speaker)
         self._break_re = _compile(list(data.continuation_breaks))
         self._opener_re = _compile(list(data.continuation_openers))
+        self._joined_re = _compile(list(data.joined_openers))
         self._clause_re = _compile(list(data.clause_breaks))
         self._clause_starts = FirstWords(list(data.clause_breaks))
         self._datelines: tuple[int, int, list[regex.Pattern[str]]] | None = None
@@ -377,6 +378,10 @@ class CueMatcher:
     def opens_continuation(self, text: str, pos: int, endpos: int) -> bool:
         """Whether the sentence at ``pos`` opens with a ``continuation_openers`` word ("Так, …")."""
         return bool(self._opener_re and self._opener_re.match(text, pos, endpos))
+
+    def opens_joined(self, text: str, pos: int, endpos: int) -> bool:
+        """Whether the sentence at ``pos`` opens with a ``joined_openers`` word ("And …")."""
+        return bool(self._joined_re and self._joined_re.match(text, pos, endpos))
 
     def has_break(self, text: str, pos: int, endpos: int) -> bool:
         """Whether ``text[pos:endpos]`` speaks in the writer's own voice ("बता दें कि")."""

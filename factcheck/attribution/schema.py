@@ -173,6 +173,12 @@ class AttributionData(_Frozen):
         description='Words that open a paragraph going on with the one before ("Так, …", "Thus, …"): '
         'its first sentence continues the last statement across the paragraph break.',
     )
+    joined_openers: Words = Field(
+        default=(),
+        description='Words that open a sentence going on with the one right before it, in its '
+        'paragraph ("…1,500 soldiers. **And** soon more will follow, X said"): that sentence\'s '
+        'statement also covers the cue-less sentence before it.',
+    )
     continuation_breaks: Words = Field(
         default=(),
         description='The writer speaks in their own voice ("बता दें कि"): no inherited source.',
