@@ -74,7 +74,7 @@ _BRIEFING_REACH = 3
 #: Kinds of source that brief lawmakers (what the lawmakers then relay is theirs).
 _BRIEFERS = frozenset({"intelligence_agency", "military"})
 #: A statement pointing back ("Об этом сообщил X") covers at most this many sentences before it.
-_MAX_AHEAD = 3
+_MAX_AHEAD = 4
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # a whole quotation between a speaker and its verb is one unit ('국정원은 "…" 고 보고했다')
 _QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*[“”]')
