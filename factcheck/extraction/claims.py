@@ -77,6 +77,9 @@ class ClaimDraft(NamedTuple):
     sentence_end: int
     zone: str
     event: str = ""
+    #: the sentence names no subject for it: it was read from the context (the sentence
+    #: before, the article), and a civil authority's own toll may override it
+    subject_from_context: bool = False
 
 
 def _thing_in_context(text: str, lo: int, hi: int, lex: Lexicon, event: str,
@@ -615,8 +618,9 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
             and lex.subset_clause.search(text, clause[0], clause[1])):
         role = Role.SUBSET  # "2,000 wounded were repatriated": those sent home, a part
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
+    from_context = subjects.from_context
     if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
-        subject = previous_subject
+        subject, from_context = previous_subject, False
     if (role is Role.TOTAL and measure.subject_is_agent and not measure.outcome
             and lex.data.role.subset_places and _subset_place(text, clause, lex)
             and not subjects.acts_before(clause[0], mention.start, subject)):
@@ -643,6 +647,7 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         sentence_end=sentence[1],
         zone=zone,
         event=cue.event,
+        subject_from_context=from_context,
     )
 
 
@@ -734,5 +739,5 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
     return ClaimDraft(
         measure=measure, subject=subject, value=mention.value, modality=modality, role=role,
         subset=subset, start=link.start, end=mention.end, sentence_start=sentence[0],
-        sentence_end=sentence[1], zone=zone, event=cue.event,
+        sentence_end=sentence[1], zone=zone, event=cue.event, subject_from_context=subjects.from_context,
     )
