@@ -512,6 +512,7 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
             previous_measure: Measure | None = None) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     total_of_previous = False
+    told_in: tuple[int, int] | None = None  # the sentence before, when it tells the event
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
     refined = noun_before(text, clause[0], mention.start, noun, lex)
     if refined is None:
@@ -587,11 +588,17 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         if cue is None:
             cue = _presence(text, clause, phrase, thing, lex, registry, subjects)
         if cue is None:
+            told = _told_before(text, sentence, context_lo, mention.start, events, lex)
+            if told is not None:
+                cue, told_in = told
+        if cue is None:
             return None
         measure = registry.decide(thing, cue.event)
     if measure is None:
         return None
-    modality = _modality(text, clause, sentence, phrase, cue, lex)
+    # "…планирует отправить ресурсы. Речь идет о 6000 военнослужащих": the sentence before
+    # says what happens to them, and how sure it is
+    modality = _modality(text, told_in or clause, told_in or sentence, phrase, cue, lex)
     role, subset, tied = _role(text, clause, mention.start, noun, lex, mention.end)
     # "13 тысяч военных КНДР …, 2 тысячи из них": a part of the previous figure's people
     of_previous = tied and role is Role.SUBSET and previous_subject is not None
@@ -649,6 +656,23 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         event=cue.event,
         subject_from_context=from_context,
     )
+
+
+def _told_before(text: str, sentence: tuple[int, int], context_lo: int, pos: int,
+                 events: frozenset[str], lex: Lexicon) -> tuple[_Cue, tuple[int, int]] | None:
+    """A figure right after a ``refers_back`` phrase ("Речь идет о 6000 военнослужащих", "that
+    is"): the last event cue of the sentence before, and that sentence."""
+    if not (lex.data.refers_back and context_lo < sentence[0]
+            and _just_before(text, lex.refers_back, sentence[0], pos)):
+        return None
+    before = (context_lo, sentence[0])
+    best = None
+    for p, can in _event_starts(text, *before, lex):
+        for event in can & events:
+            m = lex.events[event].match(text, p, before[1])
+            if m is not None and (best is None or m.start() >= best.start):
+                best = _Cue(event, m.start(), m.end())
+    return (best, before) if best is not None else None
 
 
 def _subset_place(text: str, clause: tuple[int, int], lex: Lexicon) -> bool:
