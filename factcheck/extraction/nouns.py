@@ -86,6 +86,12 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
                         return Noun(thing, name, event, m.start(), n.end(), increment, True)
                 if adjective is not None and thing is not None:
                     return Noun(thing, name, adjective, m.start(), m.end(), increment, True)
+                if thing is not None and name is None and lex.data.strength_words:
+                    ahead = _after_strength(text, m.end(), limit, lex, thing)
+                    if ahead is _UNTRACKED:
+                        return None  # "1만 명 규모의 노동자": a counter of something untracked
+                    if ahead is not None:  # "수천 명 규모의 건설 인력": the noun after the strength
+                        return Noun(thing, ahead[0], event, m.start(), ahead[1], increment)
                 return Noun(thing, name, event, m.start(), m.end(), increment)
         if gap == 0 and not increment:
             m = lex.increment_between.match(text, i, limit)
@@ -110,6 +116,34 @@ def attach_noun(text: str, pos: int, limit: int, lex: Lexicon, vague: bool = Fal
         if adjective is None and (ev := _event_at(text, i, limit, lex)) is not None:
             adjective = ev[0]  # "101 fallen troops"
         i = m.end()
+    return None
+
+
+_UNTRACKED = (None, -1)
+
+
+def _after_strength(text: str, pos: int, limit: int, lex: Lexicon, thing: str) -> tuple[str | None, int] | None:
+    """After a counter and a strength word ("1만 명 **규모의**"), the noun of the same thing
+    that the figure measures, within ``max_gap_words`` words: its subset name and end;
+    ``_UNTRACKED`` when an untracked thing stands there ("1만 명 규모의 **노동자**")."""
+    m = lex.strength.match(text, SPACES.match(text, pos, limit).end(), limit)
+    if m is None:
+        return None
+    i = m.end()
+    for _ in range(lex.data.max_gap_words + 1):
+        i = SPACES.match(text, i, limit).end()
+        if i >= limit:
+            return None
+        if lex.other_nouns.match(text, i, limit):
+            return _UNTRACKED
+        n = lex.counted_first.match(text, i, limit) if lex.any_counted.match(text, i, limit) else None
+        if n is not None:
+            t, name, _ = lex.counted_kinds[int(n.lastgroup[1:])]
+            return (name, n.end()) if t == thing else None
+        w = lex.modifiers.match(text, i, limit) or GAP_WORD.match(text, i, limit)
+        if w is None or lex.gap_stops.match(text, i, limit):
+            return None
+        i = w.end()
     return None
 
 

@@ -172,7 +172,8 @@ class ExtractionData(_Frozen):
     strength_words: Words = Field(
         default=(),
         description='Words glued to a number by a hyphen that keep the counted noun ahead '
-        '("a 10,000-**strong** contingent"); any other hyphenated word ends the search ("155-mm").',
+        '("a 10,000-**strong** contingent"); any other hyphenated word ends the search ("155-mm"). '
+        'After a counter noun they do the same ("수천 명 **규모의** 건설 인력": the builders are counted).',
     )
     count_links: Words = Field(
         default=(),
@@ -243,12 +244,6 @@ class ExtractionData(_Frozen):
     coordinators: Words = Field(
         default=(),
         description='Join two figures that share one event: "1.2 crore shells and 100 missiles were given".',
-    )
-    refers_back: Words = Field(
-        default=(),
-        description='Right before a figure with no event in its clause, sends the reader to the '
-        'sentence before for what happens ("КНДР планирует отправить ресурсы. **Речь идет о** '
-        '6000 военнослужащих"): its last event cue and its modality are the figure\'s.',
     )
     ellipsis_dashes: Words = Field(
         default=(),
