@@ -74,7 +74,7 @@ _BRIEFING_REACH = 3
 #: Kinds of source that brief lawmakers (what the lawmakers then relay is theirs).
 _BRIEFERS = frozenset({"intelligence_agency", "military"})
 #: A statement pointing back ("Об этом сообщил X") covers at most this many sentences before it.
-_MAX_AHEAD = 3
+_MAX_AHEAD = 4
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # a whole quotation between a speaker and its verb is one unit ('국정원은 "…" 고 보고했다')
 _QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*[“”]')
@@ -384,20 +384,17 @@ class ArticleContext:
         if not citing:
             assert pick is not None
             att, kind = pick
-            return Statement(i, cue.start, cue.end, Attribution(
-                source=att.source, chain=att.chain, cue=cue.text, start=att.start, end=att.end), kind)
+            return Statement(i, cue.start, cue.end, _credit(att.source, att.chain, cue.text, att.start, att.end), kind)
         relay = self._relay(sent, cue, pick)
         if pick is None and relay is None:
             return None
         if pick is None:
             assert relay is not None
-            att = Attribution(source=relay.source, chain=(relay.source,), cue=cue.text,
-                              start=relay.start, end=relay.end)
+            att = _credit(relay.source, (relay.source,), cue.text, relay.start, relay.end)
             return Statement(i, cue.start, cue.end, att, self._kind(relay.source))
         att, kind = pick
         chain = att.chain if relay is None or relay.source in att.chain else (relay.source, *att.chain)
-        return Statement(i, cue.start, cue.end, Attribution(
-            source=att.source, chain=chain, cue=cue.text, start=att.start, end=att.end), kind)
+        return Statement(i, cue.start, cue.end, _credit(att.source, chain, cue.text, att.start, att.end), kind)
 
     def _briefed(self, i: int, sent: _Sentence, lawmakers: _Pick) -> tuple[_Pick, str | None] | None:
         """What lawmakers relay is the briefing agency's figure: the first agency (an
@@ -588,7 +585,7 @@ class ArticleContext:
         in_clause = [s for s in sent.statements if lo <= s.start < hi]
         resolved = {s.start for s in sent.statements}
         if not in_clause and not sent.unsaid and any(lo <= c < hi and c not in resolved for c in sent.cue_starts):
-            return Attribution(), None  # the figure's own clause has a speaker we do not know
+            return _NO_CREDIT, None  # the figure's own clause has a speaker we do not know
         candidates = in_clause or sent.statements
         if candidates:
             st = min(candidates, key=lambda s: max(s.start - end, start - s.end, 0))
@@ -610,8 +607,8 @@ class ArticleContext:
             if sent.unsaid:
                 # a lead with its speaker unsaid ("…으로 추산됐다. 국방부는 … 밝혔다"): the
                 # statement right after it gives the figure's source
-                return self._pointed_back(i, sent, start, lead=True) or (Attribution(), None)
-            return Attribution(), None
+                return self._pointed_back(i, sent, start, lead=True) or (_NO_CREDIT, None)
+            return _NO_CREDIT, None
         if i > 0:
             # cheapest test first: a paragraph's first sentence continues nothing (unless it
             # opens a quotation: the last speaker's words, 'X said. ⏎ "…"', or with a
@@ -631,7 +628,7 @@ class ArticleContext:
         ahead = self._pointed_back(i, sent, start)
         if ahead is not None:
             return ahead
-        return Attribution(), None
+        return _NO_CREDIT, None
 
     def _pointed_back(self, i: int, sent: _Sentence, pos: int,
                       lead: bool = False) -> tuple[Attribution, StatementDate | None] | None:
@@ -726,6 +723,16 @@ class ArticleContext:
         if got is None or got[0] is not att:
             got = self._wired[id(att)] = (att, att.model_copy(update={"chain": (self.wire, *att.chain)}))
         return got[1]
+
+
+#: The attribution of a figure credited to no one (frozen: one serves every such figure).
+_NO_CREDIT = Attribution()
+
+
+def _credit(source: str, chain: tuple[str, ...], cue: str, start: int | None, end: int | None) -> Attribution:
+    """``Attribution(source=…, chain=…, cue=…, start=…, end=…)`` from parts of their types
+    (a statement per cue: not validated again, see ``_Shared._trusted``)."""
+    return Attribution._trusted(source=source, chain=chain, cue=cue, start=start, end=end)
 
 
 # a quotation closed right before a speech verb: "», — заявил", "”, said"

@@ -77,6 +77,9 @@ class ClaimDraft(NamedTuple):
     sentence_end: int
     zone: str
     event: str = ""
+    #: the sentence names no subject for it: it was read from the context (the sentence
+    #: before, the article), and a civil authority's own toll may override it
+    subject_from_context: bool = False
 
 
 def _thing_in_context(text: str, lo: int, hi: int, lex: Lexicon, event: str,
@@ -509,6 +512,7 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
             previous_measure: Measure | None = None) -> ClaimDraft | None:
     phrase = (mention.start, noun.end)
     total_of_previous = False
+    told_in: tuple[int, int] | None = None  # the sentence before, when it tells the event
     clause = clause_around(text, sentence, mention.start, noun.end, lex)
     refined = noun_before(text, clause[0], mention.start, noun, lex)
     if refined is None:
@@ -584,11 +588,17 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         if cue is None:
             cue = _presence(text, clause, phrase, thing, lex, registry, subjects)
         if cue is None:
+            told = _told_before(text, sentence, context_lo, mention.start, events, lex)
+            if told is not None:
+                cue, told_in = told
+        if cue is None:
             return None
         measure = registry.decide(thing, cue.event)
     if measure is None:
         return None
-    modality = _modality(text, clause, sentence, phrase, cue, lex)
+    # "…планирует отправить ресурсы. Речь идет о 6000 военнослужащих": the sentence before
+    # says what happens to them, and how sure it is
+    modality = _modality(text, told_in or clause, told_in or sentence, phrase, cue, lex)
     role, subset, tied = _role(text, clause, mention.start, noun, lex, mention.end)
     # "13 тысяч военных КНДР …, 2 тысячи из них": a part of the previous figure's people
     of_previous = tied and role is Role.SUBSET and previous_subject is not None
@@ -615,8 +625,9 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
             and lex.subset_clause.search(text, clause[0], clause[1])):
         role = Role.SUBSET  # "2,000 wounded were repatriated": those sent home, a part
     subject = subjects.find(sentence, mention.start, noun.end, measure, cue.start)
+    from_context = subjects.from_context
     if of_previous and not lex.any_subject.search(text, mention.start, noun.end):
-        subject = previous_subject
+        subject, from_context = previous_subject, False
     if (role is Role.TOTAL and measure.subject_is_agent and not measure.outcome
             and lex.data.role.subset_places and _subset_place(text, clause, lex)
             and not subjects.acts_before(clause[0], mention.start, subject)):
@@ -643,7 +654,25 @@ def _decide(text: str, mention, noun: Noun, sentence: tuple[int, int], zone: str
         sentence_end=sentence[1],
         zone=zone,
         event=cue.event,
+        subject_from_context=from_context,
     )
+
+
+def _told_before(text: str, sentence: tuple[int, int], context_lo: int, pos: int,
+                 events: frozenset[str], lex: Lexicon) -> tuple[_Cue, tuple[int, int]] | None:
+    """A figure right after a ``refers_back`` phrase ("Речь идет о 6000 военнослужащих", "that
+    is"): the last event cue of the sentence before, and that sentence."""
+    if not (lex.data.refers_back and context_lo < sentence[0]
+            and _just_before(text, lex.refers_back, sentence[0], pos)):
+        return None
+    before = (context_lo, sentence[0])
+    best = None
+    for p, can in _event_starts(text, *before, lex):
+        for event in can & events:
+            m = lex.events[event].match(text, p, before[1])
+            if m is not None and (best is None or m.start() >= best.start):
+                best = _Cue(event, m.start(), m.end())
+    return (best, before) if best is not None else None
 
 
 def _subset_place(text: str, clause: tuple[int, int], lex: Lexicon) -> bool:
@@ -734,5 +763,5 @@ def _decide_linked(text: str, mention, link: Linked, sentence: tuple[int, int], 
     return ClaimDraft(
         measure=measure, subject=subject, value=mention.value, modality=modality, role=role,
         subset=subset, start=link.start, end=mention.end, sentence_start=sentence[0],
-        sentence_end=sentence[1], zone=zone, event=cue.event,
+        sentence_end=sentence[1], zone=zone, event=cue.event, subject_from_context=subjects.from_context,
     )

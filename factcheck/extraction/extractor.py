@@ -12,6 +12,7 @@ pipeline (``Extractor.pipeline``) runs the same functions as components.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -149,22 +150,42 @@ class Extractor:
             sentence=text[d.sentence_start:d.sentence_end],
             zone=d.zone,
         )
+        attribution = ctx.attribute(d.start, d.end)
+        subject = d.subject
+        if d.subject_from_context and d.measure.outcome:
+            subject = _authority_country(attribution.source) or subject
         return Claim._trusted(
             article_id=article.id,
             measure=d.measure.name,
-            subject=d.subject,
+            subject=subject,
             value=d.value,
             unit=d.measure.unit,
             modality=d.modality,
             role=d.role,
             subset=d.subset,
-            attribution=ctx.attribute(d.start, d.end),
+            attribution=attribution,
             time=_plan_time(ctx.time_scope(d.start, d.end), d.modality, ctx.published),
             evidence=evidence,
             language=code,
             published=ctx.published,
             publisher=article.publisher,
         )
+
+
+@functools.cache
+def _authority_country(source: str) -> str | None:
+    """The country a civil authority speaks for (a ``government`` source: a health ministry,
+    a foreign ministry), when the gazetteer knows it as a subject: a toll such an authority
+    gives for people its sentence does not name is its own country's ("the Lebanese Health
+    Ministry said 36 people were killed" -> Lebanon). Militaries are left out: they count the
+    enemy's dead as often as their own."""
+    from factcheck.attribution.sources import default_registry as sources
+    from factcheck.extraction.gazetteer import load_gazetteer
+
+    src = sources().find(source)
+    if src is None or src.kind != "government" or not src.country:
+        return None
+    return src.country if src.country in load_gazetteer().subjects else None
 
 
 _YEAR = re.compile(r"\d{4}")

@@ -26,7 +26,8 @@ is a thing the sentence before names ("… North Korean troops suffered 4,000 ca
 these, 1,000 were killed") or, with a subject named with it, the one thing that event
 counts; the event comes from an event cue, an event noun, a place (a subject mention) or
 the previous claim. So a first claim of a sentence needs noun ∧ (event ∨ subject) or
-subject ∧ event there, or an event there and a noun in the sentence before.
+subject ∧ event there, or an event there and a noun in the sentence before, or a noun and a
+``refers_back`` phrase there and an event in the sentence before.
 The only whole-article input is the subject the article talks about, read from the full
 text whether gated or not. Those words are looked for only inside the sentence's bounds
 (``pattern.match/search(text, pos, endpos)`` with ``endpos`` at most the sentence end); the
@@ -64,10 +65,14 @@ def claim_sentences(text: str, sentences: list[tuple[int, int]],
     # the noun first: its pattern is the cheapest to search and most sentences have none;
     # without one, the rarest word (a subject) decides before the event is looked for
     noun_before = False  # the sentence before names a counted noun
+    refers = lex.refers_back.search if lex.data.refers_back else None
+    prev: tuple[int, int] | None = None
     for s, e in sentences:
         has_noun = bool(noun(text, s, e))
         if has_noun:
             keep = event(text, s, e) or subject(text, s, e)
+            if not keep and refers is not None and prev is not None and refers(text, s, e):
+                keep = event(text, *prev)  # "Речь идет о 6000 военнослужащих": the event is before
         elif noun_before:
             keep = event(text, s, e)
         else:
@@ -75,4 +80,5 @@ def claim_sentences(text: str, sentences: list[tuple[int, int]],
         if keep:
             out.append((s, e))
         noun_before = has_noun
+        prev = (s, e)
     return out

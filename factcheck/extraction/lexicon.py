@@ -300,6 +300,7 @@ class Lexicon:
         self._events_from: dict[str, frozenset[str]] = {}  # events_from, by first character
         self.negation = rx(data.negation)
         self.coordinators = rx(data.coordinators, anchored=True)
+        self.refers_back = rx(data.refers_back)
         self.partitive_after = rx(data.partitive_after, anchored=True)
         self.partitive_before = self._tail_regex(data.partitive_before, cls)
         self.presence_not_after = self._tail_regex(data.presence_not_after, cls)

@@ -245,6 +245,12 @@ class ExtractionData(_Frozen):
         default=(),
         description='Join two figures that share one event: "1.2 crore shells and 100 missiles were given".',
     )
+    refers_back: Words = Field(
+        default=(),
+        description='Right before a figure with no event in its clause, sends the reader to the '
+        'sentence before for what happens ("КНДР планирует отправить ресурсы. **Речь идет о** '
+        '6000 военнослужащих"): its last event cue and its modality are the figure\'s.',
+    )
     ellipsis_dashes: Words = Field(
         default=(),
         description='A dash standing for the verb left out of a list item after a comma ("потери '

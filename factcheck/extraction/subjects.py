@@ -45,6 +45,9 @@ class SubjectFinder:
         self._starts: list[int] = []
         # the subject the sentence last named for a figure: (sentence start, end, subject)
         self._named_in: tuple[int, int, str] | None = None
+        #: whether the last :meth:`find` read the subject from the context (the sentence
+        #: before, the article's owner) rather than from its own sentence
+        self.from_context = False
 
     def _scan(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out = []
@@ -154,12 +157,14 @@ class SubjectFinder:
         "Ukraine suffered 124,500 casualties, including 15,500 killed"); else the article's.
         """
         lo, hi = sentence
+        self.from_context = False
         named = self._named(sentence, phrase_start, noun_end, measure, cue_start)
         if named is not None:
             self._named_in = (lo, hi, named)
             return named
         if self._named_in is not None and self._named_in[:2] == (lo, hi):
             return self._named_in[2]
+        self.from_context = True
         local = self._topic_before(lo, measure.counts)
         if local is not None:
             return local
