@@ -250,6 +250,9 @@ class CueMatcher:
         self._elided = frozenset(fold(p) for p in data.elided_speaker)
         self._break_re = _compile(list(data.continuation_breaks))
         self._opener_re = _compile(list(data.continuation_openers))
+        # an opener set off by commas may follow the sentence's first words ("Ukraine, by
+        # contrast, has …"): written with its leading comma in the data
+        self._inner_opener_re = _compile([o for o in data.continuation_openers if o.startswith(",")])
         self._joined_re = _compile(list(data.joined_openers))
         self._clause_re = _compile(list(data.clause_breaks))
         self._clause_starts = FirstWords(list(data.clause_breaks))
@@ -376,8 +379,14 @@ class CueMatcher:
         return bool(self._agent_any_re and self._agent_any_re.search(text, a, b))
 
     def opens_continuation(self, text: str, pos: int, endpos: int) -> bool:
-        """Whether the sentence at ``pos`` opens with a ``continuation_openers`` word ("Так, …")."""
-        return bool(self._opener_re and self._opener_re.match(text, pos, endpos))
+        """Whether the sentence at ``pos`` opens with a ``continuation_openers`` word ("Так, …"),
+        or has one set off by commas after its first few words ("Ukraine, by contrast, …")."""
+        if self._opener_re and self._opener_re.match(text, pos, endpos):
+            return True
+        if self._inner_opener_re is None:
+            return False
+        m = self._inner_opener_re.search(text, pos, min(endpos, pos + _INNER_OPENER_REACH))
+        return m is not None and len(_WORDS.findall(text, pos, m.start())) <= _INNER_OPENER_WORDS
 
     def opens_joined(self, text: str, pos: int, endpos: int) -> bool:
         """Whether the sentence at ``pos`` opens with a ``joined_openers`` word ("And …")."""
@@ -457,6 +466,12 @@ def _scan(pattern: regex.Pattern[str] | None, starts: FirstWords, text: str, pos
     if words is None or starts.anywhere:
         return pattern.finditer(text, pos, endpos)
     return iter(matches_at(pattern, text, starts.starts(words, text, pos, endpos), pos, endpos))
+
+
+#: An opener set off by commas stands after at most this many words, within this many characters.
+_INNER_OPENER_WORDS = 4
+_WORDS = regex.compile(r"\w+")
+_INNER_OPENER_REACH = 80
 
 
 def _compile(phrases: list[str]) -> regex.Pattern[str] | None:
