@@ -220,7 +220,9 @@ class SubjectFinder:
             # "supplied Russia with 100 missiles": between the verb and the figure is the recipient
             before = [b for b in before if b[1] <= cue_start]
         if measure.subject_is_agent and before:
-            agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)]
+            # "रूस की तरफ से लड़ने के लिए": an agent mark that goes on as the side helped is no agent
+            agents = [b for b in before if self._followed_by(lex.agent_after, b[1], hi)
+                      and not self._is_place(b[0], b[1], lo, hi)]
             if agents:
                 return agents[-1][2]
             # "रूस के कुर्स्क क्षेत्र में", "Russia's Kursk region": an owner of something else
