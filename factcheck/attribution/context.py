@@ -214,7 +214,10 @@ class ArticleContext:
         # the figure's own clause first: "… since October, of whom 1,000 by the end of 2024"
         lo, hi = self._clause(sent, start, end)
         sent_exprs = self._exprs(i)
-        exprs = [e for e in sent_exprs if lo <= e.start < hi] or sent_exprs
+        # else those before it ("In April, … while 600 …"), not a later clause's ("350 …,
+        # while … reported in April that 600 …": April is the 600's)
+        exprs = ([e for e in sent_exprs if lo <= e.start < hi] or [e for e in sent_exprs if e.start < lo]
+                 or [e for e in sent_exprs if e.start < hi])
         return scope(exprs, start, end, self._date, inherited)
 
     # --- reading ------------------------------------------------------------------------
