@@ -265,6 +265,20 @@ class WordIndex:
         self._token_re = regex.compile(rf"(?<!\w)\w+{lead}", regex.IGNORECASE)
         self._pieces: dict[str, tuple[tuple[int, int], ...]] = {}  # piece between spaces -> its hits
         self._masks: dict[str, int] = {}
+        # a word's bits from one look-up: the matchers that admit it as a whole first word,
+        # then those whose prefixes it starts with (what FirstWords._admits asks of each)
+        self._exact_bits: dict[str, int] = {}
+        self._prefix_bits: list[tuple[int, dict[str, tuple[str, ...]]]] = []
+        self._lead_bits: list[tuple[int, regex.Pattern[str]]] = []
+        for bit, fw in enumerate(self.firsts):
+            if fw.anywhere:
+                continue
+            for word in fw.exact:
+                self._exact_bits[word] = self._exact_bits.get(word, 0) | 1 << bit
+            if fw.prefixes:
+                self._prefix_bits.append((1 << bit, fw.prefixes))
+            if fw._lead_re is not None:
+                self._lead_bits.append((1 << bit, fw._lead_re))
 
     def hits(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
         """``(offset, mask)`` of the admitted words and punctuation in ``text[pos:endpos]``."""
@@ -297,14 +311,17 @@ class WordIndex:
         return self._mask(token) if mask is None else mask
 
     def _mask(self, token: str) -> int:
-        word = bool(_WORDS.match(token))
-        key = fold(token) if word else token
-        mask = 0
-        for bit, fw in enumerate(self.firsts):
-            if fw.anywhere:
-                continue
-            if fw._admits(key) if word else (fw._lead_re is not None and fw._lead_re.match(token)):
-                mask |= 1 << bit
+        if _WORDS.match(token):
+            key = fold(token)
+            mask = self._exact_bits.get(key, 0)
+            for bit, prefixes in self._prefix_bits:
+                if key.startswith(prefixes.get(key[:1], ())):
+                    mask |= bit
+        else:
+            mask = 0
+            for bit, lead_re in self._lead_bits:
+                if lead_re.match(token):
+                    mask |= bit
         if len(self._masks) >= 200_000:  # bounded: an archive's vocabulary is open-ended
             self._masks.clear()
         self._masks[token] = mask

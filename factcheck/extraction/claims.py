@@ -108,6 +108,9 @@ def _event_starts(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, 
     time, so no position is skipped. Each position comes with the events whose words can
     start with its character (``Lexicon.events_from``): no other event can match there.
     """
+    last = _LAST_STARTS
+    if last and last[0] is text and last[1] == lo and last[2] == hi and last[3] is lex:
+        return last[4]  # a figure asks for its clause's several times (its cue, outcome, verb)
     out = []
     search, union = lex.event_prefilter.search, lex.any_event.match
     pos = lo
@@ -116,7 +119,11 @@ def _event_starts(text: str, lo: int, hi: int, lex: Lexicon) -> list[tuple[int, 
         if union(text, p, hi) is not None:
             out.append((p, lex.events_from(text[p])))
         pos = p + 1
+    _LAST_STARTS[:] = [text, lo, hi, lex, out]  # read only by the callers
     return out
+
+
+_LAST_STARTS: list = []  # [text, lo, hi, lex, starts] of the last call
 
 
 @functools.lru_cache(maxsize=256)
