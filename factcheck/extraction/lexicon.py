@@ -213,7 +213,13 @@ class Lexicon:
         self.sentence_end = regex.compile(end_source, regex.V1)
         # where sentences are cut, in one pass: after a line break or an end mark (the two
         # never overlap, so the matches are those of both patterns run apart)
-        self.sentence_cut = regex.compile(rf"{LINE_BREAK}|{end_source}", regex.V1)
+        cut_source = rf"{LINE_BREAK}|{end_source}"
+        if data.sentence_end_suffixes:
+            # a final ending followed by a space closes the sentence though no mark does
+            # (not before a mark or a glued particle: '…입니다"라고' goes on)
+            sfx = "|".join(regex.escape(x) for x in sorted(set(data.sentence_end_suffixes), key=len, reverse=True))
+            cut_source += rf"|(?<=\w)(?:{sfx})(?=[ \t\u00a0]+\S)"
+        self.sentence_cut = regex.compile(cut_source, regex.V1)
         brk = "".join(regex.escape(b) for b in data.clause_breaks) or ","
         # a break mark ends a clause unless it sits between two digits ("15,000", "1,2")
         brk_source = rf"(?<!\d)[{brk}]|[{brk}](?!\d)"

@@ -110,6 +110,11 @@ class ExtractionData(_Frozen):
     sentence_ends: Words = Field(
         default=(".", "?", "!"), description="Characters that end a sentence (line breaks always do)."
     )
+    sentence_end_suffixes: Words = Field(
+        default=(),
+        description="Endings glued to a word that close a sentence when white space, not an end "
+        'mark, follows: transcripts drop the full stop ("…보고했**습니다** 교전 횟수가…").',
+    )
     clause_breaks: Words = Field(
         default=(",", ";", ":"),
         description="Punctuation that ends a clause (not between two digits: 15,000).",
