@@ -265,6 +265,13 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
                 drop.add(i)
             else:
                 kept.add(source)
+    # a title that only simplifies a body figure (the same count, read as a total or a
+    # plan where the body says "the first group of 1,500") is that figure too
+    body_figures = {(c.measure, c.subject, c.value) for i, c in enumerate(claims)
+                    if i not in drop and not _title_like(c, sentence_ends)}
+    for i, c in enumerate(claims):
+        if i not in drop and _title_like(c, sentence_ends) and (c.measure, c.subject, c.value) in body_figures:
+            drop.add(i)
     _credit_titles(claims, drop, credit, sentence_ends)
     if not drop and not credit:
         return claims
