@@ -75,6 +75,8 @@ _BRIEFING_REACH = 3
 _BRIEFERS = frozenset({"intelligence_agency", "military"})
 #: A statement pointing back ("Об этом сообщил X") covers at most this many sentences before it.
 _MAX_AHEAD = 4
+#: Sentences after lawmakers' own where the agency that briefed them may be named, if none before.
+_AHEAD_REACH = 2
 _PARENS = regex.compile(r"\([^()]*\)|（[^（）]*）")
 # a whole quotation between a speaker and its verb is one unit ('국정원은 "…" 고 보고했다')
 _QUOTED = regex.compile(r'“[^“”]*”|"[^"]*"|«[^«»]*»|„[^„“”]*[“”]')
@@ -430,6 +432,12 @@ class ArticleContext:
         if prior is not None and prior.sentence < i and prior.kind in _BRIEFERS:
             src = prior.attribution.source
             return _Pick(src, (lawmakers.source, src), lawmakers.start, lawmakers.end), prior.kind
+        # none before either: the agency the next sentences name ("Такие данные озвучили депутатам
+        # … ⏎ «…», — сказал депутат после брифинга, проведенного … Национальной разведывательной службой")
+        ahead = self._briefer_ahead(lawmakers.start)
+        if ahead is not None:
+            src = ahead.source
+            return _Pick(src, (lawmakers.source, src), lawmakers.start, lawmakers.end), self._kind(src)
         return None
 
     def _in_aside(self, sent: _Sentence, item: Mention, cue: Cue) -> bool:
@@ -549,6 +557,21 @@ class ArticleContext:
                 if st.kind in ref.kinds:
                     return st
         return last
+
+    def _briefer_ahead(self, pos: int) -> Mention | None:
+        """Who briefed the lawmakers at ``pos`` when no earlier sentence says it: the agency
+        named in one of the next ``_AHEAD_REACH`` sentences that speaks of lawmakers too (the
+        same briefing, whatever the paragraph: "…озвучили депутатам … ⏎ «…», — сказал депутат
+        после брифинга Национальной разведывательной службы"); never an agency's own
+        sentence ("NIS made no comment")."""
+        i = self._index_of(pos)
+        for j in range(i + 1, min(i + 1 + _AHEAD_REACH, len(self._spans))):
+            mentions = self._mentions(self._sent(j))
+            if any(self._kind(m.source) == "legislator" for m in mentions):
+                for m in mentions:
+                    if self._kind(m.source) in _BRIEFERS:
+                        return m
+        return None
 
     def _kind(self, source_id: str) -> str | None:
         kind = self._kinds.get(source_id, _UNKNOWN)
