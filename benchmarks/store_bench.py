@@ -127,7 +127,7 @@ def dask_child(n: int, seed: int, workers: list[int]) -> dict:
                 with fdask.client(f"local:{w}", warm=Settings()):
                     run["startup_s"] = time.perf_counter() - t0
                     t0 = time.perf_counter()
-                    report = fdask.reconcile(fdask.extract([str(feed)]), progress=False)
+                    report = fdask.reconcile(fdask.extract([str(feed)]), trusted=True, progress=False)
                     run["seconds"] = time.perf_counter() - t0
                 run["speedup"] = out["one_process_s"] / run["seconds"]
                 run["same_groups"] = report.groups == one.groups

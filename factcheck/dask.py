@@ -211,11 +211,12 @@ def extract(paths_or_bag: Iterable[str] | dask.bag.Bag, *, settings: Settings | 
     return dd.from_delayed(parts, meta=meta, verify_meta=False)
 
 
-def _reconcile_part(df: pandas.DataFrame, settings: Settings, options: dict[str, Any]) -> tuple[list[Any], dict[str, int]]:
+def _reconcile_part(df: pandas.DataFrame, settings: Settings, options: dict[str, Any],
+                    trusted: bool = False) -> tuple[list[Any], dict[str, int]]:
     """One partition's groups and claims per article (runs on a worker)."""
     from factcheck.reconcile import Reconciler
 
-    claims = claims_from_table(df) if len(df) else []
+    claims = claims_from_table(df, trusted=trusted) if len(df) else []
     if not claims:
         return [], {}
     report = Reconciler(settings, **options).run(claims)
@@ -224,7 +225,7 @@ def _reconcile_part(df: pandas.DataFrame, settings: Settings, options: dict[str,
 
 def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None = None,
               articles: Iterable[ArticleStatus] | None = None, meta: Iterable[Any] = (),
-              npartitions: int | None = None,
+              npartitions: int | None = None, trusted: bool = False,
               progress: bool | None = False, **options: Any) -> Report:
     """Reconcile a Dask DataFrame of claims group by group; the same Report as one process.
 
@@ -234,7 +235,12 @@ def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None
         articles: every input's status, for the report's article list (default: one row per
             article holding claims, as reconciling the claims in one process lists them).
         meta: the articles' outlet, date, URL and language (``ArticleMeta``), for the outputs.
-        npartitions: partitions after the shuffle by key (default: as many as the input).
+        npartitions: partitions after the shuffle by key (default: two per worker of the
+            active client, or per CPU, and no more than the input has). Fewer partitions
+            mean fewer shuffle tasks; groups stay whole whatever the number.
+        trusted: the rows were written by factcheck (:func:`extract`, a store), so each claim
+            is rebuilt without validating every field again (equal objects, several times
+            faster); rows from anywhere else are validated.
         progress: show Dask's progress on stderr.
         options: passed to :class:`~factcheck.reconcile.Reconciler` (``cumulative``,
             ``max_relations``, ``full_limit``).
@@ -248,10 +254,15 @@ def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None
     from factcheck.reconcile import Report
 
     settings = settings or Settings()
-    n = npartitions or claims_ddf.npartitions
+    n = npartitions or min(claims_ddf.npartitions, 2 * _workers())
     # task-based: the P2P shuffle cannot move Arrow list columns (the relay chains)
-    shuffled = claims_ddf.shuffle(on=KEY, npartitions=n, shuffle_method="tasks") if n > 1 else claims_ddf
-    parts = [delayed(_reconcile_part)(p, settings, options) for p in shuffled.to_delayed()]
+    if n > 1:
+        shuffled = claims_ddf.shuffle(on=KEY, npartitions=n, shuffle_method="tasks")
+    elif claims_ddf.npartitions > 1:
+        shuffled = claims_ddf.repartition(npartitions=1)
+    else:
+        shuffled = claims_ddf
+    parts = [delayed(_reconcile_part)(p, settings, options, trusted) for p in shuffled.to_delayed()]
     results = compute(parts, progress)
     groups = sorted((g for gs, _ in results for g in gs), key=lambda g: g.key)
     if articles is not None:
@@ -264,6 +275,18 @@ def reconcile(claims_ddf: dask.dataframe.DataFrame, *, settings: Settings | None
     listed = [{"id": i, "status": st, "claims": k, "reason": r or None} for i, st, k, r in rows]
     shown = tuple(sorted({m.id: m for m in meta}.values(), key=lambda m: m.id))
     return Report(groups=tuple(groups), articles=listed, meta=shown)  # type: ignore[arg-type]
+
+
+def _workers() -> int:
+    """Worker processes of the active Dask client, else this machine's CPUs."""
+    import os
+
+    try:
+        from distributed import get_client
+
+        return max(1, len(get_client().scheduler_info()["workers"]))
+    except (ImportError, ValueError):  # no distributed client: the local scheduler's threads
+        return os.cpu_count() or 1
 
 
 def outcomes(located: Iterable[tuple[str, Article | SkippedInput]], settings: Settings, *,

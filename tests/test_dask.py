@@ -27,15 +27,18 @@ def _corpus() -> Path:
     return dev if dev.is_dir() else EXAMPLES
 
 
-@pytest.mark.parametrize("npartitions", [1, 3])
-def test_dask_reconcile_equals_one_process_sync(npartitions):
+@pytest.mark.parametrize(("npartitions", "trusted"), [(1, False), (3, False), (3, True), (None, True)])
+def test_dask_reconcile_equals_one_process_sync(npartitions, trusted):
+    """Validated or trusted rows, any number of partitions: the one-process report."""
     import dask
 
     with dask.config.set(scheduler="sync"):
         df = fdask.extract([str(EXAMPLES)], partition_size=2).compute()
         claims = claims_from_table(df)
         assert claims, "no claims in the examples: the comparison would prove nothing"
-        report = fdask.reconcile(dd.from_pandas(df, npartitions=npartitions, sort=False))
+        assert claims_from_table(df, trusted=True) == claims
+        ddf = dd.from_pandas(df, npartitions=5, sort=False)
+        report = fdask.reconcile(ddf, npartitions=npartitions, trusted=trusted)
     assert report == Reconciler().run(claims)
 
 

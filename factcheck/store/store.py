@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -59,16 +58,6 @@ BatchExtract = Callable[[Sequence[Article]], list[Extracted]]
 
 #: Articles read and written per step of an add (bounds memory; one transaction still).
 BATCH = 256
-
-
-_ARTICLE_ID = operator.attrgetter("article_id")
-
-
-def _meta_row(row: dict[str, Any]) -> dict[str, Any]:
-    """The fields of ``row`` a report's article metadata (``ArticleMeta``) has."""
-    from factcheck.reconcile.report import ArticleMeta
-
-    return {k: v for k, v in row.items() if k in ArticleMeta.model_fields}
 
 
 class AddResult(BaseModel):
@@ -354,38 +343,12 @@ class Store:
         """What a report of the store is made of: the selected claims, every listed input's
         status row (``id, status, claims, reason``, sorted) and each article's metadata
         (``id, url, publisher, published, language``, by id), as reconciling the files lists them."""
-        from collections import Counter
-
         from factcheck.reconcile.gcpause import gc_paused
+        from factcheck.store.reading import report_parts
 
         # gc paused: a million claims are built while nothing can be freed (see gcpause)
         with self.connect() as con, gc_paused():
-            claims = [c for part in _stream_claims(con, since, measure, subject, ordered=False) for c in part]
-            counts = Counter(map(_ARTICLE_ID, claims))
-            where, params = _filters(since, None, None, article=True)
-            rows = con.execute("SELECT id, status, reason, text IS NULL, published, publisher, url, language "
-                               f"FROM articles{where} ORDER BY id", params).fetchall()
-            narrowed = measure is not None or subject is not None
-            listed: list[tuple[str, str, int, str]] = []
-            meta: list[dict[str, Any]] = []
-            for i, status, reason, unread, published, publisher, url, language in rows:
-                if status == "skipped" and unread:  # an input that could not be read as an article
-                    if not narrowed:
-                        listed.append((i, "skipped", 0, reason or ""))
-                    continue
-                if status == "skipped":  # read, and its extraction failed: skipped again, same reason
-                    if narrowed:
-                        continue
-                    listed.append((i, "skipped", 0, reason or ""))
-                elif narrowed and i not in counts:
-                    continue
-                else:
-                    listed.append((i, "processed", counts.get(i, 0), ""))
-                meta.append(_meta_row({"id": i, "url": url, "publisher": publisher, "language": language,
-                                       "published": published.isoformat() if published else None}))
-            listed.sort()
-            articles = [{"id": i, "status": st, "claims": n, "reason": r or None} for i, st, n, r in listed]
-        return claims, articles, meta
+            return report_parts(con, since, measure, subject)
 
     def export(self, directory: str | os.PathLike[str], *, format: str = "parquet") -> list[Path]:
         """Write ``articles`` and ``claims`` as Parquet (or CSV) files into ``directory``."""
