@@ -436,6 +436,8 @@ def _list_item(text: str, prev_end: int, start: int, end: int, hi: int, lex: Lex
     m = _LIST_LABEL.match(text, prev_end, start)
     if m is None or m.group(1) not in lex.data.ellipsis_dashes:
         return False
+    if lex.any_event.search(text, m.start(), m.start(1)):
+        return False  # "погибли 300, ранены — 500": the label is another event, not another place
     i = SPACES.match(text, end, hi).end()
     return i >= hi or text[i] in ",;.!?"
 
