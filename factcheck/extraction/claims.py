@@ -418,9 +418,40 @@ def draft_claims(text: str, mentions: Sequence, sentences: list[tuple[int, int]]
         draft = _decide(text, mention, noun, sentence, zone, lex, registry, subjects, counts,
                         previous, out[-1].subject if previous is not None else None,
                         context_lo, out[-1].measure if out else None)
+        if (draft is None and previous is not None and noun.thing is not None
+                and noun.thing == out[-1].measure.counts
+                and _next_in_list(text, out[-1].end, mention.start, lex)):
+            # "минимум два генерала, 10 полковников и 14 майоров": an item of the list the
+            # figure before opens shares its event, and the qualifier that governs the list
+            prev = out[-1]
+            draft = prev._replace(value=_shared_qualifier(prev.value, mention.value), start=mention.start,
+                                  end=noun.end, subset=noun.subset or prev.subset)
         if draft is not None:
             out.append(draft)
     return out
+
+
+_LIST_COMMA = regex.compile(r"\s*,\s*")
+
+
+def _next_in_list(text: str, prev_end: int, start: int, lex: Lexicon) -> bool:
+    """Only a comma or a coordinator (or both) stands between the figure before and this one."""
+    i = _LIST_COMMA.match(text, prev_end, start)
+    i = i.end() if i else prev_end
+    m = lex.coordinators.match(text, SPACES.match(text, i, start).end(), start)
+    if m:
+        i = m.end()
+    elif i == prev_end:
+        return False
+    return SPACES.match(text, i, start).end() == start
+
+
+def _shared_qualifier(lead: Value, item: Value) -> Value:
+    """A plain figure in a list takes the qualifier of the list's first ("минимум два генерала,
+    10 полковников": at least 10)."""
+    if item.kind == "exact" and lead.kind in ("approx", "at_least", "at_most"):
+        return lead.model_copy(update={"value": item.value})
+    return item
 
 
 #: "…, «Запад» — ": a comma, a label of at most three words (quoted or not), a dash.
