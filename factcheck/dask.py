@@ -2,10 +2,12 @@
 
 ``extract(paths_or_bag)`` gives a Dask DataFrame of claims (one row per claim, the
 columns of :mod:`factcheck.store.rows`); ``reconcile(claims_ddf)`` shuffles the claims by
-their key (subject, measure, role), reconciles each partition's groups on a worker and
-returns the same :class:`~factcheck.reconcile.Report` as one process. Groups are
-independent by key and a group never spans partitions, so a very large group stays exact
-(it needs the memory of one group on one worker). Each worker process builds its
+quantity (subject, measure), reconciles each partition's groups on a worker and returns
+the same :class:`~factcheck.reconcile.Report` as one process. A quantity's groups (its
+total, increments and subsets) are judged together — a total that its own article gives
+again as a batch or part is doubtful (:mod:`factcheck.reconcile.doubt`) — and quantities
+are independent, so no group's evidence spans partitions and a very large group stays
+exact (it needs the memory of one quantity on one worker). Each worker process builds its
 Extractor, and so loads the language data, once (:func:`worker_extractor`).
 
 Schedulers: whatever Dask uses by default (a :class:`distributed.Client` when one is
@@ -43,7 +45,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Articles per partition when reading paths (a few seconds of work per task).
 PARTITION_SIZE = 64
-KEY = ["subject", "measure", "role"]
+#: What the claims are shuffled by: a quantity's roles stay together (see the module docstring).
+KEY = ["subject", "measure"]
 
 _LOCAL = threading.local()
 #: Extractors built in this process (one per worker thread and settings): tests read it.

@@ -42,6 +42,27 @@ def test_dask_reconcile_equals_one_process_sync(npartitions, trusted):
     assert report == Reconciler().run(claims)
 
 
+@pytest.mark.parametrize("articles", [120])
+def test_dask_reconcile_keeps_a_quantitys_roles_together(tmp_path, articles):
+    """A total that its own article repeats as a part is judged beside that part: the shuffle
+    keeps each (subject, measure) whole, so the partitioned report equals one process's."""
+    import sys
+
+    import dask
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus
+
+    feed = tmp_path / "feed.jsonl"
+    corpus.write_feed(feed, articles)
+    with dask.config.set(scheduler="sync"):
+        df = fdask.extract([str(feed)]).compute()
+        claims = claims_from_table(df)
+        assert len({c.role for c in claims}) > 1, "one role only: the test would prove nothing"
+        report = fdask.reconcile(dd.from_pandas(df, npartitions=8, sort=False), npartitions=8, trusted=True)
+    assert report.groups == Reconciler().run(claims).groups
+
+
 @pytest.mark.parametrize("spec", ["local:0", "local:x", "nohost"])
 def test_dask_bad_scheduler_names_the_form(spec):
     with pytest.raises(InputError, match="local:N|address"):
