@@ -385,3 +385,47 @@ def test_reconcile_rules_month_dates_are_a_month_apart():
     assert relate(d1, d2, cumulative=True)[0] == "conflict"
     assert _only_group(reconcile([dec, jan])).verdict == "evolving"
     assert _only_group(reconcile([d1, d2])).verdict == "conflict"
+
+
+def test_reconcile_rules_article_date_written_as_of_is_an_assumption():
+    """A figure whose only date is its article's (extraction writes it into as_of, no phrase) is
+    compared only with figures within undated_window_days; a stated date is compared over the period."""
+    from factcheck.models import TimeScope
+
+    def dated(value, source, day, *, phrase=None):
+        c = make_claim(Exact(value=value), source=source, published=day, article=f"{source}-{day}")
+        return c.model_copy(update={"time": TimeScope(as_of=day, precision="day", phrase=phrase)})
+
+    old = dated(3000, "NIS", D(2025, 1, 2))
+    later = dated(4500, "HUR", D(2025, 1, 25))  # 23 days later, both dated only by their articles
+    kind, reason = relate(old, later, cumulative=True)
+    assert kind == "not_comparable" and "a date is not stated" in reason
+    # look-alike: the same figures with their dates written in the text are one period, a disagreement
+    stated_old = dated(3000, "NIS", D(2025, 1, 2), phrase="on January 2")
+    stated_later = dated(4500, "HUR", D(2025, 1, 25), phrase="on January 25")
+    assert relate(stated_old, stated_later, cumulative=True)[0] == "evolving"
+    assert relate(stated_old, dated(4500, "HUR", D(2025, 1, 6), phrase="on Monday"), cumulative=True)[0] == "conflict"
+    # within undated_window_days the article dates stand for one period (and the reason says so)
+    near = dated(4500, "HUR", D(2025, 1, 9))
+    kind, reason = relate(old, near, cumulative=True)
+    assert kind == "conflict" and "Assumption" in reason
+    # the columns read the same (a whole reconciliation)
+    assert _only_group(reconcile([old, later])).verdict == "not_comparable"
+
+
+def test_reconcile_rules_stored_relations_conflicts_then_series():
+    """Over max_relations, a group stores its conflicts, then each originator's own series, then
+    relations between originators."""
+    from factcheck.reconcile import Reconciler
+
+    day = D(2025, 3, 1)
+    nis = [make_claim(Exact(value=1000 + 100 * k), source="NIS", as_of=day + dt.timedelta(days=40 * k),
+                      article=f"n{k}") for k in range(4)]  # a growing series: 6 relations of its own
+    others = [make_claim(Exact(value=1000 + 100 * k), source=f"S{k}", as_of=day + dt.timedelta(days=40 * k + 1),
+                         article=f"o{k}") for k in range(4)]  # each agrees with an NIS figure
+    clash = make_claim(Exact(value=2000), source="HUR", as_of=day, article="h")  # disagrees with NIS's first (and S0)
+    (g,) = Reconciler(max_relations=8).run([*nis, *others, clash]).groups
+    kinds = [(r.relation, g.claims[r.a].attribution.source == g.claims[r.b].attribution.source) for r in g.relations]
+    assert kinds.count(("conflict", False)) == 2
+    assert sum(own for _, own in kinds) == 6  # the NIS series, before any cross-originator agreement
+    assert g.omitted == g.compared - 8

@@ -110,6 +110,11 @@ def _by_identity(column: list[Any]) -> tuple[np.ndarray, list[Any]]:
     return codes, [column[i] for i in order[new].tolist()]
 
 
+def _bare_day(t: Any) -> bool:
+    """A time scope that is one day and nothing else: no phrase, no period (maybe the article's date)."""
+    return t.as_of is not None and t.phrase is None and t.start is None and t.end is None and t.precision in (None, "day")
+
+
 def _published_days(published: list[dt.date | None], acode: np.ndarray) -> np.ndarray:
     """Each claim's article date as an ordinal (-1: none).
 
@@ -225,6 +230,10 @@ def read_columns(claims: Sequence[Claim]) -> Columns:
     t_days = t_days.reshape(len(own), 2)
     pub = _published_days(got.pop("published"), acode)
     fixed = t_fixed[tcode]
+    # a day with no time phrase, equal to the article's date, is the article's date (extraction
+    # writes it into ``as_of``): an assumption, as if the scope had no date (rule 3)
+    bare = np.array([_bare_day(t) for t in scopes], dtype=bool)
+    fixed = fixed & ~(bare[tcode] & (t_days[tcode, 0] == pub))
     has_window = fixed | (pub >= 0)
     start = np.where(fixed, t_days[tcode, 0], np.where(has_window, pub, 0))
     end = np.where(fixed, t_days[tcode, 1], np.where(has_window, pub, 0))

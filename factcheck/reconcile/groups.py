@@ -30,7 +30,7 @@ from factcheck.reconcile.timing import window
 from factcheck.reconcile.vector import RULE_SEVERITY, as_running_totals, classify_pairs, distinct, outcome, parts_only
 from factcheck.settings import Settings
 
-#: Relations stored per group (the verdict still uses every pair compared): worst first.
+#: Relations stored per group (the verdict still uses every pair compared): conflicts first.
 MAX_RELATIONS = 50
 
 
@@ -79,7 +79,8 @@ def build_group(
         claims: the group's claims, already in canonical order, all with one key.
         settings: windows for "same period" and undated claims.
         cumulative: whether the measure is a running total.
-        max_relations: relations stored (worst first); the verdict uses all compared.
+        max_relations: relations stored (conflicts, then each originator's series, then the rest;
+            each worst first); the verdict uses all compared.
         full_limit: groups up to this size compare every pair (see ``pairs``).
         cols: the claims' columns, when already read (:func:`read_columns`).
     """
@@ -111,12 +112,16 @@ def build_group(
         w_first, w_second, w_codes = first, second, codes
     sev = RULE_SEVERITY[codes]
     worst = int(sev.max()) if compared else -1
-    # the worst ``max_relations`` (then by index), shown in index order; pairs come sorted
+    # ``max_relations`` stored, shown in index order; pairs come sorted. First the conflicts, then
+    # each originator's own series (its figures' relations with each other), then relations
+    # between originators (their agreement is summed up by the current figure), each worst first
     picked = np.arange(compared)
-    if compared > max_relations:  # severity by severity, the first pairs (pairs are in (first, second) order)
+    if compared > max_relations:  # rank by rank, the first pairs (pairs are in (first, second) order)
+        own = f.origin[first] == f.origin[second]
+        rank = np.where(sev == RULE_SEVERITY.max(), 0, np.where(own, 1, 1 + worst + 1)) + (worst - sev)
         parts, left = [], max_relations
-        for level in range(worst, -1, -1):
-            parts.append(np.flatnonzero(sev == level)[:left])
+        for level in range(int(rank.max()) + 1):
+            parts.append(np.flatnonzero(rank == level)[:left])
             left -= len(parts[-1])
             if not left:
                 break

@@ -80,6 +80,8 @@ def window(time: TimeScope, published: dt.date | None) -> Window | None:
     """
     if time.as_of is not None:
         if time.precision in (None, "day"):  # the common case, without the general path
+            if time.as_of == published and time.phrase is None and time.start is None and time.end is None:
+                return Window(published, published, True, "published")  # the article's date, written in
             return Window(time.as_of, time.as_of, False, "day")
         precision = time.precision if time.precision in ("month", "year") else "day"
         start, end = _expand(time.as_of, precision)
