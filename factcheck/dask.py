@@ -79,14 +79,18 @@ def client(spec: str, *, warm: Settings | None = None) -> Iterator[Any]:
         warm: build every worker's extractor for these settings, and load each supported
             language's data, before returning (otherwise the first task on each worker does).
     """
+    import dask
     from distributed import Client, LocalCluster
 
     kind, arg = parse_scheduler(spec)
     if kind == "local":
         # one thread per process: extraction holds the GIL, so threads would not add speed
         # silence_logs: the workers' shutdown chatter is not for a command line's stderr
-        with LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=":0",
-                          silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
+        # no worker profiler: it samples the task thread every 10 ms for a dashboard page a
+        # command line never shows, taking the GIL from extraction (~5 % of a worker's CPU)
+        with dask.config.set({"distributed.worker.profile.enabled": False}), \
+                LocalCluster(n_workers=arg, threads_per_worker=1, processes=True, dashboard_address=":0",
+                             silence_logs=logging.ERROR) as cluster, Client(cluster) as c:
             if warm is not None:
                 warm_workers(c, warm)
             yield c
