@@ -94,4 +94,6 @@ def test_score_ratchet_reconcile_does_not_fall(shared_dir, repo_root, tmp_path) 
         problems.append(f"false_conflicts {got['false_conflicts']} > {floors['false_conflicts_max']}")
     if int(got["estimates_ok"].split("/")[0]) < floors["estimates_ok"]:
         problems.append(f"estimates_ok {got['estimates_ok']} < {floors['estimates_ok']}")
+    if int(got["issue_recall"].split("/")[0]) < floors["issues_found"]:
+        problems.append(f"issue_recall {got['issue_recall']} < {floors['issues_found']} issues")
     assert not problems, f"reconcile scores fell below {RATCHET.name}: " + "; ".join(problems)
