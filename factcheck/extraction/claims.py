@@ -319,6 +319,15 @@ def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
     return bool(lex.any_event.match(text, i, hi))
 
 
+def _rate_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
+    """"92 soldiers a day": a toll per stretch of time right after the noun (a rate adds up,
+    it is no running total), unless the phrase dates something ("… a day after the strike")."""
+    m = lex.rate_after.match(text, SPACES.match(text, pos, hi).end(), hi)
+    if m is None:
+        return False
+    return lex.rate_not_before.match(text, SPACES.match(text, m.end(), hi).end(), hi) is None
+
+
 def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
           lex: Lexicon, number_end: int | None = None) -> tuple[Role, str | None, bool]:
     """The figure's role, its subset name, and whether a cue right next to the number ties it
@@ -342,6 +351,8 @@ def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
     if noun.increment:
         return Role.INCREMENT, None, False
     if _more_after(text, noun.end, clause[1], lex):
+        return Role.INCREMENT, None, False
+    if lex.data.role.rate_after and _rate_after(text, noun.end, clause[1], lex):
         return Role.INCREMENT, None, False
     if _total_cue(text, clause[0], phrase_start, lex):
         return Role.TOTAL, None, False  # "추가 파병해 총 1만4천 명이 됐다": "in total", whatever the clause adds

@@ -332,6 +332,8 @@ class Lexicon:
         self.increment_between = rx(r.increment_between)
         self.increment_clause = rx(r.increment_clause)
         self.increment_after = rx(r.increment_after, anchored=True)
+        self.rate_after = rx(r.rate_after, anchored=True)
+        self.rate_not_before = rx(r.rate_not_before, anchored=True)
         self.total_before = rx(r.total_before)
         self.subset_before = rx(r.subset_before)
         self.subset_after = rx(r.subset_after, anchored=True)

@@ -71,6 +71,15 @@ class RoleData(_Frozen):
         description='Right after the noun, before punctuation or the event: "troops more", "सैनिक और भेज".',
     )
     increment_clause: Words = Field(default=(), description='Anywhere in the clause: "batch".')
+    rate_after: Words = Field(
+        default=(),
+        description='Right after the noun: a toll per stretch of time, an increment ("92 soldiers '
+        '**a day**"), unless a ``rate_not_before`` word follows ("a day **after** the strike").',
+    )
+    rate_not_before: Words = Field(
+        default=(),
+        description='Right after a ``rate_after`` phrase: it dates something, it is no rate.',
+    )
     total_before: Words = Field(
         default=(),
         description='Just before a figure with no event of its own: the running total of the '
