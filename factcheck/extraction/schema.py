@@ -86,11 +86,6 @@ class RoleData(_Frozen):
         'previous figure\'s event ("bringing the total to", "कुल संख्या").',
     )
     subset_before: Words = Field(default=(), description='Just before the number: "of whom 300".')
-    subset_clause: Words = Field(
-        default=(),
-        description='Anywhere in the clause: the figure is a part set apart from the whole '
-        '("2,000 wounded **repatriated**", "раненых **вернули** на родину").',
-    )
     subset_places: Words = Field(
         default=(),
         description='Anywhere in the clause of a figure the subject sends or supplies: a place '
@@ -101,7 +96,7 @@ class RoleData(_Frozen):
         default=(),
         description='Anywhere in the clause of a toll (an outcome measure): the figure counts a '
         'part — one strike or battle, those sent home ("killed in a missile **strike**", '
-        '"**repatriated**", "मिसाइल **हमले** में").',
+        '"2,000 wounded **repatriated**", "раненых **вернули** на родину", "मिसाइल **हमले** में").',
     )
     subset_places_not_after: Words = Field(
         default=(),
