@@ -22,22 +22,20 @@ _BASE_TO_PRECOMPOSED = {base: pre for pre, base in _PRECOMPOSED.items()}
 _APOSTROPHES = "'’‘ʼ"
 # one pass: precomposed nukta letters to their base, the nukta dropped, apostrophes as "'"
 _FOLD = str.maketrans({**_PRECOMPOSED, NUKTA: None, **{c: "'" for c in _APOSTROPHES}})
-# Characters whose full case folding is several characters ("ß" -> "ss", "ŉ" -> "ʼn"). The
-# patterns match case-insensitively one character against one, so a key folded in full
-# ("ss") would never meet the text as written ("ß"): these fold to their lower case.
-_MULTI_FOLD = regex.compile(
-    "[" + "".join(regex.escape(chr(c)) for c in range(0x80, 0x20000) if len(chr(c).casefold()) > 1) + "]"
-)
-
-
 def _casefold(s: str) -> str:
     """Case folding that keeps one character for one ("ẞ" -> "ß", never "ss").
+
+    The patterns match case-insensitively one character against one, so a key folded in
+    full ("ss") would never meet the text as written ("ß"): a character whose full folding
+    is several ("ß" -> "ss", "ŉ" -> "ʼn") folds to its lower case. Every character folds to
+    at least one, so a folding as long as the text has none of them.
 
     >>> _casefold("AßB"), _casefold("AB")
     ('aßb', 'ab')
     """
-    if _MULTI_FOLD.search(s) is None:
-        return s.casefold()
+    folded = s.casefold()
+    if len(folded) == len(s):
+        return folded
     return "".join(c.casefold() if len(c.casefold()) == 1 else c.lower() for c in s)
 
 
