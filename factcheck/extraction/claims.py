@@ -307,13 +307,19 @@ def _just_before(text: str, pat: regex.Pattern[str], lo: int, pos: int, slack_wo
     return False
 
 
+def _went_on_after(pattern: regex.Pattern[str], text: str, pos: int, hi: int) -> int | None:
+    """Where the text goes on (spaces skipped) after ``pattern`` matched right after ``pos``
+    (spaces skipped), or None when it does not match there."""
+    m = pattern.match(text, SPACES.match(text, pos, hi).end(), hi)
+    return None if m is None else SPACES.match(text, m.end(), hi).end()
+
+
 def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
     """"hundreds of troops more," / "83 सैनिक और भेज सकता": a "more" right after the noun,
     then punctuation, the clause end or an event cue (not "troops and missiles")."""
-    m = lex.increment_after.match(text, SPACES.match(text, pos, hi).end(), hi)
-    if m is None:
+    i = _went_on_after(lex.increment_after, text, pos, hi)
+    if i is None:
         return False
-    i = SPACES.match(text, m.end(), hi).end()
     if i >= hi or not (text[i].isalnum() or text[i] == "_"):
         return True
     return bool(lex.any_event.match(text, i, hi))
@@ -322,10 +328,8 @@ def _more_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
 def _rate_after(text: str, pos: int, hi: int, lex: Lexicon) -> bool:
     """"92 soldiers a day": a toll per stretch of time right after the noun (a rate adds up,
     it is no running total), unless the phrase dates something ("… a day after the strike")."""
-    m = lex.rate_after.match(text, SPACES.match(text, pos, hi).end(), hi)
-    if m is None:
-        return False
-    return lex.rate_not_before.match(text, SPACES.match(text, m.end(), hi).end(), hi) is None
+    i = _went_on_after(lex.rate_after, text, pos, hi)
+    return i is not None and lex.rate_not_before.match(text, i, hi) is None
 
 
 def _role(text: str, clause: tuple[int, int], phrase_start: int, noun: Noun,
