@@ -243,6 +243,7 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
     """
     if len(claims) < 2:
         return claims
+    title = [_title_like(c, sentence_ends) for c in claims]
     groups: dict[tuple, list[int]] = {}
     for i, c in enumerate(claims):
         groups.setdefault(_figure_key(c), []).append(i)
@@ -251,7 +252,7 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
     for members in groups.values():
         if len(members) < 2:
             continue
-        body = [i for i in members if not _title_like(claims[i], sentence_ends)] or members
+        body = [i for i in members if not title[i]] or members
         drop.update(i for i in members if i not in body)
         first = body[0]
         kept = {claims[first].attribution.source}
@@ -268,11 +269,11 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
     # a title that only simplifies a body figure (the same count, read as a total or a
     # plan where the body says "the first group of 1,500") is that figure too
     body_figures = {(c.measure, c.subject, c.value) for i, c in enumerate(claims)
-                    if i not in drop and not _title_like(c, sentence_ends)}
+                    if i not in drop and not title[i]}
     for i, c in enumerate(claims):
-        if i not in drop and _title_like(c, sentence_ends) and (c.measure, c.subject, c.value) in body_figures:
+        if i not in drop and title[i] and (c.measure, c.subject, c.value) in body_figures:
             drop.add(i)
-    _credit_titles(claims, drop, credit, sentence_ends)
+    _credit_titles(claims, drop, credit, title)
     if not drop and not credit:
         return claims
     out = []
@@ -286,19 +287,20 @@ def once_per_article(claims: list[Claim], sentence_ends: tuple[str, ...] = ()) -
 
 
 def _credit_titles(claims: list[Claim], drop: set[int], credit: dict[int, Claim],
-                   sentence_ends: tuple[str, ...]) -> None:
+                   title: list[bool]) -> None:
     """A headline (or title line) credited to no one that gives a body figure with another
     qualifier ("300 killed" over "about 300 were killed, the agency said") takes the body's
-    credit: the same number of the same thing, told first in the headline."""
+    credit: the same number of the same thing, told first in the headline. ``title[i]``:
+    whether claim ``i`` is a headline or title line (``_title_like``)."""
     titles = [i for i, c in enumerate(claims) if i not in drop and i not in credit
               and c.attribution.source == UNATTRIBUTED and c.value.point is not None
-              and _title_like(c, sentence_ends)]
+              and title[i]]
     if not titles:
         return
     told: dict[tuple, Claim] = {}
     for i, c in enumerate(claims):
         if (c.attribution.source != UNATTRIBUTED and c.value.point is not None
-                and not _title_like(c, sentence_ends)):
+                and not title[i]):
             told.setdefault((c.measure, c.subject, c.value.point), c)
     for i in titles:
         c = claims[i]
